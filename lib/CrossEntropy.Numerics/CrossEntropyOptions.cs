@@ -1,0 +1,26 @@
+namespace CrossEntropy.Numerics;
+
+/// <summary>Options of <see cref="Losses.CrossEntropy{T}(ReadOnlySpan{T}, int, ReadOnlySpan{int}, Reduction, CrossEntropyOptions?)"/> and its relatives, named as in PyTorch.</summary>
+public sealed record CrossEntropyOptions
+{
+    /// <summary>PyTorch's default ignore index.</summary>
+    public const int DefaultIgnoreIndex = -100;
+
+    /// <summary>The defaults: no weights, ignore index −100, no label smoothing.</summary>
+    public static CrossEntropyOptions Default { get; } = new();
+
+    /// <summary>
+    /// Per-class weights w_c (length C, finite, ≥ 0), or null for all 1. A row with target y counts w_y times; in mean
+    /// mode with class indices the sum is divided by Σ w[y_n], not by N.
+    /// </summary>
+    public IReadOnlyList<double>? Weight { get; init; }
+
+    /// <summary>
+    /// A target value whose rows contribute 0 to the loss and to the mean's denominator (class-index targets only;
+    /// setting it with probability targets throws, as PyTorch does not support it there). −100 by default.
+    /// </summary>
+    public int IgnoreIndex { get; init; } = DefaultIgnoreIndex;
+
+    /// <summary>Label smoothing ε ∈ [0, 1]: targets become (1 − ε)·y + ε / C.</summary>
+    public double LabelSmoothing { get; init; }
+}

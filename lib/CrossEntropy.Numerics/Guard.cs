@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// Argument checks shared by every public entry point, so each bad input gets the same kind of message:
+/// the argument's name, the offending index and the offending value.
+/// </summary>
+internal static class Guard
+{
+    /// <summary>Absolute tolerance on |Σp − 1| accepted for a probability vector (see <see cref="Information.SumTolerance"/>).</summary>
+    public const double ProbabilitySumTolerance = 1e-6;
+
+    public static void NotEmpty<T>(ReadOnlySpan<T> x, string name)
+    {
+        if (x.IsEmpty)
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
+    }
+
+    public static void SameLength<TA, TB>(ReadOnlySpan<TA> a, string aName, ReadOnlySpan<TB> b, string bName)
+    {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException(
+                $"{bName} has length {b.Length} but {aName} has length {a.Length}; they must be equal.", bName);
+        }
+    }
+
+    public static void DestinationLength<TA, TB>(ReadOnlySpan<TA> source, Span<TB> destination, string destinationName)
+    {
+        if (destination.Length != source.Length)
+        {
+            throw new ArgumentException(
+                $"{destinationName} has length {destination.Length} but the input has length {source.Length}; they must be equal.",
+                destinationName);
+        }
+    }
+
+    /// <summary>Checks that a flat row-major buffer holds whole rows of <paramref name="classCount"/> entries; returns the row count.</summary>
+    public static int Rows<T>(ReadOnlySpan<T> x, int classCount, string name)
+    {
+        if (classCount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be positive.");
+        }
+
+        if (x.IsEmpty)
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
+
+        if (x.Length % classCount != 0)
+        {
+            throw new ArgumentException(
+                $"{name} has length {x.Length}, which is not a multiple of classCount = {classCount} (expected N×C, row-major).",
+                name);
+        }
+
+        return x.Length / classCount;
+    }
+
+    /// <summary>Throws if any entry is NaN; names the first offending index.</summary>
+    public static void NoNaN<T>(ReadOnlySpan<T> x, string name)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (T.IsNaN(x[i]))
+            {
+                throw new ArgumentException($"{name}[{i}] is NaN.", name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the maximum of one row of logits and checks the row on the way: NaN and +∞ are rejected (−∞ is allowed and
+    /// means "masked"). TensorPrimitives.IndexOfMax reports the first NaN if there is one, so valid input pays one pass.
+    /// </summary>
+    /// <param name="row">The logits of one row.</param>
+    /// <param name="name">The argument name used in the message.</param>
+    /// <param name="offset">Index of the row's first entry in the whole argument, so the message names the real index.</param>
+    /// <param name="classCount">Entries per row of a batch, or 0 for a single vector; adds "(row r, class c)" to the message.</param>
+    /// <returns>The index of the first maximum within the row, or −1 for an empty row.</returns>
+    public static int IndexOfMaxLogit<T>(ReadOnlySpan<T> row, string name, int offset = 0, int classCount = 0)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (row.IsEmpty)
+        {
+            return -1;
+        }
+
+        int k = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
+        T max = row[k];
+        if (T.IsNaN(max))
+        {
+            throw new ArgumentException($"{name}{Position(offset + k, classCount)} is NaN.", name);
+        }
+
+        if (T.IsPositiveInfinity(max))
+        {
+            throw new ArgumentException(
+                $"{name}{Position(offset + k, classCount)} is +∞; a logit must be finite or −∞ (masked). " +
+                "An infinite score usually means an overflow upstream.",
+                name);
+        }
+
+        return k;
+    }
+
+    /// <summary>"[i]" for a vector, "[i] (row r, class c)" for a row-major batch.</summary>
+    public static string Position(int index, int classCount) =>
+        classCount > 0 ? $"[{index}] (row {index / classCount}, class {index % classCount})" : $"[{index}]";
+
+    /// <summary>Checks one probability vector: entries finite and in [0, 1], summing to 1 within <see cref="ProbabilitySumTolerance"/>.</summary>
+    public static void Probabilities(ReadOnlySpan<double> p, string name)
+    {
+        NotEmpty(p, name);
+        double sum = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double v = p[i];
+            if (!(v >= 0 && v <= 1))
+            {
+                throw new ArgumentOutOfRangeException(
+                    name, v, $"{name}[{i}] = {Format(v)} is not a probability (must be in [0, 1]).");
+            }
+
+            sum += v;
+        }
+
+        if (Math.Abs(sum - 1) > ProbabilitySumTolerance)
+        {
+            throw new ArgumentException(
+                $"{name} sums to {Format(sum)}, not 1 (tolerance {Format(ProbabilitySumTolerance)}).", name);
+        }
+    }
+
+    /// <summary>Checks a soft-label vector: entries finite and non-negative (PyTorch does not require them to sum to 1).</summary>
+    public static void NonNegativeFinite<T>(ReadOnlySpan<T> x, string name)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!(x[i] >= T.Zero) || T.IsPositiveInfinity(x[i]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    name, x[i], $"{name}[{i}] = {Format(x[i])} must be finite and non-negative.");
+            }
+        }
+    }
+
+    public static void Temperature(double temperature)
+    {
+        if (!(temperature > 0) || double.IsPositiveInfinity(temperature))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(temperature), temperature, "temperature must be finite and greater than 0.");
+        }
+    }
+
+    public static void LabelSmoothing(double labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(labelSmoothing), labelSmoothing, "label smoothing must be in [0, 1].");
+        }
+    }
+
+    public static string Format<T>(T value)
+        where T : IFormattable => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,144 @@
+using System.Numerics;
+
+namespace CrossEntropy.Numerics;
+
+public static partial class Losses
+{
+    /// <summary>
+    /// Binary cross-entropy from logits, reduced (PyTorch's binary_cross_entropy_with_logits):
+    /// l_i = w_i·[(1 − t_i)·x_i − ℓ_i·log σ(x_i)] with ℓ_i = (p_i − 1)·t_i + 1, p = posWeight. Mean = Σ l_i / (number of
+    /// elements), Sum = Σ l_i.
+    /// </summary>
+    /// <remarks>
+    /// <para>Equal to −w·[p·t·log σ(x) + (1 − t)·log(1 − σ(x))] but computed with the stable log-sigmoid, so it is finite
+    /// for every finite logit, where BCE on sigmoid(x) saturates (σ(40) = 1 in double, and log(1 − 1) = −∞).</para>
+    /// <para>t_i ∈ [0, 1] (soft targets allowed). posWeight and weight are optional (empty = all 1) and broadcast along
+    /// the last dimension: an array of length k applies entry i mod k to element i, so pos_weight of length C weighs
+    /// each class of an N × C multi-label batch; k must divide the number of elements. Logits must be finite.</para>
+    /// </remarks>
+    public static T BinaryCrossEntropyWithLogits<T>(
+        ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Reduction reduction = Reduction.Mean,
+        ReadOnlySpan<T> posWeight = default, ReadOnlySpan<T> weight = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T total = BinaryWithLogits(logits, targets, posWeight, weight, []);
+        return Reduce(total, T.CreateChecked(logits.Length), reduction);
+    }
+
+    /// <summary>Binary cross-entropy from logits, unreduced: l_i of every element into <paramref name="losses"/>; formula as in the reduced overload.</summary>
+    public static void BinaryCrossEntropyWithLogits<T>(
+        ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> losses,
+        ReadOnlySpan<T> posWeight = default, ReadOnlySpan<T> weight = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.DestinationLength(logits, losses, nameof(losses));
+        BinaryWithLogits(logits, targets, posWeight, weight, losses);
+    }
+
+    /// <summary>
+    /// Binary cross-entropy on probabilities, reduced (PyTorch's binary_cross_entropy):
+    /// l_i = −w_i·[t_i·max(log p_i, −100) + (1 − t_i)·max(log(1 − p_i), −100)]. Mean = Σ l_i / (number of elements).
+    /// </summary>
+    /// <remarks>
+    /// The clamp of each log at −100 is PyTorch's: it keeps the loss finite (at most 100 per element) when a probability
+    /// is exactly 0 or 1, at the price of a wrong value and a zero gradient there. Prefer
+    /// <see cref="BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Reduction, ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
+    /// p_i and t_i must be in [0, 1]; weight broadcasts as there.
+    /// </remarks>
+    public static T BinaryCrossEntropy<T>(
+        ReadOnlySpan<T> probabilities, ReadOnlySpan<T> targets, Reduction reduction = Reduction.Mean,
+        ReadOnlySpan<T> weight = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckBinaryInputs(probabilities, targets, nameof(probabilities));
+        CheckUnitInterval(probabilities, nameof(probabilities));
+        CheckBroadcast(weight, probabilities.Length, nameof(weight));
+        T floor = T.CreateChecked(-100);
+        T total = T.Zero;
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            T p = probabilities[i];
+            T t = targets[i];
+            T logP = T.Max(T.Log(p), floor);
+            T logNotP = T.Max(T.Log(T.One - p), floor);
+            total += -Broadcast(weight, i) * ((t * logP) + ((T.One - t) * logNotP));
+        }
+
+        return Reduce(total, T.CreateChecked(probabilities.Length), reduction);
+    }
+
+    private static T BinaryWithLogits<T>(
+        ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, ReadOnlySpan<T> posWeight, ReadOnlySpan<T> weight, Span<T> losses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckBinaryInputs(logits, targets, nameof(logits));
+        for (int i = 0; i < logits.Length; i++)
+        {
+            if (!T.IsFinite(logits[i]))
+            {
+                throw new ArgumentException($"logits[{i}] = {Guard.Format(logits[i])} must be finite.", nameof(logits));
+            }
+        }
+
+        CheckBroadcast(posWeight, logits.Length, nameof(posWeight));
+        CheckBroadcast(weight, logits.Length, nameof(weight));
+        T total = T.Zero;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            T x = logits[i];
+            T t = targets[i];
+            T logWeight = ((Broadcast(posWeight, i) - T.One) * t) + T.One;
+            T loss = Broadcast(weight, i) * (((T.One - t) * x) - (logWeight * Stable.LogSigmoid(x)));
+            if (!losses.IsEmpty)
+            {
+                losses[i] = loss;
+            }
+
+            total += loss;
+        }
+
+        return total;
+    }
+
+    private static void CheckBinaryInputs<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> targets, string inputName)
+        where T : IFloatingPointIeee754<T>
+    {
+        Guard.NotEmpty(input, inputName);
+        Guard.SameLength(input, inputName, targets, nameof(targets));
+        Guard.NoNaN(input, inputName);
+        CheckUnitInterval(targets, nameof(targets));
+    }
+
+    private static void CheckUnitInterval<T>(ReadOnlySpan<T> x, string name)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!(x[i] >= T.Zero && x[i] <= T.One))
+            {
+                throw new ArgumentOutOfRangeException(name, x[i], $"{name}[{i}] = {Guard.Format(x[i])} must be in [0, 1].");
+            }
+        }
+    }
+
+    private static void CheckBroadcast<T>(ReadOnlySpan<T> factors, int elementCount, string name)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (factors.IsEmpty)
+        {
+            return;
+        }
+
+        if (elementCount % factors.Length != 0)
+        {
+            throw new ArgumentException(
+                $"{name} has length {factors.Length}, which does not divide the {elementCount} elements it broadcasts over.", name);
+        }
+
+        Guard.NonNegativeFinite(factors, name);
+    }
+
+    /// <summary>Entry i mod k of a broadcast factor, or 1 when there is none.</summary>
+    private static T Broadcast<T>(ReadOnlySpan<T> factors, int i)
+        where T : IFloatingPointIeee754<T> => factors.IsEmpty ? T.One : factors[i % factors.Length];
+}

@@ -1,0 +1,360 @@
+using System.Numerics;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// Losses computed from logits over a batch, with PyTorch's semantics: cross-entropy with class-index or probability
+/// targets, NLL, binary cross-entropy (with logits and on probabilities) and KL divergence, plus the gradient of
+/// cross-entropy with respect to the logits.
+/// </summary>
+/// <remarks>
+/// <para>A batch is a flat row-major span of N × C values with C = classCount. Losses are computed in nats through
+/// log-sum-exp, never through log(softmax), so every finite logit works (1e4 in float, 1e300 in double).</para>
+/// <para>Bad input throws, naming the argument and the flat index (with row and class): NaN or +∞ logits, a class
+/// index outside [0, C) that is not the ignore index, targets of the wrong length, weights of the wrong length or
+/// negative, label smoothing outside [0, 1]. A −∞ logit is a mask: if the target class is masked the row's loss is +∞.</para>
+/// <para>Weights and smoothing use 0 · ∞ = 0: a class with weight 0, or a target probability of 0, contributes nothing
+/// even where its logit is −∞ (PyTorch's formula evaluates that product to NaN).</para>
+/// </remarks>
+public static partial class Losses
+{
+    /// <summary>
+    /// Cross-entropy with class-index targets, reduced: l_n = (1 − ε)·w[y_n]·(−log softmax(x_n)[y_n]) + (ε / C)·Σ_c w_c·(−log softmax(x_n)_c),
+    /// with −log softmax(x_n)_c = LSE(x_n) − x_{n,c}.
+    /// </summary>
+    /// <remarks>
+    /// Rows with y_n = IgnoreIndex contribute 0 and do not count. Mean = Σ_n l_n / Σ_n w[y_n] over the rows that count
+    /// (Σ w[y_n] is the number of such rows without weights); all rows ignored gives 0 / 0 = NaN, as in PyTorch.
+    /// Sum = Σ_n l_n. With ε = 0 and no weights this is the mean of −log q_{y_n}: the negative log-likelihood of the data.
+    /// </remarks>
+    /// <param name="logits">N × C raw scores, row-major.</param>
+    /// <param name="classCount">C.</param>
+    /// <param name="targets">N class indices in [0, C) or the ignore index.</param>
+    /// <param name="reduction">Mean (default) or sum.</param>
+    /// <param name="options">Weights, ignore index and label smoothing; <see cref="CrossEntropyOptions.Default"/> when null.</param>
+    public static T CrossEntropy<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets,
+        Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T total = ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, [], out T weightSum);
+        return Reduce(total, weightSum, reduction);
+    }
+
+    /// <summary>
+    /// Cross-entropy with class-index targets, unreduced (PyTorch's reduction = 'none'): writes l_n of every row into
+    /// <paramref name="losses"/> (length N); ignored rows get 0. Formula as in the reduced overload.
+    /// </summary>
+    public static void CrossEntropy<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> losses,
+        CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLossesLength(losses, targets.Length);
+        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, out _);
+    }
+
+    /// <summary>
+    /// Cross-entropy with probability ("soft") targets, reduced: l_n = −Σ_c w_c·t_{n,c}·log softmax(x_n)_c with smoothed
+    /// targets t = (1 − ε)·y + ε / C. Mean = Σ_n l_n / N (weights do not enter the denominator); Sum = Σ_n l_n.
+    /// </summary>
+    /// <remarks>
+    /// Each target row must be non-negative and sum to 1 within √ε_T (1.5e−8 for double, 3.5e−4 for float); PyTorch
+    /// does not check this, but a target that is not a distribution makes the value no cross-entropy. Terms with
+    /// t_{n,c} = 0 are 0 even if x_{n,c} = −∞. Without weights l_n = H(t_n, softmax(x_n)) in nats.
+    /// </remarks>
+    /// <param name="logits">N × C raw scores, row-major.</param>
+    /// <param name="classCount">C.</param>
+    /// <param name="targetProbabilities">N × C target distributions, row-major.</param>
+    /// <param name="reduction">Mean (default) or sum.</param>
+    /// <param name="options">Weights and label smoothing; an ignore index other than −100 throws.</param>
+    public static T CrossEntropy<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targetProbabilities,
+        Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T total = SoftTargetLosses(logits, classCount, targetProbabilities, options, []);
+        return Reduce(total, T.CreateChecked(logits.Length / classCount), reduction);
+    }
+
+    /// <summary>Cross-entropy with probability targets, unreduced: writes l_n of every row into <paramref name="losses"/> (length N).</summary>
+    public static void CrossEntropy<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targetProbabilities, Span<T> losses,
+        CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLossesLength(losses, classCount > 0 ? targetProbabilities.Length / classCount : 0);
+        SoftTargetLosses(logits, classCount, targetProbabilities, options, losses);
+    }
+
+    /// <summary>
+    /// Negative log-likelihood loss on log-probabilities (PyTorch's nll_loss): l_n = −w[y_n]·input[n, y_n]; ignored rows
+    /// contribute 0; Mean = Σ l_n / Σ w[y_n] (NaN when every row is ignored), Sum = Σ l_n.
+    /// </summary>
+    /// <remarks>
+    /// The input is taken as log-probabilities (for example from <see cref="Stable.LogSoftmaxRows{T}"/>); it is not
+    /// renormalised. NLL(LogSoftmax(x)) = CrossEntropy(x). Label smoothing is not part of NLL: a non-zero value throws.
+    /// </remarks>
+    public static T NllLoss<T>(
+        ReadOnlySpan<T> logProbabilities, int classCount, ReadOnlySpan<int> targets,
+        Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T total = ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, [], out T weightSum);
+        return Reduce(total, weightSum, reduction);
+    }
+
+    /// <summary>NLL loss, unreduced: writes l_n = −w[y_n]·input[n, y_n] (0 for ignored rows) into <paramref name="losses"/>.</summary>
+    public static void NllLoss<T>(
+        ReadOnlySpan<T> logProbabilities, int classCount, ReadOnlySpan<int> targets, Span<T> losses,
+        CrossEntropyOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLossesLength(losses, targets.Length);
+        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, out _);
+    }
+
+    private enum RowInput
+    {
+        Logits,
+        LogProbabilities,
+    }
+
+    /// <summary>Per-row class-index losses; returns Σ l_n and, through <paramref name="weightSum"/>, Σ w[y_n] over counted rows.</summary>
+    private static T ClassIndexLosses<T>(
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions? options,
+        RowInput kind, Span<T> losses, out T weightSum)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        options ??= CrossEntropyOptions.Default;
+        string inputName = kind == RowInput.Logits ? "logits" : "logProbabilities";
+        int rows = CheckClassIndexBatch(input, inputName, classCount, targets, options);
+        if (kind == RowInput.LogProbabilities)
+        {
+            Guard.NoNaN(input, inputName);
+            if (options.LabelSmoothing != 0)
+            {
+                throw new ArgumentException("NLL loss has no label smoothing; use CrossEntropy on logits.", nameof(options));
+            }
+        }
+
+        T smoothing = T.CreateChecked(options.LabelSmoothing);
+        T smoothingPerClass = smoothing / T.CreateChecked(classCount);
+        T total = T.Zero;
+        weightSum = T.Zero;
+        for (int r = 0; r < rows; r++)
+        {
+            int y = targets[r];
+            if (y == options.IgnoreIndex)
+            {
+                if (!losses.IsEmpty)
+                {
+                    losses[r] = T.Zero;
+                }
+
+                continue;
+            }
+            ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
+            T wy = WeightOf<T>(options, y);
+            T loss;
+            if (kind == RowInput.LogProbabilities)
+            {
+                loss = Weighted(wy, -row[y]);
+            }
+            else
+            {
+                int k = Guard.IndexOfMaxLogit(row, inputName, r * classCount, classCount);
+                T lse = Stable.LogSumExpCore(row, k, T.One);
+                loss = Weighted((T.One - smoothing) * wy, lse - row[y]);
+                if (smoothing != T.Zero)
+                {
+                    T smooth = T.Zero;
+                    for (int c = 0; c < classCount; c++)
+                    {
+                        smooth += Weighted(WeightOf<T>(options, c), lse - row[c]);
+                    }
+
+                    loss += smoothingPerClass * smooth;
+                }
+            }
+
+            if (!losses.IsEmpty)
+            {
+                losses[r] = loss;
+            }
+
+            total += loss;
+            weightSum += wy;
+        }
+
+        return total;
+    }
+
+    /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
+    private static T SoftTargetLosses<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targets, CrossEntropyOptions? options, Span<T> losses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        options ??= CrossEntropyOptions.Default;
+        int rows = CheckSoftTargetBatch(logits, classCount, targets, options);
+
+        T total = T.Zero;
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
+            ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
+            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
+            T lse = Stable.LogSumExpCore(row, k, T.One);
+            T loss = T.Zero;
+            for (int c = 0; c < classCount; c++)
+            {
+                loss += Weighted(WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount), lse - row[c]);
+            }
+
+            if (!losses.IsEmpty)
+            {
+                losses[r] = loss;
+            }
+
+            total += loss;
+        }
+
+        return total;
+    }
+
+    /// <summary>(1 − ε)·t + ε / C.</summary>
+    private static T SmoothedTarget<T>(T target, double labelSmoothing, int classCount)
+        where T : IFloatingPointIeee754<T> =>
+        labelSmoothing == 0
+            ? target
+            : (T.CreateChecked(1 - labelSmoothing) * target) + T.CreateChecked(labelSmoothing / classCount);
+
+    /// <summary>w·v with 0·∞ = 0: a zero weight or zero target probability removes the term, even at a masked logit.</summary>
+    private static T Weighted<T>(T weight, T value)
+        where T : IFloatingPointIeee754<T> => weight == T.Zero ? T.Zero : weight * value;
+
+    private static T WeightOf<T>(CrossEntropyOptions options, int c)
+        where T : IFloatingPointIeee754<T> => options.Weight is { } w ? T.CreateChecked(w[c]) : T.One;
+
+    private static T Reduce<T>(T total, T denominator, Reduction reduction)
+        where T : IFloatingPointIeee754<T> => reduction switch
+        {
+            Reduction.Sum => total,
+            Reduction.Mean => total / denominator,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
+        };
+
+    /// <summary>All checks of a class-index batch, done once before any row is computed; returns N.</summary>
+    private static int CheckClassIndexBatch<T>(
+        ReadOnlySpan<T> input, string inputName, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options)
+    {
+        int rows = Guard.Rows(input, classCount, inputName);
+        CheckTargetCount(targets, rows);
+        CheckWeights(options, classCount);
+        Guard.LabelSmoothing(options.LabelSmoothing);
+        for (int r = 0; r < rows; r++)
+        {
+            if (targets[r] != options.IgnoreIndex)
+            {
+                CheckClassIndex(targets[r], r, classCount, options.IgnoreIndex, nameof(targets));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>All checks of a probability-target batch; returns N.</summary>
+    private static int CheckSoftTargetBatch<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targetProbabilities, CrossEntropyOptions options)
+        where T : IFloatingPointIeee754<T>
+    {
+        int rows = Guard.Rows(logits, classCount, nameof(logits));
+        CheckSoftTargets(targetProbabilities, logits.Length, classCount, nameof(targetProbabilities));
+        CheckWeights(options, classCount);
+        Guard.LabelSmoothing(options.LabelSmoothing);
+        if (options.IgnoreIndex != CrossEntropyOptions.DefaultIgnoreIndex)
+        {
+            throw new ArgumentException(
+                "IgnoreIndex applies to class-index targets only; probability targets cannot ignore rows.", nameof(options));
+        }
+
+        return rows;
+    }
+
+    private static void CheckWeights(CrossEntropyOptions options, int classCount)
+    {
+        if (options.Weight is not { } w)
+        {
+            return;
+        }
+
+        if (w.Count != classCount)
+        {
+            throw new ArgumentException(
+                $"Weight has length {w.Count} but there are {classCount} classes; they must be equal.", nameof(options));
+        }
+
+        for (int c = 0; c < w.Count; c++)
+        {
+            if (!(w[c] >= 0) || double.IsPositiveInfinity(w[c]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(options), w[c], $"Weight[{c}] = {Guard.Format(w[c])} must be finite and non-negative.");
+            }
+        }
+    }
+
+    private static void CheckTargetCount(ReadOnlySpan<int> targets, int rows)
+    {
+        if (targets.Length != rows)
+        {
+            throw new ArgumentException(
+                $"targets has length {targets.Length} but the input has {rows} rows; they must be equal.", nameof(targets));
+        }
+    }
+
+    private static void CheckClassIndex(int y, int row, int classCount, int ignoreIndex, string targetsName)
+    {
+        if ((uint)y >= (uint)classCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                targetsName, y,
+                $"{targetsName}[{row}] = {y} is not a class index in [0, {classCount}) nor the ignore index {ignoreIndex}.");
+        }
+    }
+
+    private static void CheckSoftTargets<T>(ReadOnlySpan<T> targets, int expectedLength, int classCount, string name)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (targets.Length != expectedLength)
+        {
+            throw new ArgumentException(
+                $"{name} has length {targets.Length} but logits has length {expectedLength}; they must be equal.", name);
+        }
+
+        Guard.NonNegativeFinite(targets, name);
+        T tolerance = T.Sqrt(MachineEpsilon<T>());
+        for (int r = 0; r < targets.Length / classCount; r++)
+        {
+            T sum = System.Numerics.Tensors.TensorPrimitives.Sum(targets.Slice(r * classCount, classCount));
+            if (T.Abs(sum - T.One) > tolerance)
+            {
+                throw new ArgumentException(
+                    $"{name} row {r} sums to {Guard.Format(sum)}, not 1 (tolerance {Guard.Format(tolerance)}).", name);
+            }
+        }
+    }
+
+    /// <summary>The distance from 1 to the next representable number: 2^−52 for double, 2^−23 for float.</summary>
+    private static T MachineEpsilon<T>()
+        where T : IFloatingPointIeee754<T> => T.BitIncrement(T.One) - T.One;
+
+    private static void CheckLossesLength<T>(Span<T> losses, int rows)
+    {
+        if (losses.Length != rows)
+        {
+            throw new ArgumentException(
+                $"losses has length {losses.Length} but there are {rows} rows; they must be equal.", nameof(losses));
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// Numerically stable softmax family: log-sum-exp, softmax and log-softmax (this file), sigmoid, log-sigmoid and
+/// softplus (Stable.Sigmoid.cs). Correct for every finite input — no overflow at 1e4 in float or 1e300 in double —
+/// and for −∞ entries, which act as masks (probability 0, log-probability −∞).
+/// </summary>
+/// <remarks>
+/// <para>Span methods follow System.Numerics.Tensors.TensorPrimitives: input as <see cref="ReadOnlySpan{T}"/>, result
+/// written into a destination span of the same length (which may be the input itself), no allocation. SIMD comes from
+/// TensorPrimitives. Array-returning overloads exist for notebooks.</para>
+/// <para>Logits: NaN or +∞ anywhere throws <see cref="ArgumentException"/> naming the index (and row and class for
+/// a batch). A row whose entries are all −∞ has no distribution: its softmax and log-softmax are NaN (0/0, as in
+/// PyTorch) and its log-sum-exp is −∞.</para>
+/// <para>Temperature τ: the functions act on x / τ; τ must be finite and &gt; 0. τ → 0 approaches argmax (one-hot),
+/// τ → ∞ approaches uniform.</para>
+/// </remarks>
+public static partial class Stable
+{
+    // Chunk length for the stack buffer in SumExpShifted: 1 KiB of doubles, small enough for any stack.
+    private const int ChunkLength = 128;
+
+    /// <summary>
+    /// Log-sum-exp: LSE(x) = log Σ_i exp(x_i / τ), computed as m + log1p(Σ_{i≠k} exp((x_i − x_k) / τ)), with k the index
+    /// of the maximum and m = x_k / τ, so no exponential exceeds 1.
+    /// </summary>
+    /// <remarks>
+    /// max(x)/τ ≤ LSE ≤ max(x)/τ + log n. Empty x: −∞ (log of an empty sum). All entries −∞: −∞.
+    /// LSE with temperature is the log-normaliser of softmax(x / τ), i.e. LogSumExp(x / τ).
+    /// </remarks>
+    /// <exception cref="ArgumentException">An entry is NaN or +∞.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">τ is not finite and &gt; 0.</exception>
+    public static T LogSumExp<T>(ReadOnlySpan<T> x, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.Temperature(temperature);
+        int k = Guard.IndexOfMaxLogit(x, nameof(x));
+        return k < 0 ? T.NegativeInfinity : LogSumExpCore(x, k, InverseTemperature<T>(temperature));
+    }
+
+    /// <summary>Softmax: σ(x)_i = exp(x_i / τ) / Σ_j exp(x_j / τ), computed as exp((x_i − max x) / τ) / Σ_j exp((x_j − max x) / τ).</summary>
+    /// <remarks>
+    /// Shift-invariant: σ(x + c) = σ(x). Entries are in [0, 1] and sum to 1 (within rounding). −∞ entries get 0.
+    /// All −∞: NaN. Empty x: nothing is written. Subtracting the maximum makes the largest exponential exactly 1,
+    /// so nothing overflows and the denominator is at least 1.
+    /// </remarks>
+    /// <param name="x">The logits.</param>
+    /// <param name="destination">Receives the probabilities; same length as <paramref name="x"/>, may be <paramref name="x"/> itself.</param>
+    /// <param name="temperature">τ &gt; 0; 1 when omitted.</param>
+    /// <exception cref="ArgumentException">An entry is NaN or +∞, or the lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">τ is not finite and &gt; 0.</exception>
+    public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.Temperature(temperature);
+        int k = Guard.IndexOfMaxLogit(x, nameof(x));
+        if (k >= 0)
+        {
+            SoftmaxCore(x, destination, k, InverseTemperature<T>(temperature));
+        }
+    }
+
+    /// <summary>Softmax of <paramref name="x"/> as a new array; see <see cref="Softmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>.</summary>
+    public static T[] Softmax<T>(ReadOnlySpan<T> x, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new T[x.Length];
+        Softmax(x, result, temperature);
+        return result;
+    }
+
+    /// <summary>
+    /// Log-softmax: log σ(x)_i = x_i / τ − LSE(x / τ), computed directly (never as log of softmax, which gives −∞ once a
+    /// probability underflows: log-softmax([1000, 1]) = [0, −999] while log(softmax) = [0, −∞]).
+    /// </summary>
+    /// <remarks>Entries are ≤ 0; −∞ entries stay −∞. All −∞: NaN. Empty x: nothing is written.</remarks>
+    /// <exception cref="ArgumentException">An entry is NaN or +∞, or the lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">τ is not finite and &gt; 0.</exception>
+    public static void LogSoftmax<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.Temperature(temperature);
+        int k = Guard.IndexOfMaxLogit(x, nameof(x));
+        if (k >= 0)
+        {
+            LogSoftmaxCore(x, destination, k, InverseTemperature<T>(temperature));
+        }
+    }
+
+    /// <summary>Log-softmax of <paramref name="x"/> as a new array; see <see cref="LogSoftmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>.</summary>
+    public static T[] LogSoftmax<T>(ReadOnlySpan<T> x, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new T[x.Length];
+        LogSoftmax(x, result, temperature);
+        return result;
+    }
+
+    /// <summary>Row-wise softmax of a batch: <paramref name="x"/> is N × C, row-major, C = <paramref name="classCount"/>.</summary>
+    /// <remarks>Each row as in <see cref="Softmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>; errors name the flat index, row and class.</remarks>
+    /// <exception cref="ArgumentException">Empty x, length not a multiple of C, a NaN or +∞ entry, or destination length ≠ x length.</exception>
+    public static void SoftmaxRows<T>(ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ForEachRow(x, classCount, destination, temperature, SoftmaxCore);
+
+    /// <summary>Row-wise log-softmax of an N × C row-major batch; see <see cref="SoftmaxRows{T}"/>.</summary>
+    public static void LogSoftmaxRows<T>(ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ForEachRow(x, classCount, destination, temperature, LogSoftmaxCore);
+
+    /// <summary>Row-wise log-sum-exp of an N × C row-major batch into <paramref name="destination"/> of length N.</summary>
+    public static void LogSumExpRows<T>(ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature = 1.0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = Guard.Rows(x, classCount, nameof(x));
+        if (destination.Length != rows)
+        {
+            throw new ArgumentException(
+                $"destination has length {destination.Length} but x has {rows} rows; they must be equal.", nameof(destination));
+        }
+
+        Guard.Temperature(temperature);
+        T inverseTemperature = InverseTemperature<T>(temperature);
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
+            int k = Guard.IndexOfMaxLogit(row, nameof(x), r * classCount, classCount);
+            destination[r] = LogSumExpCore(row, k, inverseTemperature);
+        }
+    }
+
+    /// <summary>Log-sum-exp of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
+    internal static T LogSumExpCore<T>(ReadOnlySpan<T> x, int k, T inverseTemperature)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = x[k];
+        if (T.IsNegativeInfinity(max))
+        {
+            return T.NegativeInfinity;
+        }
+
+        return (max * inverseTemperature) + LogOfSumExpShifted(x, k, inverseTemperature);
+    }
+
+    /// <summary>log Σ_i exp((x_i − x_k)·s) = log1p(Σ_{i≠k} …): leaving out the maximum's term (exactly 1) keeps small tails accurate.</summary>
+    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, T inverseTemperature)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = x[k];
+        T rest = SumExpShifted(x[..k], max, inverseTemperature) + SumExpShifted(x[(k + 1)..], max, inverseTemperature);
+        return LogP1(rest);
+    }
+
+    private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, T inverseTemperature);
+
+    private static void ForEachRow<T>(
+        ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature, RowKernel<T> kernel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = Guard.Rows(x, classCount, nameof(x));
+        Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.Temperature(temperature);
+        T inverseTemperature = InverseTemperature<T>(temperature);
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
+            int k = Guard.IndexOfMaxLogit(row, nameof(x), r * classCount, classCount);
+            kernel(row, destination.Slice(r * classCount, classCount), k, inverseTemperature);
+        }
+    }
+
+    /// <summary>Softmax of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
+    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T inverseTemperature)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = x[k];
+        if (T.IsNegativeInfinity(max))
+        {
+            destination.Fill(T.NaN);
+            return;
+        }
+
+        TensorPrimitives.Subtract(x, max, destination);
+        if (inverseTemperature != T.One)
+        {
+            TensorPrimitives.Multiply(destination, inverseTemperature, destination);
+        }
+
+        TensorPrimitives.Exp(destination, destination);
+        TensorPrimitives.Divide(destination, TensorPrimitives.Sum(destination), destination);
+    }
+
+    private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T inverseTemperature)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = x[k];
+        if (T.IsNegativeInfinity(max))
+        {
+            destination.Fill(T.NaN);
+            return;
+        }
+
+        // The normaliser must be read before destination is written: destination may alias x.
+        T logNormaliser = LogOfSumExpShifted(x, k, inverseTemperature);
+        TensorPrimitives.Subtract(x, max, destination);
+        if (inverseTemperature != T.One)
+        {
+            TensorPrimitives.Multiply(destination, inverseTemperature, destination);
+        }
+
+        TensorPrimitives.Subtract(destination, logNormaliser, destination);
+    }
+
+    /// <summary>Σ_i exp((x_i − shift)·s), in SIMD chunks through a stack buffer so nothing is allocated.</summary>
+    private static T SumExpShifted<T>(ReadOnlySpan<T> x, T shift, T inverseTemperature)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> buffer = stackalloc T[ChunkLength];
+        T sum = T.Zero;
+        for (int start = 0; start < x.Length; start += ChunkLength)
+        {
+            ReadOnlySpan<T> chunk = x.Slice(start, Math.Min(ChunkLength, x.Length - start));
+            Span<T> scratch = buffer[..chunk.Length];
+            TensorPrimitives.Subtract(chunk, shift, scratch);
+            if (inverseTemperature != T.One)
+            {
+                TensorPrimitives.Multiply(scratch, inverseTemperature, scratch);
+            }
+
+            TensorPrimitives.Exp(scratch, scratch);
+            sum += TensorPrimitives.Sum<T>(scratch);
+        }
+
+        return sum;
+    }
+
+    private static T InverseTemperature<T>(double temperature)
+        where T : IFloatingPointIeee754<T> => T.CreateChecked(1.0 / temperature);
+}
