@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NotebookRunner;
+
+/// <summary>Runs the preparation steps and notebooks as child processes (<c>dotnet tool restore</c>, <c>dotnet build</c>, dotnet-repl).</summary>
+/// <param name="layout">The repository layout.</param>
+public sealed class Executor(RepoLayout layout)
+{
+    /// <summary>The default limit for one notebook (a hung kernel must not hang CI).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The repository layout.</summary>
+    public RepoLayout Layout { get; } = layout ?? throw new ArgumentNullException(nameof(layout));
+
+    /// <summary>
+    /// Restores the pinned dotnet-repl tool and builds CrossEntropy.Interactive (and so CrossEntropy.Numerics)
+    /// in Release, the dlls the notebooks' first cell loads with <c>#r</c>. A fresh clone needs nothing else.
+    /// </summary>
+    /// <param name="log">Where progress is written.</param>
+    /// <param name="cancellationToken">Cancels the child processes.</param>
+    /// <exception cref="InvalidOperationException">A step failed; the message holds its output.</exception>
+    public async Task PrepareAsync(TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        await log.WriteLineAsync("Restoring tools (dotnet tool restore) ...").ConfigureAwait(false);
+        RequireSuccess(await RunAsync(Layout.Root, ["tool", "restore"], TimeSpan.FromMinutes(5), cancellationToken)
+            .ConfigureAwait(false), "dotnet tool restore");
+        await log.WriteLineAsync("Building lib/CrossEntropy.Interactive (Release) ...").ConfigureAwait(false);
+        RequireSuccess(await RunAsync(Layout.Root,
+                ["build", Layout.InteractiveProject, "-c", "Release", "--nologo", "-v", "quiet"],
+                TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false),
+            "dotnet build lib/CrossEntropy.Interactive -c Release");
+    }
+
+    /// <summary>
+    /// Executes one notebook with dotnet-repl, working directory <c>notebooks/</c> (as VS Code uses the
+    /// notebook's folder, so relative <c>#r</c> paths resolve the same), writing the executed copy to
+    /// <c>notebooks/executed/</c>.
+    /// </summary>
+    /// <param name="fileName">The notebook's file name, e.g. <c>01-entropy.ipynb</c>.</param>
+    /// <param name="timeout">The time limit; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The result, with the executed copy when dotnet-repl wrote one.</returns>
+    public async Task<ExecutionResult> ExecuteAsync(string fileName, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        Directory.CreateDirectory(Layout.ExecutedDirectory);
+        var executedPath = Layout.ExecutedPath(fileName);
+        File.Delete(executedPath); // never report a stale copy from an earlier run
+        var relativeOutput = Path.GetRelativePath(Layout.NotebooksDirectory, executedPath);
+        var process = await RunAsync(Layout.NotebooksDirectory,
+            ["tool", "run", "dotnet-repl", "--run", fileName, "--exit-after-run", "--output-path", relativeOutput],
+            timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
+        NotebookFile? executed = null;
+        string? loadError = null;
+        if (File.Exists(executedPath))
+        {
+            try
+            {
+                executed = NotebookFile.Load(executedPath);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+            {
+                loadError = $"the executed copy is not valid notebook JSON: {e.Message}";
+            }
+        }
+        return new ExecutionResult(fileName, Layout.CommittedPath(fileName), executedPath, process.ExitCode,
+            process.TimedOut, process.Elapsed, process.Output, executed, loadError);
+    }
+
+    /// <summary>Runs <c>dotnet</c> with arguments, capturing stdout and stderr together.</summary>
+    /// <param name="workingDirectory">The child's working directory.</param>
+    /// <param name="arguments">The arguments after <c>dotnet</c>.</param>
+    /// <param name="timeout">Kills the process tree after this long.</param>
+    /// <param name="cancellationToken">Kills the process tree when cancelled.</param>
+    /// <returns>Exit code, output, elapsed time, whether it timed out.</returns>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments,
+        TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true, // dotnet-repl must never wait on a console
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        // When this runs under `dotnet run` / `dotnet test`, MSBuild's variables leak into the environment and
+        // can point a child `dotnet build` at the parent's MSBuild; the child must find its own.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            start.Environment.Remove(key);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        var output = new StringBuilder();
+        var gate = new Lock();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            process.Kill(entireProcessTree: true); // only the tree this method started
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        process.WaitForExit(); // flushes the asynchronous output readers
+        clock.Stop();
+        string text;
+        lock (gate)
+        {
+            text = output.ToString();
+        }
+        return new ProcessResult(timedOut ? -1 : process.ExitCode, text, clock.Elapsed, timedOut);
+    }
+
+    private static void RequireSuccess(ProcessResult result, string step)
+    {
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{step} failed (exit code {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}):\n{result.Output}");
+        }
+    }
+}
+
+/// <summary>A finished child process.</summary>
+/// <param name="ExitCode">Its exit code (-1 when it was killed for taking too long).</param>
+/// <param name="Output">Its stdout and stderr, interleaved as received.</param>
+/// <param name="Elapsed">Wall-clock time from start to exit.</param>
+/// <param name="TimedOut">Whether it was killed for exceeding its time limit.</param>
+public sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed, bool TimedOut);

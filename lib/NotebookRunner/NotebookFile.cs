@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner;
+
+/// <summary>
+/// An .ipynb notebook held as a <see cref="JsonObject"/>, so that anything this tool does not know
+/// about (metadata, extra keys) survives a load/save round trip unchanged.
+/// </summary>
+public sealed class NotebookFile
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 1, // like Jupyter and VS Code
+        // Like VS Code's JSON.stringify: keep '<', '>', '&' and non-ASCII text readable in diffs.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Wraps a parsed notebook.</summary>
+    /// <param name="root">The notebook's top-level object.</param>
+    /// <param name="path">Where it came from, for messages.</param>
+    public NotebookFile(JsonObject root, string? path = null)
+    {
+        Root = root ?? throw new ArgumentNullException(nameof(root));
+        Path = path;
+        if (Root["cells"] is not JsonArray)
+        {
+            throw new InvalidDataException($"{Name}: not a notebook (no \"cells\" array).");
+        }
+    }
+
+    /// <summary>The notebook's top-level JSON object.</summary>
+    public JsonObject Root { get; }
+
+    /// <summary>The file it was loaded from, if any.</summary>
+    public string? Path { get; }
+
+    /// <summary>The file name, or "(notebook)" when it has no path.</summary>
+    public string Name => Path is null ? "(notebook)" : System.IO.Path.GetFileName(Path);
+
+    /// <summary>All cells, in order.</summary>
+    public IReadOnlyList<JsonObject> Cells => ((JsonArray)Root["cells"]!).Select(c => c as JsonObject
+        ?? throw new InvalidDataException($"{Name}: a cell is not a JSON object.")).ToArray();
+
+    /// <summary>The code cells with their 1-based position among all cells (the number a reader counts).</summary>
+    public IReadOnlyList<(int Number, JsonObject Cell)> CodeCells =>
+        Cells.Select((c, i) => (Number: i + 1, Cell: c)).Where(x => IsCode(x.Cell)).ToArray();
+
+    /// <summary>Reads a notebook file.</summary>
+    /// <param name="path">The .ipynb path.</param>
+    /// <returns>The notebook.</returns>
+    public static NotebookFile Load(string path) =>
+        Parse(File.ReadAllText(path, Encoding.UTF8), path);
+
+    /// <summary>Parses notebook JSON.</summary>
+    /// <param name="json">The .ipynb text.</param>
+    /// <param name="path">Where it came from, for messages.</param>
+    /// <returns>The notebook.</returns>
+    public static NotebookFile Parse(string json, string? path = null) =>
+        new(JsonNode.Parse(json) as JsonObject
+            ?? throw new InvalidDataException($"{path ?? "(notebook)"}: top level is not a JSON object."), path);
+
+    /// <summary>Whether a cell is a code cell.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>True for <c>"cell_type": "code"</c>.</returns>
+    public static bool IsCode(JsonObject cell) => (string?)cell["cell_type"] == "code";
+
+    /// <summary>A cell's source as one string (ipynb stores it as a string or an array of lines).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>The source text.</returns>
+    public static string Source(JsonObject cell) => Text(cell["source"]);
+
+    /// <summary>A cell's outputs (empty when it has none).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>The outputs array, or an empty one.</returns>
+    public static JsonArray Outputs(JsonObject cell) => cell["outputs"] as JsonArray ?? [];
+
+    /// <summary>Joins an ipynb multi-line string (a string or an array of strings) into one string.</summary>
+    /// <param name="node">The JSON value.</param>
+    /// <returns>The text; empty for null.</returns>
+    public static string Text(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        JsonValue v when v.TryGetValue(out string? s) => s ?? "",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>
+    /// The stable text form: 1-space indent, keys sorted ordinally at every level (as VS Code's ipynb
+    /// serializer and nbformat write them, so re-saving in either makes no diff), trailing newline.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteSorted(writer, Root);
+        }
+        // Utf8JsonWriter writes "\r\n" on Windows; notebooks are committed with "\n" everywhere.
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>Writes <see cref="ToJson"/> to a file (UTF-8, no byte-order mark).</summary>
+    /// <param name="path">The destination.</param>
+    public void Save(string path) => File.WriteAllText(path, ToJson(), new UTF8Encoding(false));
+
+    /// <summary>A deep copy, for editing without touching this notebook.</summary>
+    /// <returns>The copy.</returns>
+    public NotebookFile Clone() => new((JsonObject)Root.DeepClone(), Path);
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    WriteSorted(writer, value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteSorted(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+}

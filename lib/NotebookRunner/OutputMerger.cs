@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner;
+
+/// <summary>
+/// Copies results from an executed copy into the committed notebook: only each code cell's
+/// <c>outputs</c> and <c>execution_count</c>. Everything else, notably the VS Code Polyglot metadata
+/// that dotnet-repl would rewrite (dotnet-repl issues #88, #97), stays as committed.
+/// </summary>
+public static class OutputMerger
+{
+    /// <summary>Builds the refreshed notebook; neither input is modified.</summary>
+    /// <param name="committed">The committed notebook, whose metadata and sources are kept.</param>
+    /// <param name="executed">The executed copy, whose outputs are taken (transient progress messages dropped).</param>
+    /// <param name="normalizer">
+    /// When given, a cell whose outputs are equivalent to the committed ones keeps the committed outputs, so a
+    /// refresh does not churn git history with new random plotly ids. Null: always take the executed outputs.
+    /// </param>
+    /// <returns>A new notebook to save over the committed one.</returns>
+    /// <exception cref="NotebookMismatchException">The notebooks' cells do not line up.</exception>
+    public static NotebookFile Merge(NotebookFile committed, NotebookFile executed, OutputNormalizer? normalizer = null)
+    {
+        NotebookMismatchException.ThrowIfCellsDiffer(committed, executed);
+        var result = committed.Clone();
+        var targets = result.CodeCells;
+        var sources = executed.CodeCells;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i].Cell;
+            var source = sources[i].Cell;
+            var outputs = new JsonArray();
+            foreach (var output in NotebookFile.Outputs(source).Where(o => !OutputNormalizer.IsTransient(o)))
+            {
+                outputs.Add(output?.DeepClone());
+            }
+            if (normalizer is null || !normalizer.AreEquivalent(NotebookFile.Outputs(target), outputs))
+            {
+                target["outputs"] = outputs;
+            }
+            // dotnet-repl 0.3.259 writes null here; copied as is (nbformat allows null: "not executed in order").
+            target["execution_count"] = source["execution_count"]?.DeepClone();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotebookRunner;
+
+/// <summary>
+/// Turns cell outputs into comparable text, masking only what changes from run to run or machine to
+/// machine: element ids / GUIDs (plotly divs), timestamps and durations, absolute paths, line endings.
+/// Also tells which outputs are transient progress messages, not results.
+/// </summary>
+public sealed partial class OutputNormalizer
+{
+    /// <summary>The MIME types compared; the others (e.g. application/json) are not looked at.</summary>
+    public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html"];
+
+    private readonly IReadOnlyList<(string Path, string Mask)> paths;
+
+    /// <summary>Creates a normalizer.</summary>
+    /// <param name="repoRoot">The repository root, masked as <c>&lt;repo&gt;</c> wherever it appears.</param>
+    public OutputNormalizer(string? repoRoot = null)
+    {
+        var list = new List<(string, string)>();
+        if (!string.IsNullOrEmpty(repoRoot))
+        {
+            list.Add((Path.TrimEndingDirectorySeparator(Path.GetFullPath(repoRoot)), "<repo>"));
+        }
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (!string.IsNullOrEmpty(home) && home.Length > 1)
+        {
+            list.Add((Path.TrimEndingDirectorySeparator(home), "~"));
+        }
+        // Longest first, so the repo root wins over a home folder that contains it.
+        paths = list.OrderByDescending(p => p.Item1.Length).ToArray();
+    }
+
+    /// <summary>
+    /// True for an output that only reports progress: dotnet-repl records every "Installing Packages"
+    /// update of a <c>#r "nuget:"</c> cell as its own display_data (a line of dots growing with elapsed
+    /// time), where VS Code shows only the final "Installed Packages" list. Their number varies by run.
+    /// </summary>
+    /// <param name="output">One element of a cell's <c>outputs</c>.</param>
+    /// <returns>Whether to ignore it.</returns>
+    public static bool IsTransient(JsonNode? output) =>
+        output is JsonObject o
+        && (string?)o["output_type"] is "display_data" or "update_display_data"
+        && o["data"] is JsonObject data
+        && NotebookFile.Text(data["text/html"]).Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The comparable form of a cell's outputs: one block per compared part of each non-transient output,
+    /// each starting with a header line such as <c>[2] display_data text/html</c>.
+    /// </summary>
+    /// <param name="outputs">A cell's <c>outputs</c> array.</param>
+    /// <returns>The normalized blocks, in output order.</returns>
+    public IReadOnlyList<string> Normalize(JsonArray outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        var blocks = new List<string>();
+        var index = 0;
+        foreach (var output in outputs.Where(o => !IsTransient(o)))
+        {
+            index++;
+            if (output is not JsonObject o)
+            {
+                continue;
+            }
+            var type = (string?)o["output_type"] ?? "?";
+            switch (type)
+            {
+                case "stream":
+                    blocks.Add($"[{index}] stream {(string?)o["name"]}\n{NormalizeText(NotebookFile.Text(o["text"]))}");
+                    break;
+                case "error":
+                    blocks.Add($"[{index}] error {(string?)o["ename"]}\n{NormalizeText((string?)o["evalue"] ?? "")}");
+                    break;
+                default:
+                    var data = o["data"] as JsonObject;
+                    var any = false;
+                    foreach (var mime in ComparedMimeTypes)
+                    {
+                        if (data?[mime] is { } value)
+                        {
+                            blocks.Add($"[{index}] {type} {mime}\n{NormalizeText(NotebookFile.Text(value))}");
+                            any = true;
+                        }
+                    }
+                    if (!any)
+                    {
+                        // Keep the output's existence visible even when none of its MIME types is compared.
+                        blocks.Add($"[{index}] {type} ({string.Join(", ", data?.Select(p => p.Key) ?? [])})");
+                    }
+                    break;
+            }
+        }
+        return blocks;
+    }
+
+    /// <summary>Masks the volatile parts of one output text.</summary>
+    /// <param name="text">The raw text.</param>
+    /// <returns>The text with ids, times and paths masked and line endings as <c>\n</c>.</returns>
+    public string NormalizeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        s = NuGetRoot().Replace(s, "<nuget>/");
+        foreach (var (path, mask) in paths)
+        {
+            s = s.Replace(path, mask, StringComparison.Ordinal);
+        }
+        s = Guid().Replace(s, "<id>");
+        s = Hex32().Replace(s, "<id>"); // plotly's renderPlotly_<guid without dashes>
+        s = IsoTimestamp().Replace(s, "<time>");
+        s = TimeSpanText().Replace(s, "<duration>");
+        return s;
+    }
+
+    /// <summary>Whether two output arrays are equal after normalization.</summary>
+    /// <param name="expected">The committed outputs.</param>
+    /// <param name="actual">The executed outputs.</param>
+    /// <returns>True when equal.</returns>
+    public bool AreEquivalent(JsonArray expected, JsonArray actual) =>
+        Normalize(expected).SequenceEqual(Normalize(actual), StringComparer.Ordinal);
+
+    /// <summary>Joins normalized blocks into one text (handy in test messages).</summary>
+    /// <param name="blocks">Blocks from <see cref="Normalize"/>.</param>
+    /// <returns>The text.</returns>
+    public static string Join(IEnumerable<string> blocks) =>
+        new StringBuilder().AppendJoin("\n", blocks).ToString();
+
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"(?<![0-9a-fA-F])[0-9a-f]{32}(?![0-9a-fA-F])")]
+    private static partial Regex Hex32();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")]
+    private static partial Regex IsoTimestamp();
+
+    // A .NET TimeSpan/Stopwatch rendering such as 00:00:01.2345678.
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}:\d{2}\.\d{1,7}\b")]
+    private static partial Regex TimeSpanText();
+
+    // Any NuGet package folder (…/.nuget/packages/), whoever's home it is in.
+    [GeneratedRegex(@"(?:[A-Za-z]:)?[^\s`'""<>]*?[\\/]\.nuget[\\/]packages[\\/]")]
+    private static partial Regex NuGetRoot();
+}

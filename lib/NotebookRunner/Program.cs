@@ -1,0 +1,21 @@
+using NotebookRunner;
+
+// Thin entry point: parse, then hand over to Runner (which tests can drive directly).
+RunnerOptions options;
+try
+{
+    options = RunnerOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 64;
+}
+if (options.ShowHelp)
+{
+    Console.WriteLine(RunnerOptions.Help);
+    return 0;
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return await new Runner(RepoLayout.Find(), Console.Out).RunAsync(options, cancel.Token);

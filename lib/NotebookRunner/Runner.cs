@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace NotebookRunner;
+
+/// <summary>The runner's main job: prepare, execute, report, then check or refresh. Returns an exit code.</summary>
+/// <param name="layout">The repository layout.</param>
+/// <param name="output">Where the report is written.</param>
+public sealed class Runner(RepoLayout layout, TextWriter output)
+{
+    private readonly Lock gate = new();
+
+    /// <summary>Runs with the given options.</summary>
+    /// <param name="options">The parsed command line.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>0 on success, 1 on any error or difference.</returns>
+    public async Task<int> RunAsync(RunnerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var all = layout.NumberedNotebooks();
+        var names = all.Where(options.Selects).ToArray();
+        if (names.Length == 0)
+        {
+            Write(all.Count == 0
+                ? $"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}."
+                : $"No notebook matches {string.Join(", ", options.Notebooks)}; there are: {string.Join(", ", all)}.");
+            return 1;
+        }
+
+        var executor = new Executor(layout);
+        if (!options.NoExecute && !options.SkipPrepare)
+        {
+            try
+            {
+                await executor.PrepareAsync(output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                Write("FAILED: " + e.Message);
+                return 1;
+            }
+        }
+
+        var failed = 0;
+        var started = 0;
+        using var slots = new SemaphoreSlim(options.Parallel);
+        var tasks = names.Select(async name =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var k = Interlocked.Increment(ref started);
+                Write($"[{k}/{names.Length}] {name} ...");
+                var result = options.NoExecute
+                    ? LoadExisting(name)
+                    : await executor.ExecuteAsync(name, options.Timeout, cancellationToken).ConfigureAwait(false);
+                var report = new StringBuilder();
+                var ok = Report(result, options.Mode, report);
+                Write(report.ToString().TrimEnd('\n'));
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+
+        Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Appends one notebook's report (timings, errors, check or refresh outcome) and says whether it passed.</summary>
+    /// <param name="result">The execution result.</param>
+    /// <param name="mode">Check or refresh.</param>
+    /// <param name="report">Where the text goes.</param>
+    /// <returns>True when the notebook passed.</returns>
+    public bool Report(ExecutionResult result, RunMode mode, StringBuilder report)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(report);
+        var name = result.Name;
+        var timings = result.CellTimings;
+        if (timings.Count > 0 && timings.All(t => t.Duration is null))
+        {
+            report.Append("  (dotnet-repl wrote no per-cell timestamps)\n");
+        }
+        foreach (var t in timings.Where(t => t.Duration is not null))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"  cell {t.CellNumber,3}  {Seconds(t.Duration!.Value),9}\n");
+        }
+        var cells = timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + (t.Duration ?? TimeSpan.Zero));
+        if (result.WallTime > TimeSpan.Zero)
+        {
+            report.Append(CultureInfo.InvariantCulture,
+                $"  {name}: total {Seconds(result.WallTime)} (cells {Seconds(cells)}, kernel start and exit {Seconds(result.WallTime - cells)})\n");
+        }
+
+        var ok = true;
+        foreach (var error in result.Errors)
+        {
+            ok = false;
+            report.Append(CultureInfo.InvariantCulture, $"  ERROR {name} {Indent(error.ToString())}\n");
+        }
+        if (result.Executed is null)
+        {
+            return false;
+        }
+
+        var unrendered = ChartCells.Unrendered(result.Executed);
+        foreach (var cell in unrendered)
+        {
+            ok = false;
+            report.Append(CultureInfo.InvariantCulture, $"  ERROR {name} cell {cell}: the chart did not render (no plotly div with data)\n");
+        }
+
+        try
+        {
+            var committed = NotebookFile.Load(result.CommittedPath);
+            if (mode == RunMode.Check)
+            {
+                var difference = new OutputComparer(new OutputNormalizer(layout.Root)).FindFirstDifference(committed, result.Executed);
+                if (difference is null)
+                {
+                    report.Append("  outputs match the committed notebook\n");
+                }
+                else
+                {
+                    ok = false;
+                    report.Append(CultureInfo.InvariantCulture,
+                        $"  DIFFERS {name} {difference}\n  (run with --refresh to accept the new outputs)\n");
+                }
+            }
+            else if (!ok)
+            {
+                report.Append(CultureInfo.InvariantCulture, $"  not refreshed: {name} has errors\n");
+            }
+            else
+            {
+                var merged = OutputMerger.Merge(committed, result.Executed, new OutputNormalizer(layout.Root));
+                var before = File.ReadAllText(result.CommittedPath);
+                var after = merged.ToJson();
+                if (before == after)
+                {
+                    report.Append("  committed notebook already up to date\n");
+                }
+                else
+                {
+                    File.WriteAllText(result.CommittedPath, after, new UTF8Encoding(false));
+                    report.Append(CultureInfo.InvariantCulture, $"  refreshed {Path.GetRelativePath(layout.Root, result.CommittedPath)}\n");
+                }
+            }
+        }
+        catch (NotebookMismatchException e)
+        {
+            ok = false;
+            report.Append(CultureInfo.InvariantCulture, $"  ERROR {e.Message}\n");
+        }
+        return ok;
+    }
+
+    private ExecutionResult LoadExisting(string name)
+    {
+        var path = layout.ExecutedPath(name);
+        var executed = File.Exists(path) ? NotebookFile.Load(path) : null;
+        return new ExecutionResult(name, layout.CommittedPath(name), path, executed is null ? 1 : 0, false, TimeSpan.Zero,
+            executed is null ? $"no executed copy at {path}: run without --no-execute first" : "", executed);
+    }
+
+    private void Write(string text)
+    {
+        lock (gate)
+        {
+            output.WriteLine(text);
+            output.Flush();
+        }
+    }
+
+    private static string Indent(string text) => text.Replace("\n", "\n      ", StringComparison.Ordinal);
+
+    /// <summary>Seconds with two decimals, e.g. <c>6.59 s</c>.</summary>
+    /// <param name="t">The time.</param>
+    /// <returns>The text.</returns>
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace NotebookRunner;
+
+/// <summary>What the runner does after executing the notebooks.</summary>
+public enum RunMode
+{
+    /// <summary>Compare outputs with the committed notebooks (the default, what CI runs).</summary>
+    Check,
+
+    /// <summary>Copy outputs and execution counts into the committed notebooks.</summary>
+    Refresh,
+}
+
+/// <summary>The parsed command line.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>The text printed by <c>--help</c>.</summary>
+    public const string Help = """
+        NotebookRunner: executes the numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) headlessly with the
+        pinned dotnet-repl, in order, with notebooks/ as working directory, writing notebooks/executed/<name>.
+
+        Usage: dotnet run --project lib/NotebookRunner -c Release -- [options]
+
+        Default (no options, same as --check): restore tools, build lib/CrossEntropy.Interactive (Release),
+        execute every notebook, print each code cell's time and each notebook's total, report every error
+        output (notebook, cell, text), then compare each code cell's outputs (text/plain, text/html, stream
+        text) with the committed notebook after masking volatile parts (ids, GUIDs, timestamps, paths,
+        package-install progress). Exit code 1 when any notebook has an error or differs, else 0.
+
+        Options:
+          --check            Execute, report errors, compare with committed outputs (the default).
+          --refresh          Execute, report errors, then copy ONLY each code cell's outputs and
+                             execution_count into the committed notebook (its metadata stays as is).
+                             A notebook with an error output is not refreshed (exit code 1).
+          --no-execute       Skip preparation and execution; use the existing notebooks/executed/ copies.
+          --skip-prepare     Skip `dotnet tool restore` and the Release build (they are already done).
+          --notebook NAME    Only this notebook: a file name, with or without .ipynb, or its number
+                             prefix (e.g. 01). May be given more than once.
+          --parallel N       Run up to N notebooks at once (default 1; see the README before raising it).
+          --timeout SECONDS  Stop a notebook that runs longer (default 600).
+          -h, --help         Show this text.
+
+        Exit codes: 0 success, 1 an error output / a difference / a failed step, 64 bad usage.
+        """;
+
+    /// <summary>Check (default) or refresh.</summary>
+    public RunMode Mode { get; init; } = RunMode.Check;
+
+    /// <summary>Use existing executed copies instead of running the notebooks.</summary>
+    public bool NoExecute { get; init; }
+
+    /// <summary>Skip tool restore and the Release build.</summary>
+    public bool SkipPrepare { get; init; }
+
+    /// <summary>Notebook filters (empty: all numbered notebooks).</summary>
+    public IReadOnlyList<string> Notebooks { get; init; } = [];
+
+    /// <summary>How many notebooks run at once.</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>The per-notebook time limit.</summary>
+    public TimeSpan Timeout { get; init; } = Executor.DefaultTimeout;
+
+    /// <summary>Whether <c>--help</c> was asked for.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Parses the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static RunnerOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new RunnerOptions();
+        var notebooks = new List<string>();
+        bool check = false, refresh = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--check": check = true; break;
+                case "--refresh": refresh = true; break;
+                case "--no-execute": options = options with { NoExecute = true }; break;
+                case "--skip-prepare": options = options with { SkipPrepare = true }; break;
+                case "--notebook": notebooks.Add(Value()); break;
+                case "--parallel":
+                    options = options with { Parallel = PositiveInt(Value(), "--parallel") };
+                    break;
+                case "--timeout":
+                    options = options with { Timeout = TimeSpan.FromSeconds(PositiveInt(Value(), "--timeout")) };
+                    break;
+                case "-h" or "--help" or "-?": options = options with { ShowHelp = true }; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. See --help.");
+            }
+        }
+        if (check && refresh)
+        {
+            throw new ArgumentException("--check and --refresh exclude each other.");
+        }
+        return options with { Mode = refresh ? RunMode.Refresh : RunMode.Check, Notebooks = notebooks };
+    }
+
+    /// <summary>Whether a notebook file name passes the <c>--notebook</c> filters.</summary>
+    /// <param name="fileName">The notebook's file name.</param>
+    /// <returns>True when there is no filter or one matches.</returns>
+    public bool Selects(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Notebooks.Count == 0 || Notebooks.Any(f =>
+            string.Equals(fileName, f, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Path.GetFileNameWithoutExtension(fileName), f, StringComparison.OrdinalIgnoreCase)
+            || fileName.StartsWith(f + "-", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int PositiveInt(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{option} needs a positive whole number, not '{text}'.");
+}

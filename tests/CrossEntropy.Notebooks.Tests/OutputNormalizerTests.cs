@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using NotebookRunner;
+
+namespace CrossEntropy.Notebooks.Tests;
+
+public class OutputNormalizerTests
+{
+    private readonly OutputNormalizer normalizer = new("/work/repo");
+
+    [Fact]
+    public void Plotly_ids_are_ignored()
+    {
+        var a = new JsonArray(Ipynb.PlotlyChart(Ipynb.PlotlyGuid));
+        var b = new JsonArray(Ipynb.PlotlyChart("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+        Assert.True(normalizer.AreEquivalent(a, b));
+        var text = OutputNormalizer.Join(normalizer.Normalize(a));
+        Assert.DoesNotContain(Ipynb.PlotlyGuid, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("6baeb86647c1487783c3cd23d3f71345", text, StringComparison.Ordinal);
+        Assert.Contains("renderPlotly_<id>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changed_chart_data_is_detected_despite_the_ids()
+    {
+        var a = new JsonArray(Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[3.0,4.0]"));
+        var b = new JsonArray(Ipynb.PlotlyChart("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", y: "[3.0,4.5]"));
+        Assert.False(normalizer.AreEquivalent(a, b));
+    }
+
+    [Theory]
+    [InlineData("0.5987", "0.5988")]
+    [InlineData("0.7130152524", "0.7130152525")]
+    [InlineData("1", "-1")]
+    public void A_changed_number_is_detected(string before, string after)
+    {
+        Assert.False(normalizer.AreEquivalent(
+            new JsonArray(Ipynb.Plain($"H(p,q) = {before} nats")),
+            new JsonArray(Ipynb.Plain($"H(p,q) = {after} nats"))));
+    }
+
+    [Fact]
+    public void Package_install_progress_is_transient_and_the_final_list_is_kept()
+    {
+        Assert.True(OutputNormalizer.IsTransient(Ipynb.InstallingPackages(3)));
+        Assert.False(OutputNormalizer.IsTransient(Ipynb.InstalledPackages()));
+        var few = new JsonArray(Ipynb.InstallingPackages(0), Ipynb.InstalledPackages());
+        var many = new JsonArray(Ipynb.InstallingPackages(0), Ipynb.InstallingPackages(1), Ipynb.InstallingPackages(2), Ipynb.InstalledPackages());
+        var none = new JsonArray(Ipynb.InstalledPackages());
+        Assert.True(normalizer.AreEquivalent(few, many));
+        Assert.True(normalizer.AreEquivalent(none, many));
+        Assert.Single(normalizer.Normalize(many));
+    }
+
+    [Fact]
+    public void NuGet_and_repository_paths_are_masked()
+    {
+        var a = new JsonArray(Ipynb.Plain("Loading extensions from `/root/.nuget/packages/plotly.net.interactive/6.0.0/x.dll`"),
+            Ipynb.Stream("wrote /work/repo/notebooks/out.csv\n"));
+        var b = new JsonArray(Ipynb.Plain("Loading extensions from `/home/ci/.nuget/packages/plotly.net.interactive/6.0.0/x.dll`"),
+            Ipynb.Stream("wrote <repo>/notebooks/out.csv\n"));
+        Assert.True(normalizer.AreEquivalent(a, b));
+        Assert.Contains("<nuget>/plotly.net.interactive", OutputNormalizer.Join(normalizer.Normalize(a)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timestamps_durations_and_line_endings_are_masked()
+    {
+        Assert.Equal("ran at <time> in <duration>\nok",
+            normalizer.NormalizeText("ran at 2026-11-25T11:53:20.1751566+00:00 in 00:00:01.2345678\r\nok"));
+    }
+
+    [Fact]
+    public void Only_text_plain_text_html_and_stream_text_are_compared()
+    {
+        var a = new JsonArray(Ipynb.Display(("text/plain", "x"), ("application/json", "{\"a\":1}")));
+        var b = new JsonArray(Ipynb.Display(("text/plain", "x"), ("application/json", "{\"a\":2}")));
+        Assert.True(normalizer.AreEquivalent(a, b));
+        Assert.False(normalizer.AreEquivalent(new JsonArray(Ipynb.Stream("a\n")), new JsonArray(Ipynb.Stream("b\n"))));
+    }
+
+    [Fact]
+    public void An_output_missing_or_added_is_a_difference()
+    {
+        Assert.False(normalizer.AreEquivalent(new JsonArray(Ipynb.Plain("x")), new JsonArray(Ipynb.Plain("x"), Ipynb.Plain("x"))));
+        Assert.False(normalizer.AreEquivalent(new JsonArray(), new JsonArray(Ipynb.Error("boom"))));
+    }
+}
