@@ -27,7 +27,8 @@ public static class Information
             throw new ArgumentOutOfRangeException(nameof(p), p, "p must be a probability in [0, 1].");
         }
 
-        return unit.FromNats(-Math.Log(p));
+        // 0 − ln p rather than −ln p, so a certain outcome reads +0 rather than −0.
+        return unit.FromNats(0.0 - Math.Log(p));
     }
 
     /// <summary>Shannon entropy H(p) = −Σ_i p_i log_b p_i, with 0 · log 0 = 0.</summary>
