@@ -161,12 +161,12 @@ internal static class Guard
         }
     }
 
-    public static void LabelSmoothing(double labelSmoothing)
+    public static void LabelSmoothing(double labelSmoothing, string optionsName)
     {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(labelSmoothing), labelSmoothing, "label smoothing must be in [0, 1].");
+                optionsName, labelSmoothing, $"LabelSmoothing = {Format(labelSmoothing)} must be in [0, 1].");
         }
     }
 

@@ -167,6 +167,10 @@ public static class HighPrecision
     /// Cross-entropy of softmax(logits) against p in nats: H(p, softmax(z)) = Σ_i p_i·(LSE(z) − z_i) — no probability is
     /// formed, so nothing underflows. p is used as given (it should sum to 1).
     /// </summary>
+    /// <remarks>
+    /// Accurate to about 10⁻²⁷ in absolute terms, so a loss far below 1 (a confident, correct prediction, e.g. 4·10⁻¹⁸)
+    /// keeps correspondingly fewer correct significant digits.
+    /// </remarks>
     public static decimal CrossEntropyFromLogits(ReadOnlySpan<double> p, ReadOnlySpan<double> logits)
     {
         Guard.SameLength(logits, nameof(logits), p, nameof(p));

@@ -66,6 +66,12 @@ public readonly record struct InformationUnit
     /// <summary>Converts a quantity in this unit into nats: x · ln b.</summary>
     public double ToNats(double value) => value * NatsPerUnit;
 
+    /// <summary>Units are equal when their bases are: default(InformationUnit) equals <see cref="Nats"/>.</summary>
+    public bool Equals(InformationUnit other) => LogBase.Equals(other.LogBase);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => LogBase.GetHashCode();
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

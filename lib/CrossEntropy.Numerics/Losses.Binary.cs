@@ -88,7 +88,7 @@ public static partial class Losses
             T x = logits[i];
             T t = targets[i];
             T logWeight = ((Broadcast(posWeight, i) - T.One) * t) + T.One;
-            T loss = Broadcast(weight, i) * (((T.One - t) * x) - (logWeight * Stable.LogSigmoid(x)));
+            T loss = Broadcast(weight, i) * (((T.One - t) * x) - (logWeight * StableMath.LogSigmoid(x)));
             if (!losses.IsEmpty)
             {
                 losses[i] = loss;

@@ -12,7 +12,8 @@ namespace CrossEntropy.Numerics;
 /// log-sum-exp, never through log(softmax), so every finite logit works (1e4 in float, 1e300 in double).</para>
 /// <para>Bad input throws, naming the argument and the flat index (with row and class): NaN or +∞ logits, a class
 /// index outside [0, C) that is not the ignore index, targets of the wrong length, weights of the wrong length or
-/// negative, label smoothing outside [0, 1]. A −∞ logit is a mask: if the target class is masked the row's loss is +∞.</para>
+/// negative, label smoothing outside [0, 1]. A −∞ logit is a mask: if the target class is masked the row's loss is +∞;
+/// a row whose logits are all −∞ has no distribution and its loss is NaN.</para>
 /// <para>Weights and smoothing use 0 · ∞ = 0: a class with weight 0, or a target probability of 0, contributes nothing
 /// even where its logit is −∞ (PyTorch's formula evaluates that product to NaN).</para>
 /// </remarks>
@@ -50,8 +51,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLossesLength(losses, targets.Length);
-        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, out _);
+        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, out _, unreduced: true);
     }
 
     /// <summary>
@@ -83,8 +83,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLossesLength(losses, classCount > 0 ? targetProbabilities.Length / classCount : 0);
-        SoftTargetLosses(logits, classCount, targetProbabilities, options, losses);
+        SoftTargetLosses(logits, classCount, targetProbabilities, options, losses, unreduced: true);
     }
 
     /// <summary>
@@ -92,7 +91,7 @@ public static partial class Losses
     /// contribute 0; Mean = Σ l_n / Σ w[y_n] (NaN when every row is ignored), Sum = Σ l_n.
     /// </summary>
     /// <remarks>
-    /// The input is taken as log-probabilities (for example from <see cref="Stable.LogSoftmaxRows{T}"/>); it is not
+    /// The input is taken as log-probabilities (for example from <see cref="StableMath.LogSoftmaxRows{T}"/>); it is not
     /// renormalised. NLL(LogSoftmax(x)) = CrossEntropy(x). Label smoothing is not part of NLL: a non-zero value throws.
     /// </remarks>
     public static T NllLoss<T>(
@@ -110,8 +109,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLossesLength(losses, targets.Length);
-        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, out _);
+        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, out _, unreduced: true);
     }
 
     private enum RowInput
@@ -123,12 +121,17 @@ public static partial class Losses
     /// <summary>Per-row class-index losses; returns Σ l_n and, through <paramref name="weightSum"/>, Σ w[y_n] over counted rows.</summary>
     private static T ClassIndexLosses<T>(
         ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions? options,
-        RowInput kind, Span<T> losses, out T weightSum)
+        RowInput kind, Span<T> losses, out T weightSum, bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
         string inputName = kind == RowInput.Logits ? "logits" : "logProbabilities";
         int rows = CheckClassIndexBatch(input, inputName, classCount, targets, options);
+        if (unreduced)
+        {
+            CheckLossesLength(losses, rows);
+        }
+
         if (kind == RowInput.LogProbabilities)
         {
             Guard.NoNaN(input, inputName);
@@ -144,6 +147,9 @@ public static partial class Losses
         weightSum = T.Zero;
         for (int r = 0; r < rows; r++)
         {
+            ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
+            // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
+            int k = kind == RowInput.Logits ? Guard.IndexOfMaxLogit(row, inputName, r * classCount, classCount) : -1;
             int y = targets[r];
             if (y == options.IgnoreIndex)
             {
@@ -154,7 +160,7 @@ public static partial class Losses
 
                 continue;
             }
-            ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
+
             T wy = WeightOf<T>(options, y);
             T loss;
             if (kind == RowInput.LogProbabilities)
@@ -163,15 +169,14 @@ public static partial class Losses
             }
             else
             {
-                int k = Guard.IndexOfMaxLogit(row, inputName, r * classCount, classCount);
-                T lse = Stable.LogSumExpCore(row, k, T.One);
-                loss = Weighted((T.One - smoothing) * wy, lse - row[y]);
+                T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
+                loss = Weighted((T.One - smoothing) * wy, NegativeLogSoftmax(row, k, logRest, y));
                 if (smoothing != T.Zero)
                 {
                     T smooth = T.Zero;
                     for (int c = 0; c < classCount; c++)
                     {
-                        smooth += Weighted(WeightOf<T>(options, c), lse - row[c]);
+                        smooth += Weighted(WeightOf<T>(options, c), NegativeLogSoftmax(row, k, logRest, c));
                     }
 
                     loss += smoothingPerClass * smooth;
@@ -192,11 +197,16 @@ public static partial class Losses
 
     /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
     private static T SoftTargetLosses<T>(
-        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targets, CrossEntropyOptions? options, Span<T> losses)
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targets, CrossEntropyOptions? options, Span<T> losses,
+        bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
         int rows = CheckSoftTargetBatch(logits, classCount, targets, options);
+        if (unreduced)
+        {
+            CheckLossesLength(losses, rows);
+        }
 
         T total = T.Zero;
         for (int r = 0; r < rows; r++)
@@ -204,11 +214,13 @@ public static partial class Losses
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
             int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            T lse = Stable.LogSumExpCore(row, k, T.One);
+            T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
             T loss = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount), lse - row[c]);
+                loss += Weighted(
+                    WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount),
+                    NegativeLogSoftmax(row, k, logRest, c));
             }
 
             if (!losses.IsEmpty)
@@ -221,6 +233,14 @@ public static partial class Losses
 
         return total;
     }
+
+    /// <summary>
+    /// −log softmax(x)_c = LSE(x) − x_c, evaluated as (x_k − x_c) + log1p(Σ_{i≠k} e^{x_i − x_k}) with k the maximum.
+    /// Both terms are ≥ 0, so nothing cancels: forming LSE first and subtracting x_c would lose every digit of a small
+    /// loss (a confident, correct prediction) to the rounding of LSE ≈ x_k, and break shift invariance.
+    /// </summary>
+    private static T NegativeLogSoftmax<T>(ReadOnlySpan<T> row, int k, T logRest, int c)
+        where T : IFloatingPointIeee754<T> => (row[k] - row[c]) + logRest;
 
     /// <summary>(1 − ε)·t + ε / C.</summary>
     private static T SmoothedTarget<T>(T target, double labelSmoothing, int classCount)
@@ -251,7 +271,7 @@ public static partial class Losses
         int rows = Guard.Rows(input, classCount, inputName);
         CheckTargetCount(targets, rows);
         CheckWeights(options, classCount);
-        Guard.LabelSmoothing(options.LabelSmoothing);
+        Guard.LabelSmoothing(options.LabelSmoothing, nameof(options));
         for (int r = 0; r < rows; r++)
         {
             if (targets[r] != options.IgnoreIndex)
@@ -271,7 +291,7 @@ public static partial class Losses
         int rows = Guard.Rows(logits, classCount, nameof(logits));
         CheckSoftTargets(targetProbabilities, logits.Length, classCount, nameof(targetProbabilities));
         CheckWeights(options, classCount);
-        Guard.LabelSmoothing(options.LabelSmoothing);
+        Guard.LabelSmoothing(options.LabelSmoothing, nameof(options));
         if (options.IgnoreIndex != CrossEntropyOptions.DefaultIgnoreIndex)
         {
             throw new ArgumentException(

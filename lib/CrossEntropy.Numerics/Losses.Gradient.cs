@@ -35,6 +35,8 @@ public static partial class Losses
         for (int r = 0; r < rows; r++)
         {
             Span<T> g = gradient.Slice(r * classCount, classCount);
+            ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
+            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
             int y = targets[r];
             if (y == options.IgnoreIndex)
             {
@@ -42,8 +44,7 @@ public static partial class Losses
                 continue;
             }
 
-            ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
-            Stable.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount), T.One);
+            StableMath.SoftmaxCore(row, g, k, T.One);
             T wy = WeightOf<T>(options, y);
             TensorPrimitives.Multiply(g, (keep * wy) + (smoothingPerClass * weightTotal), g);
             g[y] -= keep * wy;
@@ -79,7 +80,7 @@ public static partial class Losses
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targetProbabilities.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            Stable.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount), T.One);
+            StableMath.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount), T.One);
             T weightedTargetMass = T.Zero;
             for (int c = 0; c < classCount; c++)
             {

@@ -4,7 +4,7 @@ namespace CrossEntropy.Numerics;
 
 /// <summary>
 /// The formulas exactly as textbooks and the source blog post write them, kept apart so the notebooks can show
-/// where each one breaks next to <see cref="Stable"/>, <see cref="Information"/> and <see cref="Losses"/>.
+/// where each one breaks next to <see cref="StableMath"/>, <see cref="Information"/> and <see cref="Losses"/>.
 /// Do not use them for real work.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ public static class Textbook
     /// <remarks>
     /// Breaks when e^{x} overflows — above ln(float.MaxValue) ≈ 88.72 in float and ln(double.MaxValue) ≈ 709.78 in
     /// double — giving ∞ / ∞ = NaN; and when every e^{x} underflows (x below about −104 in float, −745 in double),
-    /// giving 0 / 0 = NaN. Mathematically identical to <see cref="Stable.Softmax{T}(ReadOnlySpan{T}, double)"/>.
+    /// giving 0 / 0 = NaN. Mathematically identical to <see cref="StableMath.Softmax{T}(ReadOnlySpan{T}, double)"/>.
     /// </remarks>
     public static T[] Softmax<T>(ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
@@ -55,12 +55,12 @@ public static class Textbook
     /// <summary>Log of softmax: log(σ(x)_i), with σ computed stably — the "softmax, then log" pipeline.</summary>
     /// <remarks>
     /// Even with a stable softmax, a probability that underflows to 0 has log −∞: log(softmax([1000, 1])) = [0, −∞]
-    /// where the true log-softmax is [0, −999] (<see cref="Stable.LogSoftmax{T}(ReadOnlySpan{T}, double)"/>).
+    /// where the true log-softmax is [0, −999] (<see cref="StableMath.LogSoftmax{T}(ReadOnlySpan{T}, double)"/>).
     /// </remarks>
     public static T[] LogOfSoftmax<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] q = Stable.Softmax(x);
+        T[] q = StableMath.Softmax(x);
         for (int i = 0; i < q.Length; i++)
         {
             q[i] = T.Log(q[i]);
@@ -106,7 +106,10 @@ public static class Textbook
     }
 
     /// <summary>Naive sigmoid: 1 / (1 + e^{−x}).</summary>
-    /// <remarks>Rounds to exactly 1 for x ≥ 37 in double (17 in float), so 1 − σ(x) becomes 0.</remarks>
+    /// <remarks>
+    /// Rounds to exactly 1 for x ≥ 37 in double (17 in float), so 1 − σ(x) becomes 0. Below x ≈ −709.78 (−88.72 in
+    /// float) e^{−x} overflows to ∞ and σ(x) = 1 / ∞ = 0, although the true value is still a normal number.
+    /// </remarks>
     public static T Sigmoid<T>(T x)
         where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-x));
 
@@ -115,7 +118,7 @@ public static class Textbook
     /// </summary>
     /// <remarks>
     /// Once σ(x) rounds to 1 (x ≥ 37 in double), ln(1 − σ(x)) = −∞: the loss is +∞ for t = 0 and NaN (0 · −∞) for t = 1.
-    /// For very negative x, σ(x) underflows to 0 below about −745 and ln σ(x) = −∞. Compare
+    /// For x below about −709.78, e^{−x} overflows, σ(x) = 0 and ln σ(x) = −∞: the loss is +∞ for t = 1. Compare
     /// <see cref="Losses.BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Reduction, ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
     /// </remarks>
     public static T BinaryCrossEntropyOfSigmoid<T>(T x, T t)

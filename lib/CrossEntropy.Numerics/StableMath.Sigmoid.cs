@@ -7,7 +7,7 @@ namespace CrossEntropy.Numerics;
 /// These act element by element, so a NaN input gives NaN in that element only (the IEEE result) instead of an
 /// exception; ±∞ give their limits.
 /// </remarks>
-public static partial class Stable
+public static partial class StableMath
 {
     /// <summary>Logistic sigmoid σ(x) = 1 / (1 + e^{−x}).</summary>
     /// <remarks>

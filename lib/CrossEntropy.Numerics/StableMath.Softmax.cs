@@ -5,7 +5,7 @@ namespace CrossEntropy.Numerics;
 
 /// <summary>
 /// Numerically stable softmax family: log-sum-exp, softmax and log-softmax (this file), sigmoid, log-sigmoid and
-/// softplus (Stable.Sigmoid.cs). Correct for every finite input — no overflow at 1e4 in float or 1e300 in double —
+/// softplus (StableMath.Sigmoid.cs). Correct for every finite input — no overflow at 1e4 in float or 1e300 in double —
 /// and for −∞ entries, which act as masks (probability 0, log-probability −∞).
 /// </summary>
 /// <remarks>
@@ -18,7 +18,7 @@ namespace CrossEntropy.Numerics;
 /// <para>Temperature τ: the functions act on x / τ; τ must be finite and &gt; 0. τ → 0 approaches argmax (one-hot),
 /// τ → ∞ approaches uniform.</para>
 /// </remarks>
-public static partial class Stable
+public static partial class StableMath
 {
     // Chunk length for the stack buffer in SumExpShifted: 1 KiB of doubles, small enough for any stack.
     private const int ChunkLength = 128;
@@ -38,7 +38,7 @@ public static partial class Stable
     {
         Guard.Temperature(temperature);
         int k = Guard.IndexOfMaxLogit(x, nameof(x));
-        return k < 0 ? T.NegativeInfinity : LogSumExpCore(x, k, InverseTemperature<T>(temperature));
+        return k < 0 ? T.NegativeInfinity : LogSumExpCore(x, k, TemperatureAs<T>(temperature));
     }
 
     /// <summary>Softmax: σ(x)_i = exp(x_i / τ) / Σ_j exp(x_j / τ), computed as exp((x_i − max x) / τ) / Σ_j exp((x_j − max x) / τ).</summary>
@@ -60,7 +60,7 @@ public static partial class Stable
         int k = Guard.IndexOfMaxLogit(x, nameof(x));
         if (k >= 0)
         {
-            SoftmaxCore(x, destination, k, InverseTemperature<T>(temperature));
+            SoftmaxCore(x, destination, k, TemperatureAs<T>(temperature));
         }
     }
 
@@ -88,7 +88,7 @@ public static partial class Stable
         int k = Guard.IndexOfMaxLogit(x, nameof(x));
         if (k >= 0)
         {
-            LogSoftmaxCore(x, destination, k, InverseTemperature<T>(temperature));
+            LogSoftmaxCore(x, destination, k, TemperatureAs<T>(temperature));
         }
     }
 
@@ -125,17 +125,17 @@ public static partial class Stable
         }
 
         Guard.Temperature(temperature);
-        T inverseTemperature = InverseTemperature<T>(temperature);
+        T tau = TemperatureAs<T>(temperature);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
             int k = Guard.IndexOfMaxLogit(row, nameof(x), r * classCount, classCount);
-            destination[r] = LogSumExpCore(row, k, inverseTemperature);
+            destination[r] = LogSumExpCore(row, k, tau);
         }
     }
 
     /// <summary>Log-sum-exp of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
-    internal static T LogSumExpCore<T>(ReadOnlySpan<T> x, int k, T inverseTemperature)
+    internal static T LogSumExpCore<T>(ReadOnlySpan<T> x, int k, T temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -144,19 +144,19 @@ public static partial class Stable
             return T.NegativeInfinity;
         }
 
-        return (max * inverseTemperature) + LogOfSumExpShifted(x, k, inverseTemperature);
+        return (max / temperature) + LogOfSumExpShifted(x, k, temperature);
     }
 
-    /// <summary>log Σ_i exp((x_i − x_k)·s) = log1p(Σ_{i≠k} …): leaving out the maximum's term (exactly 1) keeps small tails accurate.</summary>
-    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, T inverseTemperature)
+    /// <summary>log Σ_i exp((x_i − x_k) / τ) = log1p(Σ_{i≠k} …): leaving out the maximum's term (exactly 1) keeps small tails accurate.</summary>
+    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, T temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
-        T rest = SumExpShifted(x[..k], max, inverseTemperature) + SumExpShifted(x[(k + 1)..], max, inverseTemperature);
+        T rest = SumExpShifted(x[..k], max, temperature) + SumExpShifted(x[(k + 1)..], max, temperature);
         return LogP1(rest);
     }
 
-    private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, T inverseTemperature);
+    private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, T temperature);
 
     private static void ForEachRow<T>(
         ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature, RowKernel<T> kernel)
@@ -165,17 +165,17 @@ public static partial class Stable
         int rows = Guard.Rows(x, classCount, nameof(x));
         Guard.DestinationLength(x, destination, nameof(destination));
         Guard.Temperature(temperature);
-        T inverseTemperature = InverseTemperature<T>(temperature);
+        T tau = TemperatureAs<T>(temperature);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
             int k = Guard.IndexOfMaxLogit(row, nameof(x), r * classCount, classCount);
-            kernel(row, destination.Slice(r * classCount, classCount), k, inverseTemperature);
+            kernel(row, destination.Slice(r * classCount, classCount), k, tau);
         }
     }
 
     /// <summary>Softmax of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
-    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T inverseTemperature)
+    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -186,16 +186,16 @@ public static partial class Stable
         }
 
         TensorPrimitives.Subtract(x, max, destination);
-        if (inverseTemperature != T.One)
+        if (temperature != T.One)
         {
-            TensorPrimitives.Multiply(destination, inverseTemperature, destination);
+            TensorPrimitives.Divide(destination, temperature, destination);
         }
 
         TensorPrimitives.Exp(destination, destination);
         TensorPrimitives.Divide(destination, TensorPrimitives.Sum(destination), destination);
     }
 
-    private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T inverseTemperature)
+    private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -206,18 +206,18 @@ public static partial class Stable
         }
 
         // The normaliser must be read before destination is written: destination may alias x.
-        T logNormaliser = LogOfSumExpShifted(x, k, inverseTemperature);
+        T logNormaliser = LogOfSumExpShifted(x, k, temperature);
         TensorPrimitives.Subtract(x, max, destination);
-        if (inverseTemperature != T.One)
+        if (temperature != T.One)
         {
-            TensorPrimitives.Multiply(destination, inverseTemperature, destination);
+            TensorPrimitives.Divide(destination, temperature, destination);
         }
 
         TensorPrimitives.Subtract(destination, logNormaliser, destination);
     }
 
-    /// <summary>Σ_i exp((x_i − shift)·s), in SIMD chunks through a stack buffer so nothing is allocated.</summary>
-    private static T SumExpShifted<T>(ReadOnlySpan<T> x, T shift, T inverseTemperature)
+    /// <summary>Σ_i exp((x_i − shift) / τ), in SIMD chunks through a stack buffer so nothing is allocated.</summary>
+    private static T SumExpShifted<T>(ReadOnlySpan<T> x, T shift, T temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> buffer = stackalloc T[ChunkLength];
@@ -227,9 +227,9 @@ public static partial class Stable
             ReadOnlySpan<T> chunk = x.Slice(start, Math.Min(ChunkLength, x.Length - start));
             Span<T> scratch = buffer[..chunk.Length];
             TensorPrimitives.Subtract(chunk, shift, scratch);
-            if (inverseTemperature != T.One)
+            if (temperature != T.One)
             {
-                TensorPrimitives.Multiply(scratch, inverseTemperature, scratch);
+                TensorPrimitives.Divide(scratch, temperature, scratch);
             }
 
             TensorPrimitives.Exp(scratch, scratch);
@@ -239,6 +239,11 @@ public static partial class Stable
         return sum;
     }
 
-    private static T InverseTemperature<T>(double temperature)
-        where T : IFloatingPointIeee754<T> => T.CreateChecked(1.0 / temperature);
+    /// <summary>
+    /// τ in T, kept inside [smallest subnormal, MaxValue]: dividing by it (never multiplying by 1/τ, which overflows for
+    /// tiny τ) then sends finite differences to ±∞ or 0 as τ → 0 or ∞, while 0 stays 0 and −∞ stays −∞ — no 0·∞.
+    /// </summary>
+    private static T TemperatureAs<T>(double temperature)
+        where T : IFloatingPointIeee754<T> =>
+        T.Clamp(T.CreateChecked(temperature), T.Epsilon, T.BitDecrement(T.PositiveInfinity));
 }
