@@ -7,8 +7,8 @@ public static class ChartCells
 {
     /// <summary>
     /// True for a code cell that builds a Plotly chart (<c>Chart.</c> in its source) and displays it:
-    /// its last non-blank line does not end with <c>;</c> (so its value is shown), or it calls
-    /// <c>display(…)</c> / <c>.Display()</c>.
+    /// its last non-blank line ends neither with <c>;</c> nor with <c>}</c> (a statement or a block, such as a
+    /// helper function that builds charts for later cells, shows nothing), or it calls <c>display(…)</c> / <c>.Display()</c>.
     /// </summary>
     /// <param name="cell">The cell.</param>
     /// <returns>Whether a chart output is expected.</returns>
@@ -25,7 +25,8 @@ public static class ChartCells
             return false;
         }
         var last = source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
-        return !last.EndsWith(';') || source.Contains("display(", StringComparison.Ordinal) || source.Contains(".Display(", StringComparison.Ordinal);
+        return !(last.EndsWith(';') || last.EndsWith('}'))
+            || source.Contains("display(", StringComparison.Ordinal) || source.Contains(".Display(", StringComparison.Ordinal);
     }
 
     /// <summary>True when an output is a rendered Plotly chart: a div, the plotly loader and a <c>data</c> array.</summary>

@@ -10,6 +10,7 @@ public class ChartCellsTests
     [InlineData("var c = Chart.Line<double, double, string>(x: xs, y: ys);\ndisplay(c);", true)]
     [InlineData("var c = Chart.Column<double, string, string>(values: v);\nc // shown", true)]
     [InlineData("Math.Log(2)", false)]
+    [InlineData("GenericChart Boundary(int k)\n{\n    return Chart.Line<double, double, string>(x: xs, y: ys);\n}", false)]
     public void Chart_cells_are_those_that_build_and_show_a_chart(string source, bool expected)
     {
         Assert.Equal(expected, ChartCells.ShouldShowChart(Ipynb.Code(source)));
