@@ -6,13 +6,23 @@ namespace NotebookRunner;
 
 /// <summary>
 /// Turns cell outputs into comparable text, masking only what changes from run to run or machine to
-/// machine: element ids / GUIDs (plotly divs), timestamps and durations, absolute paths, line endings.
+/// machine: element ids / GUIDs (plotly divs), timestamps and durations, absolute paths, line endings, and the
+/// numbers inside a plotly chart's data (its traces, names and array lengths are still compared).
 /// Also tells which outputs are transient progress messages, not results.
 /// </summary>
+/// <remarks>
+/// Chart numbers are masked because their last bits depend on the processor: TensorPrimitives sums in 128-, 256-
+/// or 512-bit lanes, whichever the machine has, and a chart of rounding errors (notebook 4) plots exactly that noise.
+/// The numbers a notebook states are printed by cells with a stated precision, and those are compared in full.
+/// </remarks>
 public sealed partial class OutputNormalizer
 {
     /// <summary>The MIME types compared; the others (e.g. application/json) are not looked at.</summary>
     public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html"];
+
+    // Keeps "<n>" and non-ASCII trace names readable in a diff instead of \u-escaping them.
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly IReadOnlyList<(string Path, string Mask)> paths;
 
@@ -108,11 +118,38 @@ public sealed partial class OutputNormalizer
         {
             s = s.Replace(path, mask, StringComparison.Ordinal);
         }
+        s = PlotlyData().Replace(s, m => m.Groups["head"].Value + MaskNumbers(m.Groups["json"].Value) + ";");
         s = Guid().Replace(s, "<id>");
         s = Hex32().Replace(s, "<id>"); // plotly's renderPlotly_<guid without dashes>
         s = IsoTimestamp().Replace(s, "<time>");
         s = TimeSpanText().Replace(s, "<duration>");
         return s;
+    }
+
+    /// <summary>Replaces every number in a JSON text with <c>"&lt;n&gt;"</c>, keeping its structure; non-JSON text is returned unchanged.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The masked JSON.</returns>
+    public static string MaskNumbers(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+        return Mask(node)?.ToJsonString(ReadableJson) ?? json;
+
+        static JsonNode? Mask(JsonNode? n) => n switch
+        {
+            JsonArray a => new JsonArray(a.Select(Mask).ToArray()),
+            JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Mask(p.Value)))),
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => JsonValue.Create("<n>"),
+            _ => n?.DeepClone(),
+        };
     }
 
     /// <summary>Whether two output arrays are equal after normalization.</summary>
@@ -127,6 +164,10 @@ public sealed partial class OutputNormalizer
     /// <returns>The text.</returns>
     public static string Join(IEnumerable<string> blocks) =>
         new StringBuilder().AppendJoin("\n", blocks).ToString();
+
+    // The line of a Plotly.NET chart that holds its traces: "var data = [...];".
+    [GeneratedRegex(@"(?<head>\bvar data = )(?<json>\[.*\]);", RegexOptions.Multiline)]
+    private static partial Regex PlotlyData();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
