@@ -53,25 +53,13 @@ public static partial class StableMath
     /// <exception cref="ArgumentException">An entry is NaN or +∞, or the lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">τ is not finite and &gt; 0.</exception>
     public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature = 1.0)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Guard.DestinationLength(x, destination, nameof(destination));
-        Guard.Temperature(temperature);
-        int k = Guard.IndexOfMaxLogit(x, nameof(x));
-        if (k >= 0)
-        {
-            SoftmaxCore(x, destination, k, TemperatureAs<T>(temperature));
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ForVector(x, destination, temperature, SoftmaxCore);
 
     /// <summary>Softmax of <paramref name="x"/> as a new array; see <see cref="Softmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>.</summary>
     public static T[] Softmax<T>(ReadOnlySpan<T> x, double temperature = 1.0)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var result = new T[x.Length];
-        Softmax(x, result, temperature);
-        return result;
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        NewArray(x, temperature, SoftmaxCore);
 
     /// <summary>
     /// Log-softmax: log σ(x)_i = x_i / τ − LSE(x / τ), computed directly (never as log of softmax, which gives −∞ once a
@@ -81,25 +69,13 @@ public static partial class StableMath
     /// <exception cref="ArgumentException">An entry is NaN or +∞, or the lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">τ is not finite and &gt; 0.</exception>
     public static void LogSoftmax<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature = 1.0)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Guard.DestinationLength(x, destination, nameof(destination));
-        Guard.Temperature(temperature);
-        int k = Guard.IndexOfMaxLogit(x, nameof(x));
-        if (k >= 0)
-        {
-            LogSoftmaxCore(x, destination, k, TemperatureAs<T>(temperature));
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ForVector(x, destination, temperature, LogSoftmaxCore);
 
     /// <summary>Log-softmax of <paramref name="x"/> as a new array; see <see cref="LogSoftmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>.</summary>
     public static T[] LogSoftmax<T>(ReadOnlySpan<T> x, double temperature = 1.0)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var result = new T[x.Length];
-        LogSoftmax(x, result, temperature);
-        return result;
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        NewArray(x, temperature, LogSoftmaxCore);
 
     /// <summary>Row-wise softmax of a batch: <paramref name="x"/> is N × C, row-major, C = <paramref name="classCount"/>.</summary>
     /// <remarks>Each row as in <see cref="Softmax{T}(ReadOnlySpan{T}, Span{T}, double)"/>; errors name the flat index, row and class.</remarks>
@@ -157,6 +133,26 @@ public static partial class StableMath
     }
 
     private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, T temperature);
+
+    private static void ForVector<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature, RowKernel<T> kernel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.Temperature(temperature);
+        int k = Guard.IndexOfMaxLogit(x, nameof(x));
+        if (k >= 0)
+        {
+            kernel(x, destination, k, TemperatureAs<T>(temperature));
+        }
+    }
+
+    private static T[] NewArray<T>(ReadOnlySpan<T> x, double temperature, RowKernel<T> kernel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new T[x.Length];
+        ForVector(x, result, temperature, kernel);
+        return result;
+    }
 
     private static void ForEachRow<T>(
         ReadOnlySpan<T> x, int classCount, Span<T> destination, double temperature, RowKernel<T> kernel)
