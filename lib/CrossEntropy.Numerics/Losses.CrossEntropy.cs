@@ -218,9 +218,7 @@ public static partial class Losses
             T loss = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(
-                    WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount),
-                    NegativeLogSoftmax(row, k, logRest, c));
+                loss += Weighted(WeightedTarget(options, target, c), NegativeLogSoftmax(row, k, logRest, c));
             }
 
             if (!losses.IsEmpty)
@@ -242,12 +240,16 @@ public static partial class Losses
     private static T NegativeLogSoftmax<T>(ReadOnlySpan<T> row, int k, T logRest, int c)
         where T : IFloatingPointIeee754<T> => (row[k] - row[c]) + logRest;
 
-    /// <summary>(1 − ε)·t + ε / C.</summary>
-    private static T SmoothedTarget<T>(T target, double labelSmoothing, int classCount)
-        where T : IFloatingPointIeee754<T> =>
-        labelSmoothing == 0
-            ? target
-            : (T.CreateChecked(1 - labelSmoothing) * target) + T.CreateChecked(labelSmoothing / classCount);
+    /// <summary>w_c·t'_c with the smoothed target t' = (1 − ε)·t + ε / C, C = the row's length.</summary>
+    private static T WeightedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
+        where T : IFloatingPointIeee754<T>
+    {
+        double epsilon = options.LabelSmoothing;
+        T smoothed = epsilon == 0
+            ? target[c]
+            : (T.CreateChecked(1 - epsilon) * target[c]) + T.CreateChecked(epsilon / target.Length);
+        return WeightOf<T>(options, c) * smoothed;
+    }
 
     /// <summary>w·v with 0·∞ = 0: a zero weight or zero target probability removes the term, even at a masked logit.</summary>
     private static T Weighted<T>(T weight, T value)

@@ -84,13 +84,12 @@ public static partial class Losses
             T weightedTargetMass = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
-                weightedTargetMass += WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount);
+                weightedTargetMass += WeightedTarget(options, target, c);
             }
 
             for (int c = 0; c < classCount; c++)
             {
-                g[c] = (g[c] * weightedTargetMass)
-                    - (WeightOf<T>(options, c) * SmoothedTarget(target[c], options.LabelSmoothing, classCount));
+                g[c] = (g[c] * weightedTargetMass) - WeightedTarget(options, target, c);
             }
         }
 
