@@ -47,11 +47,7 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be positive.");
         }
 
-        if (x.IsEmpty)
-        {
-            throw new ArgumentException($"{name} must not be empty.", name);
-        }
-
+        NotEmpty(x, name);
         if (x.Length % classCount != 0)
         {
             throw new ArgumentException(
@@ -138,7 +134,7 @@ internal static class Guard
         }
     }
 
-    /// <summary>Checks a soft-label vector: entries finite and non-negative (PyTorch does not require them to sum to 1).</summary>
+    /// <summary>Checks that every entry is finite and non-negative (soft targets, weights, KL targets).</summary>
     public static void NonNegativeFinite<T>(ReadOnlySpan<T> x, string name)
         where T : IFloatingPointIeee754<T>
     {
