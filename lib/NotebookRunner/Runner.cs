@@ -10,6 +10,7 @@ namespace NotebookRunner;
 public sealed class Runner(RepoLayout layout, TextWriter output)
 {
     private readonly Lock gate = new();
+    private readonly OutputNormalizer normalizer = new(layout.Root);
 
     /// <summary>Runs with the given options.</summary>
     /// <param name="options">The parsed command line.</param>
@@ -124,7 +125,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             var committed = NotebookFile.Load(result.CommittedPath);
             if (mode == RunMode.Check)
             {
-                var difference = new OutputComparer(new OutputNormalizer(layout.Root)).FindFirstDifference(committed, result.Executed);
+                var difference = new OutputComparer(normalizer).FindFirstDifference(committed, result.Executed);
                 if (difference is null)
                 {
                     report.Append("  outputs match the committed notebook\n");
@@ -142,7 +143,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
             else
             {
-                var merged = OutputMerger.Merge(committed, result.Executed, new OutputNormalizer(layout.Root));
+                var merged = OutputMerger.Merge(committed, result.Executed, normalizer);
                 var before = File.ReadAllText(result.CommittedPath);
                 var after = merged.ToJson();
                 if (before == after)
