@@ -42,14 +42,32 @@ public sealed class Executor(RepoLayout layout)
     /// <param name="timeout">The time limit; <see cref="DefaultTimeout"/> when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The result, with the executed copy when dotnet-repl wrote one.</returns>
-    public async Task<ExecutionResult> ExecuteAsync(string fileName, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<ExecutionResult> ExecuteAsync(string fileName, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileName);
-        Directory.CreateDirectory(Layout.ExecutedDirectory);
-        var executedPath = Layout.ExecutedPath(fileName);
+        return ExecuteInAsync(Layout.NotebooksDirectory, fileName, Layout.ExecutedPath(fileName), timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Executes a notebook from any folder (the student edition's, for instance) with that folder as working
+    /// directory, writing the executed copy to <paramref name="executedPath"/>.
+    /// </summary>
+    /// <param name="notebooksDirectory">The folder holding the notebook; relative <c>#r</c> paths resolve against it.</param>
+    /// <param name="fileName">The notebook's file name in that folder.</param>
+    /// <param name="executedPath">Where the executed copy goes (any stale copy is deleted first).</param>
+    /// <param name="timeout">The time limit; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The result, with the executed copy when dotnet-repl wrote one.</returns>
+    public static async Task<ExecutionResult> ExecuteInAsync(string notebooksDirectory, string fileName, string executedPath,
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(notebooksDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        ArgumentException.ThrowIfNullOrEmpty(executedPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(executedPath))!);
         File.Delete(executedPath); // never report a stale copy from an earlier run
-        var relativeOutput = Path.GetRelativePath(Layout.NotebooksDirectory, executedPath);
-        var process = await RunAsync(Layout.NotebooksDirectory,
+        var relativeOutput = Path.GetRelativePath(notebooksDirectory, executedPath);
+        var process = await RunAsync(notebooksDirectory,
             ["tool", "run", "dotnet-repl", "--run", fileName, "--exit-after-run", "--output-path", relativeOutput],
             timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
         NotebookFile? executed = null;
@@ -65,7 +83,7 @@ public sealed class Executor(RepoLayout layout)
                 loadError = $"the executed copy is not valid notebook JSON: {e.Message}";
             }
         }
-        return new ExecutionResult(fileName, Layout.CommittedPath(fileName), executedPath, process.ExitCode,
+        return new ExecutionResult(fileName, Path.Combine(notebooksDirectory, fileName), executedPath, process.ExitCode,
             process.TimedOut, process.Elapsed, process.Output, executed, loadError);
     }
 

@@ -46,6 +46,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
 
         var failed = 0;
         var started = 0;
+        var runs = new System.Collections.Concurrent.ConcurrentBag<ExecutionResult>();
         using var slots = new SemaphoreSlim(options.Parallel);
         var tasks = names.Select(async name =>
         {
@@ -57,6 +58,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
                 var result = options.NoExecute
                     ? LoadExisting(name)
                     : await executor.ExecuteAsync(name, options.Timeout, cancellationToken).ConfigureAwait(false);
+                runs.Add(result);
                 var report = new StringBuilder();
                 var ok = Report(result, options.Mode, report);
                 Write(report.ToString().TrimEnd('\n'));
@@ -71,9 +73,11 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
         });
         await Task.WhenAll(tasks).ConfigureAwait(false);
+        var studentEditionPassed = await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs, options, Write,
+            cancellationToken).ConfigureAwait(false);
 
         Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && studentEditionPassed ? 0 : 1;
     }
 
     /// <summary>Appends one notebook's report (timings, errors, check or refresh outcome) and says whether it passed.</summary>

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner.Editions;
+
+/// <summary>
+/// The main job's student-edition step: write the hand-out folder (<c>artifacts/student/</c>), execute every
+/// student notebook there, require no error and a "not solved yet" from every check, then put the student run's
+/// outputs into the hand-out notebooks (except in check cells and cells tagged <c>solution</c>, which start empty).
+/// Outputs of a student run cannot reveal an answer: no answer is in the notebook that produced them.
+/// </summary>
+/// <param name="executor">Runs notebooks; its layout gives the repository.</param>
+/// <param name="root">The hand-out folder; <see cref="DefaultRoot"/> for the main job.</param>
+public sealed class StudentEditionStage(Executor executor, string root)
+{
+    /// <summary>The executor.</summary>
+    public Executor Executor { get; } = executor ?? throw new ArgumentNullException(nameof(executor));
+
+    /// <summary>The hand-out folder's writer.</summary>
+    public StudentEditionWriter Writer { get; } = new(executor.Layout.NotebooksDirectory, root);
+
+    /// <summary>Where the student runs' executed copies go: beside the hand-out, never inside it.</summary>
+    public string ExecutedDirectory => Writer.Root + "-executed";
+
+    /// <summary>The main job's hand-out folder: <c>artifacts/student</c> under the repository root.</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <returns>The path.</returns>
+    public static string DefaultRoot(RepoLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return Path.Combine(layout.Root, "artifacts", "student");
+    }
+
+    /// <summary>
+    /// The main job's hook, after the teacher notebooks ran: records their run times (<see cref="RunTimes"/>), then
+    /// writes the hand-out to <c>artifacts/student/</c> (with a copy of the run times) and, unless the runner was told
+    /// not to execute, executes and checks it.
+    /// </summary>
+    /// <param name="executor">The runner's executor.</param>
+    /// <param name="names">The notebooks this run selected.</param>
+    /// <param name="teacherRuns">The teacher notebooks' runs.</param>
+    /// <param name="options">The runner's options.</param>
+    /// <param name="report">Receives one line per event.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>Whether the student edition passed.</returns>
+    public static async Task<bool> RunMainJobAsync(Executor executor, IReadOnlyList<string> names,
+        IEnumerable<ExecutionResult> teacherRuns, RunnerOptions options, Action<string> report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        ArgumentNullException.ThrowIfNull(options);
+        var times = RunTimes.PathFor(executor.Layout);
+        if (!options.NoExecute)
+        {
+            RunTimes.Record(times, teacherRuns);
+        }
+        var stage = new StudentEditionStage(executor, DefaultRoot(executor.Layout));
+        var (_, passed) = await stage.RunAsync(names, !options.NoExecute, options.Parallel, options.Timeout, report, [times],
+            cancellationToken).ConfigureAwait(false);
+        return passed;
+    }
+
+    /// <summary>Writes the hand-out folder and, unless <paramref name="execute"/> is false, executes and checks it.</summary>
+    /// <param name="names">The notebooks' file names; all of them means the folder is rebuilt from scratch.</param>
+    /// <param name="execute">Whether to execute the student notebooks.</param>
+    /// <param name="parallel">How many notebooks run at once.</param>
+    /// <param name="timeout">The per-notebook limit.</param>
+    /// <param name="report">Receives one line per event.</param>
+    /// <param name="extraFiles">Files copied into the hand-out's root (see <see cref="StudentEditionWriter.Write"/>).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The student runs (empty when not executed) and whether everything passed.</returns>
+    public async Task<(IReadOnlyList<ExecutionResult> Runs, bool Passed)> RunAsync(IReadOnlyList<string> names, bool execute,
+        int parallel, TimeSpan timeout, Action<string> report, IReadOnlyList<string>? extraFiles = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(report);
+        try
+        {
+            var all = Executor.Layout.NumberedNotebooks();
+            Writer.Write(names, clean: names.Count == all.Count, extraFiles);
+        }
+        catch (Exception e) when (e is EditionException or FileNotFoundException)
+        {
+            report("FAILED student edition: " + e.Message);
+            return ([], false);
+        }
+        var where = Path.GetRelativePath(Executor.Layout.Root, Writer.Root);
+        report($"Student edition: {names.Count} notebook(s) written to {where}/");
+        if (!execute)
+        {
+            return ([], true);
+        }
+
+        using var slots = new SemaphoreSlim(parallel);
+        var runs = await Task.WhenAll(names.Select(async name =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await NotebookRunner.Executor.ExecuteInAsync(Writer.NotebooksDirectory, name, Path.Combine(ExecutedDirectory, name),
+                    timeout, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+
+        var passed = true;
+        foreach (var run in runs)
+        {
+            var problems = Problems(run);
+            if (problems.Count > 0)
+            {
+                passed = false;
+                report($"  ERROR student {run.Name}: " + string.Join("\n    ", problems));
+                continue;
+            }
+            AdoptOutputs(run);
+            report(string.Create(CultureInfo.InvariantCulture,
+                $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {CheckCells(run.Executed!).Count()} check(s) not solved yet"));
+        }
+        return (runs, passed);
+    }
+
+    /// <summary>What is wrong with a student run: errors, and checks that do not say "not solved yet".</summary>
+    /// <param name="run">The student run.</param>
+    /// <returns>One line per problem; empty when it passed.</returns>
+    public static IReadOnlyList<string> Problems(ExecutionResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var problems = run.Errors.Select(e => e.ToString()).ToList();
+        if (run.Executed is not null)
+        {
+            problems.AddRange(CheckCells(run.Executed)
+                .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
+                .Where(c => c.State != CheckState.NotSolvedYet)
+                .Select(c => $"cell {c.Number}: the check reports {c.State}, not NotSolvedYet, with the answer taken out"));
+        }
+        return problems;
+    }
+
+    /// <summary>The check cells (solution or self-check code cells) with their 1-based numbers.</summary>
+    /// <param name="notebook">A notebook.</param>
+    /// <returns>The cells.</returns>
+    public static IEnumerable<(int Number, JsonObject Cell)> CheckCells(NotebookFile notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return notebook.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell));
+    }
+
+    private static void AdoptOutputs(ExecutionResult run)
+    {
+        var handout = NotebookFile.Load(run.CommittedPath);
+        var merged = OutputMerger.Merge(handout, run.Executed!);
+        foreach (var (_, cell) in merged.CodeCells.Where(c =>
+                     SolutionMarkers.IsCheckCell(c.Cell) || SolutionMarkers.HasTag(c.Cell, SolutionMarkers.SolutionTag)))
+        {
+            cell["outputs"] = new JsonArray();
+            cell["execution_count"] = null;
+        }
+        File.WriteAllText(run.CommittedPath, merged.ToJson(), new UTF8Encoding(false));
+    }
+}
