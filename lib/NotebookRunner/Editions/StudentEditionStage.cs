@@ -110,30 +110,34 @@ public sealed class StudentEditionStage(Executor executor, string root)
         var passed = true;
         foreach (var run in runs)
         {
-            var problems = Problems(run);
+            var checkCells = CheckCells(NotebookFile.Load(Path.Combine(Executor.Layout.NotebooksDirectory, run.Name)));
+            var problems = Problems(run, checkCells);
             if (problems.Count > 0)
             {
                 passed = false;
                 report($"  ERROR student {run.Name}: " + string.Join("\n    ", problems));
                 continue;
             }
-            AdoptOutputs(run);
+            AdoptOutputs(run, checkCells);
             report(string.Create(CultureInfo.InvariantCulture,
-                $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {CheckCells(run.Executed!).Count()} check(s) not solved yet"));
+                $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {checkCells.Count} check(s) not solved yet"));
         }
         return (runs, passed);
     }
 
     /// <summary>What is wrong with a student run: errors, and checks that do not say "not solved yet".</summary>
     /// <param name="run">The student run.</param>
+    /// <param name="checkCells">The 1-based numbers of the check cells (from the teacher notebook; the student's have no markers).</param>
     /// <returns>One line per problem; empty when it passed.</returns>
-    public static IReadOnlyList<string> Problems(ExecutionResult run)
+    public static IReadOnlyList<string> Problems(ExecutionResult run, IReadOnlySet<int> checkCells)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(checkCells);
         var problems = run.Errors.Select(e => e.ToString()).ToList();
         if (run.Executed is not null)
         {
-            problems.AddRange(CheckCells(run.Executed)
+            problems.AddRange(run.Executed.CodeCells
+                .Where(c => checkCells.Contains(c.Number))
                 .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
                 .Where(c => c.State != CheckState.NotSolvedYet)
                 .Select(c => $"cell {c.Number}: the check reports {c.State}, not NotSolvedYet, with the answer taken out"));
@@ -141,21 +145,21 @@ public sealed class StudentEditionStage(Executor executor, string root)
         return problems;
     }
 
-    /// <summary>The check cells (solution or self-check code cells) with their 1-based numbers.</summary>
-    /// <param name="notebook">A notebook.</param>
-    /// <returns>The cells.</returns>
-    public static IEnumerable<(int Number, JsonObject Cell)> CheckCells(NotebookFile notebook)
+    /// <summary>The 1-based numbers of a teacher notebook's check cells (code cells with solution markers).</summary>
+    /// <param name="teacher">A teacher notebook.</param>
+    /// <returns>The numbers.</returns>
+    public static IReadOnlySet<int> CheckCells(NotebookFile teacher)
     {
-        ArgumentNullException.ThrowIfNull(notebook);
-        return notebook.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell));
+        ArgumentNullException.ThrowIfNull(teacher);
+        return teacher.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell)).Select(c => c.Number).ToHashSet();
     }
 
-    private static void AdoptOutputs(ExecutionResult run)
+    private static void AdoptOutputs(ExecutionResult run, IReadOnlySet<int> checkCells)
     {
         var handout = NotebookFile.Load(run.CommittedPath);
         var merged = OutputMerger.Merge(handout, run.Executed!);
         foreach (var (_, cell) in merged.CodeCells.Where(c =>
-                     SolutionMarkers.IsCheckCell(c.Cell) || SolutionMarkers.HasTag(c.Cell, SolutionMarkers.SolutionTag)))
+                     checkCells.Contains(c.Number) || SolutionMarkers.HasTag(c.Cell, SolutionMarkers.SolutionTag)))
         {
             cell["outputs"] = new JsonArray();
             cell["execution_count"] = null;

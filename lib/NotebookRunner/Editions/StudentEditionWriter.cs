@@ -10,7 +10,11 @@ namespace NotebookRunner.Editions;
 /// </summary>
 /// <param name="sourceNotebooks">The folder of the teacher notebooks (the repository's <c>notebooks/</c>).</param>
 /// <param name="root">The hand-out folder, e.g. <c>artifacts/student</c>.</param>
-public sealed partial class StudentEditionWriter(string sourceNotebooks, string root)
+/// <param name="edition">
+/// Makes each notebook's edition; <see cref="StudentEdition.Create"/> when null. Tests pass another one to run an
+/// instrumented teacher edition from a folder of the same shape.
+/// </param>
+public sealed partial class StudentEditionWriter(string sourceNotebooks, string root, Func<NotebookFile, NotebookFile>? edition = null)
 {
     /// <summary>The hand-out folder.</summary>
     public string Root { get; } = Path.GetFullPath(root);
@@ -35,7 +39,7 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
     {
         ArgumentNullException.ThrowIfNull(fileNames);
         var notebooks = fileNames.Select(n => NotebookFile.Load(Path.Combine(SourceNotebooks, n))).ToArray();
-        var students = notebooks.Select(StudentEdition.Create).ToArray();
+        var students = notebooks.Select(edition ?? StudentEdition.Create).ToArray();
         var references = notebooks.SelectMany(RelativeReferences).Distinct(StringComparer.Ordinal).ToArray();
 
         if (clean && Directory.Exists(Root))

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NotebookRunner;
+using NotebookRunner.Editions;
+
+namespace CrossEntropy.Notebooks.Tests.Editions;
+
+/// <summary>
+/// Finds the answer values by executing the teacher notebooks with one extra statement per check cell, placed right
+/// after its last <c>// END SOLUTION</c>: it appends the answer variables (those declared before the first
+/// <c>// BEGIN SOLUTION</c>) as JSON to a file. The statement displays nothing, so the cell shows what it always does.
+/// </summary>
+internal static partial class AnswerProbe
+{
+    /// <summary>The instrumented teacher notebook; the probe file gets lines "cell number TAB JSON array".</summary>
+    public static NotebookFile Instrument(NotebookFile teacher, string probeFile)
+    {
+        var probed = teacher.Clone();
+        var path = probeFile.Replace("\"", "\"\"", StringComparison.Ordinal);
+        foreach (var (number, cell) in probed.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell)))
+        {
+            var lines = SolutionMarkers.Lines(NotebookFile.Source(cell)).ToList();
+            var names = AnswerVariables(lines);
+            var lastEnd = lines.FindLastIndex(l => l.Trim() == SolutionMarkers.End);
+            if (!lines[lastEnd].EndsWith('\n'))
+            {
+                lines[lastEnd] += "\n";
+            }
+            lines.Insert(lastEnd + 1,
+                $"System.IO.File.AppendAllText(@\"{path}\", \"{number}\\t\" + System.Text.Json.JsonSerializer.Serialize(" +
+                $"new object[] {{ {string.Join(", ", names)} }}, new System.Text.Json.JsonSerializerOptions {{ NumberHandling = " +
+                "System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) + \"\\n\");\n");
+            cell["source"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+        }
+        return probed;
+    }
+
+    /// <summary>The variables a check cell declares before its first solution region (its answer placeholders).</summary>
+    public static IReadOnlyList<string> AnswerVariables(IEnumerable<string> lines) =>
+        lines.TakeWhile(l => l.Trim() != SolutionMarkers.Begin)
+            .SelectMany(l => Declaration().Matches(l).Select(m => m.Groups["name"].Value))
+            .ToArray();
+
+    /// <summary>Reads a probe file: cell number → the answer values (numbers and strings, nested values flattened).</summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<JsonNode>> Read(string probeFile) =>
+        File.ReadAllLines(probeFile)
+            .Select(l => l.Split('\t', 2))
+            .GroupBy(p => int.Parse(p[0], CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonNode>)g.SelectMany(p => Leaves(JsonNode.Parse(p[1]))).ToArray());
+
+    private static IEnumerable<JsonNode> Leaves(JsonNode? node) => node switch
+    {
+        JsonArray array => array.SelectMany(Leaves),
+        JsonObject obj => obj.Select(p => p.Value).SelectMany(Leaves),
+        JsonValue value => [value],
+        _ => [],
+    };
+
+    /// <summary>"type name = value" or "type a = x, b = y" (the first declaration on a line, and any after commas).</summary>
+    [GeneratedRegex(@"(?:^\s*(?:[A-Za-z_][\w.]*(?:<[^>]*>)?(?:\[\])*\??)\s+|,\s*)(?<name>[A-Za-z_]\w*)\s*=(?!=)")]
+    private static partial Regex Declaration();
+}

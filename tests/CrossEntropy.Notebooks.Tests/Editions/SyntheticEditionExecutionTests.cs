@@ -1,0 +1,115 @@
+using NotebookRunner;
+using NotebookRunner.Editions;
+
+namespace CrossEntropy.Notebooks.Tests.Editions;
+
+/// <summary>
+/// Runs the whole student-edition stage on a synthetic repository (two small notebooks that load the real library by
+/// relative path), executed in a real kernel: independent of the course's notebooks. Lives under
+/// <c>artifacts/</c> of this repository so that <c>dotnet tool run dotnet-repl</c> finds the tool manifest.
+/// </summary>
+public sealed class SyntheticEditionFixture : IAsyncLifetime
+{
+    private const string Library = "../lib/CrossEntropy.Numerics/bin/Release/net10.0/CrossEntropy.Numerics.dll";
+
+    private const string CheckFunction = """
+        using CrossEntropy.Numerics;
+        string Check(double bits) => double.IsNaN(bits) ? "Not solved yet"
+            : Math.Abs(bits - Information.Entropy(Enumerable.Repeat(1.0 / 6, 6).ToArray(), InformationUnit.Bits)) < 1e-12 ? "Solved"
+            : "Incorrect: is that in bits?";
+        string SelfCheck(char c) => c == '?' ? "Not solved yet" : c == 'b' ? "Solved" : "Incorrect";
+        """;
+
+    private readonly RepoLayout real = RepoLayout.Find(AppContext.BaseDirectory);
+    private string repo = "";
+
+    public (IReadOnlyList<ExecutionResult> Runs, bool Passed) Outcome { get; private set; }
+
+    public List<string> Report { get; } = [];
+
+    public StudentEditionStage? Stage { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        repo = Path.Combine(real.Root, "artifacts", "test-synthetic-edition");
+        if (Directory.Exists(repo))
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+        var executor = new Executor(new RepoLayout(repo));
+        await new Executor(real).PrepareAsync(TextWriter.Null);
+        var built = Path.GetFullPath(Path.Combine(real.NotebooksDirectory, Library));
+        var mirrored = Path.GetFullPath(Path.Combine(executor.Layout.NotebooksDirectory, Library));
+        Directory.CreateDirectory(Path.GetDirectoryName(mirrored)!);
+        Directory.CreateDirectory(executor.Layout.NotebooksDirectory);
+        File.Copy(built, mirrored);
+
+        var setup = Ipynb.Code($"#r \"{Library}\"");
+        var good = Synthetic.Exercises("90-good.ipynb");
+        good.Root["cells"]!.AsArray().Insert(1, setup);
+        good.Root["cells"]!.AsArray().Insert(2, Ipynb.Code(CheckFunction));
+        good.Save(Path.Combine(executor.Layout.NotebooksDirectory, good.Name));
+        // Breaks the protocol in a way no parser can see: the answer sits outside the markers.
+        Synthetic.Notebook("91-leaky.ipynb", Ipynb.Markdown("# 91. Leaky"), setup.DeepClone().AsObject(), Ipynb.Code(CheckFunction),
+                Synthetic.Tagged(Ipynb.Code("double dieBits = Math.Log2(6);\n// BEGIN SOLUTION\n// END SOLUTION\nCheck(dieBits)"),
+                    SolutionMarkers.SolutionTag))
+            .Save(Path.Combine(executor.Layout.NotebooksDirectory, "91-leaky.ipynb"));
+
+        Stage = new StudentEditionStage(executor, Path.Combine(repo, "artifacts", "student"));
+        Outcome = await Stage.RunAsync(["90-good.ipynb", "91-leaky.ipynb"], execute: true, parallel: 2,
+            Executor.DefaultTimeout, Report.Add);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(repo, recursive: true);
+        return Task.CompletedTask;
+    }
+
+}
+
+public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixture) : IClassFixture<SyntheticEditionFixture>
+{
+    private (IReadOnlyList<ExecutionResult> Runs, bool Passed) outcome => fixture.Outcome;
+
+    private List<string> report => fixture.Report;
+
+    private StudentEditionStage? stage => fixture.Stage;
+
+    private ExecutionResult Run(string name) => outcome.Runs.Single(r => r.Name == name);
+
+    [Fact]
+    public void The_student_edition_runs_from_the_hand_out_folder_and_every_check_says_not_solved_yet()
+    {
+        var run = Run("90-good.ipynb");
+        var teacher = NotebookFile.Load(Path.Combine(stage!.Executor.Layout.NotebooksDirectory, run.Name));
+        var checkCells = StudentEditionStage.CheckCells(teacher);
+        Assert.Empty(StudentEditionStage.Problems(run, checkCells));
+        Assert.Equal([CheckState.NotSolvedYet, CheckState.NotSolvedYet],
+            run.Executed!.CodeCells.Where(c => checkCells.Contains(c.Number)).Select(c => CheckVerdict.Read(c.Cell)));
+        Assert.Contains(report, l => l.Contains("student 90-good.ipynb", StringComparison.Ordinal)
+                                     && l.Contains("2 check(s) not solved yet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_answer_left_outside_the_markers_fails_the_stage_naming_notebook_and_cell()
+    {
+        Assert.False(outcome.Passed);
+        var line = Assert.Single(report, l => l.Contains("ERROR student 91-leaky.ipynb", StringComparison.Ordinal));
+        Assert.Contains("cell 4: the check reports Solved", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_hand_out_keeps_the_student_runs_outputs_except_in_check_and_solution_cells()
+    {
+        var handout = NotebookFile.Load(Path.Combine(stage!.Writer.NotebooksDirectory, "90-good.ipynb"));
+        var cells = handout.CodeCells;
+        Assert.Contains("a plain cell", CheckVerdict.OutputText(cells.Single(c =>
+            NotebookFile.Source(c.Cell).Contains("Console.WriteLine", StringComparison.Ordinal)).Cell), StringComparison.Ordinal);
+        var checkCells = StudentEditionStage.CheckCells(NotebookFile.Load(Path.Combine(stage.Executor.Layout.NotebooksDirectory, "90-good.ipynb")));
+        Assert.Equal(2, checkCells.Count);
+        Assert.All(cells.Where(c => checkCells.Contains(c.Number)), c => Assert.Empty(NotebookFile.Outputs(c.Cell)));
+        Assert.DoesNotContain("Math.Log2(6)", File.ReadAllText(Path.Combine(stage.Writer.NotebooksDirectory, "90-good.ipynb")),
+            StringComparison.Ordinal);
+    }
+}
