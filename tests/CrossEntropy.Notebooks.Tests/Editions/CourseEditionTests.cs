@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using NotebookRunner;
+using NotebookRunner.Editions;
+
+namespace CrossEntropy.Notebooks.Tests.Editions;
+
+/// <summary>
+/// The student and teacher editions of the course's notebooks: the student edition runs with every check "not
+/// solved yet", the teacher notebooks have every check solved (committed and executed), and no solution code or
+/// answer value reaches any file of the hand-out.
+/// </summary>
+public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFixture<CourseEditionFixture>
+{
+    public static TheoryData<string> Notebooks() => NotebookTests.Notebooks();
+
+    private static NotebookFile Teacher(RepoLayout layout, string notebook) => NotebookFile.Load(layout.CommittedPath(notebook));
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Student_edition_runs_without_errors_and_every_check_says_not_solved_yet(string notebook)
+    {
+        var run = Assert.Single(fixture.StudentRuns, r => r.Name == notebook);
+        var problems = StudentEditionStage.Problems(run, StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook)));
+        Assert.True(problems.Count == 0, $"student edition of {notebook}:\n" + string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Teacher_notebook_executed_shows_every_check_solved(string notebook)
+    {
+        var run = fixture.ProbeRuns[notebook];
+        Assert.True(run.Errors.Count == 0, $"{notebook}:\n" + string.Join("\n", run.Errors));
+        var checkCells = StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook));
+        var unsolved = run.Executed!.CodeCells.Where(c => checkCells.Contains(c.Number))
+            .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
+            .Where(c => c.State != CheckState.Solved)
+            .ToArray();
+        Assert.True(unsolved.Length == 0, $"{notebook}: " + string.Join(", ", unsolved.Select(c => $"cell {c.Number} shows {c.State}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void No_line_of_solution_code_appears_in_any_file_of_the_hand_out(string notebook)
+    {
+        var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
+        var teacher = Teacher(fixture.Layout, notebook);
+        var leaks = (from cell in teacher.CodeCells
+                     from region in SolutionMarkers.Regions(NotebookFile.Source(cell.Cell), notebook, cell.Number)
+                     from line in SolutionMarkers.Lines(region).Select(l => l.Trim())
+                     where IsDistinctiveCode(line)
+                     from hit in LeakScanner.Find(files, [line])
+                     select $"cell {cell.Number}: {hit}").ToArray();
+        Assert.True(leaks.Length == 0, $"solution code of {notebook} found in the hand-out:\n" + string.Join("\n", leaks));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void No_answer_value_appears_in_any_file_of_the_hand_out(string notebook)
+    {
+        var checkCells = StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook));
+        var values = checkCells.Count == 0 ? new Dictionary<int, IReadOnlyList<System.Text.Json.Nodes.JsonNode>>()
+            : AnswerProbe.Read(fixture.ProbeFile(notebook));
+        Assert.True(checkCells.SetEquals(values.Keys),
+            $"{notebook}: the probe recorded cells [{string.Join(", ", values.Keys)}] of check cells [{string.Join(", ", checkCells)}]");
+        var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
+        var leaks = (from cell in values
+                     from value in cell.Value
+                     from hit in LeakScanner.Find(files, LeakScanner.Forms(value))
+                     select $"cell {cell.Key}: {hit}").ToArray();
+        Assert.True(leaks.Length == 0, $"answer values of {notebook} found in the hand-out:\n" + string.Join("\n", leaks));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_check_cell_declares_an_answer_variable_before_its_solution(string notebook)
+    {
+        var teacher = Teacher(fixture.Layout, notebook);
+        var missing = teacher.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell))
+            .Where(c => AnswerProbe.AnswerVariables(SolutionMarkers.Lines(NotebookFile.Source(c.Cell))).Count == 0)
+            .Select(c => c.Number).ToArray();
+        Assert.True(missing.Length == 0,
+            $"{notebook} cells {string.Join(", ", missing)}: no 'type name = placeholder;' line before '{SolutionMarkers.Begin}'");
+    }
+
+    /// <summary>A code line long enough to be specific: not a brace, a comment or a short statement.</summary>
+    private static bool IsDistinctiveCode(string line) =>
+        !line.StartsWith("//", StringComparison.Ordinal) && Whitespace().Replace(line, "").Length >= 20;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
