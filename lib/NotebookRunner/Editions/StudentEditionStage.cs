@@ -61,7 +61,7 @@ public sealed class StudentEditionStage(Executor executor, string root)
     }
 
     /// <summary>Writes the hand-out folder and, unless <paramref name="execute"/> is false, executes and checks it.</summary>
-    /// <param name="names">The notebooks' file names; all of them means the folder is rebuilt from scratch.</param>
+    /// <param name="names">The notebooks to execute; the folder is always rebuilt with every numbered notebook.</param>
     /// <param name="execute">Whether to execute the student notebooks.</param>
     /// <param name="parallel">How many notebooks run at once.</param>
     /// <param name="timeout">The per-notebook limit.</param>
@@ -77,8 +77,8 @@ public sealed class StudentEditionStage(Executor executor, string root)
         ArgumentNullException.ThrowIfNull(report);
         try
         {
-            var all = Executor.Layout.NumberedNotebooks();
-            Writer.Write(names, clean: names.Count == all.Count, extraFiles);
+            // Always the whole course: a hand-out is complete, and a notebook may read its neighbours (notebook 6 does).
+            Writer.Write(Executor.Layout.NumberedNotebooks(), clean: true, extraFiles);
         }
         catch (Exception e) when (e is EditionException or FileNotFoundException)
         {
@@ -86,7 +86,7 @@ public sealed class StudentEditionStage(Executor executor, string root)
             return ([], false);
         }
         var where = Path.GetRelativePath(Executor.Layout.Root, Writer.Root);
-        report($"Student edition: {names.Count} notebook(s) written to {where}/");
+        report($"Student edition: written to {where}/");
         if (!execute)
         {
             return ([], true);
