@@ -26,7 +26,8 @@ public sealed record RunnerOptions
         execute every notebook, print each code cell's time and each notebook's total, report every error
         output (notebook, cell, text), then compare each code cell's outputs (text/plain, text/html, stream
         text) with the committed notebook after masking volatile parts (ids, GUIDs, timestamps, paths,
-        package-install progress). Exit code 1 when any notebook has an error or differs, else 0.
+        package-install progress). Cells tagged "machine-dependent" (timings, memory) run but are not
+        compared. Exit code 1 when any notebook has an error or differs, else 0.
 
         Options:
           --check            Execute, report errors, compare with committed outputs (the default).
