@@ -43,7 +43,11 @@ public sealed record RunnerOptions
           --timeout SECONDS  Stop a notebook that runs longer (default 600).
           -h, --help         Show this text.
 
-        Exit codes: 0 success, 1 an error output / a difference / a failed step, 64 bad usage.
+        Every child process runs under the C.UTF-8 locale (the invariant culture) and UTC, whatever the
+        user's locale, DOTNET_CLI_CULTURE or time zone: committed outputs are in that culture.
+
+        Exit codes: 0 success; 1 an error output, a difference, a failed step or a folder that cannot be
+        written; 64 bad usage (an unknown option, a bad value, a --notebook that matches nothing).
         """;
 
     /// <summary>Check (default) or refresh.</summary>
