@@ -54,7 +54,20 @@ internal static class NotebookRuns
     private static CancellationTokenSource CreateShutdown()
     {
         var source = new CancellationTokenSource();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => source.Cancel();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            source.Cancel();
+            // The kill happens in each run's continuation: wait for them, or the host may exit first.
+            var running = Results.Values.Where(r => r.IsValueCreated).Select(r => (Task)r.Value).ToArray();
+            try
+            {
+                Task.WaitAll(running, TimeSpan.FromSeconds(30));
+            }
+            catch (AggregateException)
+            {
+                // Cancelled or failed runs: their processes are gone, which is all that matters here.
+            }
+        };
         return source;
     }
 }
