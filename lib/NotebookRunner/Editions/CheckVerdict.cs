@@ -19,32 +19,35 @@ public enum CheckState
 }
 
 /// <summary>
-/// Reads a check's verdict from a cell's outputs. The check result type prints its state as words ("Solved",
-/// "Not solved yet", "Incorrect") in both its plain-text and its HTML form; those words are the contract read here.
+/// Reads a check's verdict from a cell's outputs. The check result type (<c>ExerciseResult</c> in
+/// CrossEntropy.Interactive) prints its label, "Solved", "Not solved yet" or "Incorrect", followed by a colon in its
+/// plain text (<c>Solved: Exercise 1.1 ...</c>) and closing the bold label of its HTML box; that label is the contract
+/// read here, so a word inside a message ("incorrectly", "unsolved") does not count.
 /// </summary>
-public static class CheckVerdict
+public static partial class CheckVerdict
 {
     /// <summary>The verdict shown by an executed cell's outputs.</summary>
     /// <param name="cell">An executed code cell.</param>
     /// <returns>The state; <see cref="CheckState.Missing"/> when no verdict is shown.</returns>
     public static CheckState Read(JsonObject cell) => Read(OutputText(cell));
 
-    /// <summary>The verdict named in a text (the most cautious one when several are named).</summary>
+    /// <summary>The verdict labelled in a text (the most cautious one when several are).</summary>
     /// <param name="text">Output text.</param>
     /// <returns>The state.</returns>
     public static CheckState Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains("not solved yet", StringComparison.OrdinalIgnoreCase))
-        {
-            return CheckState.NotSolvedYet;
-        }
-        if (text.Contains("incorrect", StringComparison.OrdinalIgnoreCase))
-        {
-            return CheckState.Incorrect;
-        }
-        return text.Contains("solved", StringComparison.OrdinalIgnoreCase) ? CheckState.Solved : CheckState.Missing;
+        var labels = Label().Matches(text).Select(m => m.Groups["label"].Value).ToHashSet(StringComparer.Ordinal);
+        return labels.Contains("Not solved yet") ? CheckState.NotSolvedYet
+            : labels.Contains("Incorrect") ? CheckState.Incorrect
+            : labels.Contains("Solved") ? CheckState.Solved
+            : CheckState.Missing;
     }
+
+    // At a line's start before a colon (the plain text), or after the box's mark inside its bold label (the HTML).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^(?<label>Not solved yet|Incorrect|Solved):|(?<=[✔✘…] )(?<label>Not solved yet|Incorrect|Solved)</strong>)",
+        System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex Label();
 
     /// <summary>All text a cell's outputs show: stream text and every text-like data entry (plain, HTML, markdown).</summary>
     /// <param name="cell">A code cell.</param>

@@ -8,7 +8,7 @@ public class CommittedTeacherNotebookTests
 {
     private static readonly RepoLayout Layout = RepoLayout.Find(AppContext.BaseDirectory);
 
-    public static TheoryData<string> Notebooks() => NotebookTests.Notebooks();
+    public static TheoryData<string> Notebooks() => new(RepoLayout.Find(AppContext.BaseDirectory).NumberedNotebooks());
 
     [Theory]
     [MemberData(nameof(Notebooks))]

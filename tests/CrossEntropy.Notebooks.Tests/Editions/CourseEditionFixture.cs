@@ -37,13 +37,14 @@ public sealed class CourseEditionFixture : IAsyncLifetime
         var names = Layout.NumberedNotebooks();
 
         Stage = new StudentEditionStage(executor, Path.Combine(Folder, "student"));
-        var studentRuns = Stage.RunAsync(names, execute: true, NotebookExecutionFixture.Parallelism, Executor.DefaultTimeout,
+        // One kernel for the student runs and one for the probe runs: the notebook test classes run kernels of their own.
+        var studentRuns = Stage.RunAsync(names, execute: true, parallel: 1, Executor.DefaultTimeout,
             line => { lock (Report) { Report.Add(line); } });
 
         var probe = new StudentEditionWriter(Layout.NotebooksDirectory, Path.Combine(Folder, "probe"),
             teacher => AnswerProbe.Instrument(teacher, ProbeFile(teacher.Name)));
         probe.Write(names, clean: true);
-        using var slots = new SemaphoreSlim(1); // the stage runs beside it: together they use the configured parallelism
+        using var slots = new SemaphoreSlim(1);
         await Task.WhenAll(names.Select(async name =>
         {
             await slots.WaitAsync();

@@ -11,7 +11,7 @@ namespace CrossEntropy.Notebooks.Tests.Editions;
 /// </summary>
 public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFixture<CourseEditionFixture>
 {
-    public static TheoryData<string> Notebooks() => NotebookTests.Notebooks();
+    public static TheoryData<string> Notebooks() => new(RepoLayout.Find(AppContext.BaseDirectory).NumberedNotebooks());
 
     private static NotebookFile Teacher(RepoLayout layout, string notebook) => NotebookFile.Load(layout.CommittedPath(notebook));
 

@@ -90,13 +90,29 @@ public class StudentEditionTransformTests
     }
 
     [Theory]
-    [InlineData("Not solved yet: replace NaN with your answer.", CheckState.NotSolvedYet)]
-    [InlineData("Incorrect: that is in nats; the exercise asks for bits.", CheckState.Incorrect)]
-    [InlineData("Solved.", CheckState.Solved)]
-    [InlineData("3.14", CheckState.Missing)]
-    public void Check_verdicts_are_read_from_the_words_the_check_prints(string text, CheckState expected)
+    [InlineData("Not solved yet: Exercise 1.1, a fair die. Replace the placeholder.", CheckState.NotSolvedYet)]
+    [InlineData("Incorrect: Exercise 1.1, a fair die. Not yet right. Hint: that is in nats.", CheckState.Incorrect)]
+    [InlineData("Solved: Exercise 1.1, a fair die. Matches; a wrong base would have been solved incorrectly.", CheckState.Solved)]
+    [InlineData("<strong style=\"color:#2e7d32\">✔ Solved</strong> · Exercise 1.1", CheckState.Solved)]
+    [InlineData("<strong style=\"color:#546e7a\">… Not solved yet</strong> · Exercise 1.1", CheckState.NotSolvedYet)]
+    [InlineData("3.14 Solved in the text but not as a label", CheckState.Missing)]
+    public void Check_verdicts_are_read_from_the_label_the_check_prints(string text, CheckState expected)
     {
         Assert.Equal(expected, CheckVerdict.Read(text));
-        Assert.Equal(expected, CheckVerdict.Read(Ipynb.Code("Check(x)", Ipynb.Html("<div>" + text + "</div>"))));
+        Assert.Equal(expected, CheckVerdict.Read(Ipynb.Code("Check(x)", Ipynb.Plain(text))));
+    }
+
+    [Fact]
+    public void The_label_contract_matches_the_check_result_type()
+    {
+        foreach (var (status, expected) in new[] {
+                     (CrossEntropy.Interactive.Exercises.ExerciseStatus.Solved, CheckState.Solved),
+                     (CrossEntropy.Interactive.Exercises.ExerciseStatus.NotSolvedYet, CheckState.NotSolvedYet),
+                     (CrossEntropy.Interactive.Exercises.ExerciseStatus.Incorrect, CheckState.Incorrect) })
+        {
+            var result = new CrossEntropy.Interactive.Exercises.ExerciseResult("Exercise 9.1, x", status, "a message");
+            Assert.Equal(expected, CheckVerdict.Read(result.ToString()));
+            Assert.Equal(expected, CheckVerdict.Read(result.ToHtml()));
+        }
     }
 }

@@ -31,12 +31,12 @@ internal static class Synthetic
     public static NotebookFile Exercises(string name = "90-synthetic.ipynb") => Notebook(name,
         Ipynb.Markdown("# 90. A synthetic notebook\n\nIt exists to test the student edition."),
         Tagged(Ipynb.Markdown("### Exercise 90.1: entropy of a fair die\n\nIn bits."), SolutionMarkers.ExerciseTag),
-        Tagged(Ipynb.Code(AnswerCell, Ipynb.Plain("Solved: 2.584962500721156 bits")), SolutionMarkers.SolutionTag),
+        Tagged(Ipynb.Code(AnswerCell, Ipynb.Plain("Solved: 90.1. 2.584962500721156 bits")), SolutionMarkers.SolutionTag),
         Tagged(Ipynb.Markdown("### Exercise 90.2: why a logarithm\n\nExplain."), SolutionMarkers.ExerciseTag),
         Tagged(Ipynb.Markdown("Because information of independent events adds, and only log turns products into sums."),
             SolutionMarkers.SolutionTag),
         Ipynb.Code("char choice = '?';\n    // BEGIN SOLUTION\n    choice = 'b';\n    // END SOLUTION\nSelfCheck(choice)",
-            Ipynb.Plain("Solved")),
+            Ipynb.Plain("Solved: 90.2.")),
         Ipynb.Code("Console.WriteLine(\"a plain cell\");", Ipynb.Stream("a plain cell\n")),
         Ipynb.Markdown("Markers in prose, such as `// BEGIN SOLUTION`, are not touched."));
 }

@@ -14,10 +14,11 @@ public sealed class SyntheticEditionFixture : IAsyncLifetime
 
     private const string CheckFunction = """
         using CrossEntropy.Numerics;
-        string Check(double bits) => double.IsNaN(bits) ? "Not solved yet"
-            : Math.Abs(bits - Information.Entropy(Enumerable.Repeat(1.0 / 6, 6).ToArray(), InformationUnit.Bits)) < 1e-12 ? "Solved"
-            : "Incorrect: is that in bits?";
-        string SelfCheck(char c) => c == '?' ? "Not solved yet" : c == 'b' ? "Solved" : "Incorrect";
+        // Labels as ExerciseResult prints them: "Label: exercise. message".
+        string Check(double bits) => double.IsNaN(bits) ? "Not solved yet: 90.1. Replace the placeholder."
+            : Math.Abs(bits - Information.Entropy(Enumerable.Repeat(1.0 / 6, 6).ToArray(), InformationUnit.Bits)) < 1e-12 ? "Solved: 90.1."
+            : "Incorrect: 90.1. Is that in bits?";
+        string SelfCheck(char c) => c == '?' ? "Not solved yet: 90.2." : c == 'b' ? "Solved: 90.2." : "Incorrect: 90.2.";
         """;
 
     private readonly RepoLayout real = RepoLayout.Find(AppContext.BaseDirectory);
