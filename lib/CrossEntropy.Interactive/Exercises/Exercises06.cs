@@ -65,7 +65,7 @@ public static class Exercises06
             ['a'] = "look at the training curve: the same model does better and better on the text it counted, so the counting works; what differs on held-out text is the contexts.",
             ['c'] = "cross-entropy per character is an average, not a total: a longer or shorter text does not raise it by itself.",
         },
-        "long contexts are rarely seen twice: on new text most are unseen, and add-k then predicts uniformly over all V symbols.");
+        "long contexts are sparse: on new text many are unseen (add-k then predicts uniformly over all V symbols), and those seen once in training are trusted far too much.");
 
     private static int Count(string text, Func<int, bool> at) => Enumerable.Range(0, text.Length - 1).Count(at);
 }
