@@ -28,10 +28,12 @@ internal static partial class AnswerProbe
             {
                 lines[lastEnd] += "\n";
             }
+            // Each value as a JSON node; a value JSON cannot hold (a function, say) becomes null: it has no digits to leak.
             lines.Insert(lastEnd + 1,
-                $"System.IO.File.AppendAllText(@\"{path}\", \"{number}\\t\" + System.Text.Json.JsonSerializer.Serialize(" +
-                $"new object[] {{ {string.Join(", ", names)} }}, new System.Text.Json.JsonSerializerOptions {{ NumberHandling = " +
-                "System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) + \"\\n\");\n");
+                $"System.IO.File.AppendAllText(@\"{path}\", \"{number}\\t\" + new System.Text.Json.Nodes.JsonArray(" +
+                $"new object?[] {{ {string.Join(", ", names)} }}.Select(v => {{ try {{ return System.Text.Json.JsonSerializer.SerializeToNode(v, " +
+                "new System.Text.Json.JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }); } " +
+                "catch (System.Exception) { return null; } }).ToArray()).ToJsonString() + \"\\n\");\n");
             cell["source"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
         }
         return probed;

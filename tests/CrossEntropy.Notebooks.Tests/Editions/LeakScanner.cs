@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotebookRunner;
+using NotebookRunner.Editions;
 
 namespace CrossEntropy.Notebooks.Tests.Editions;
 
@@ -14,11 +16,31 @@ internal static class LeakScanner
 {
     private const int MinimumDigits = 5;
 
-    /// <summary>Every text file of the folder (notebooks, README, JSON, XML documentation), by relative path.</summary>
-    public static IReadOnlyDictionary<string, string> TextFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f) is ".ipynb" or ".md" or ".json" or ".xml" or ".txt")
-            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText, StringComparer.Ordinal);
+    /// <summary>
+    /// Every text of the folder's text files (notebooks, README, JSON, XML documentation), by where it is: a notebook
+    /// is split into "file cell N source" and "file cell N output", so that a hit names the cell to fix.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TextFiles(string root)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                     .Where(f => Path.GetExtension(f) is ".ipynb" or ".md" or ".json" or ".xml" or ".txt"))
+        {
+            var name = Path.GetRelativePath(root, file);
+            texts[name] = File.ReadAllText(file); // the raw text too: nothing may hide in metadata
+            if (Path.GetExtension(file) == ".ipynb")
+            {
+                var number = 0;
+                foreach (var cell in NotebookFile.Load(file).Cells)
+                {
+                    number++;
+                    texts[$"{name} cell {number} source"] = NotebookFile.Source(cell);
+                    texts[$"{name} cell {number} output"] = CheckVerdict.OutputText(cell);
+                }
+            }
+        }
+        return texts;
+    }
 
     /// <summary>The texts an answer value would be written as; empty when it is too common to look for.</summary>
     public static IReadOnlyList<string> Forms(JsonNode value)
@@ -44,12 +66,16 @@ internal static class LeakScanner
             .ToArray();
     }
 
-    /// <summary>Where the forms occur: "file: form" for each hit.</summary>
+    /// <summary>
+    /// Where the forms occur: "place: form" for each hit, the most precise place only (a notebook's cell rather than
+    /// the whole file, when the cell's text holds it).
+    /// </summary>
     public static IEnumerable<string> Find(IReadOnlyDictionary<string, string> files, IEnumerable<string> forms) =>
         from form in forms
-        from file in files
-        where file.Value.Contains(form, StringComparison.Ordinal)
-        select $"{file.Key}: {form}";
+        let places = files.Where(f => f.Value.Contains(form, StringComparison.Ordinal)).Select(f => f.Key).ToArray()
+        from place in places
+        where !places.Any(p => p != place && p.StartsWith(place + " ", StringComparison.Ordinal))
+        select $"{place}: {form}";
 
     private static int SignificantDigits(string text)
     {

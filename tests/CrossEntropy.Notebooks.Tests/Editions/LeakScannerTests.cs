@@ -46,6 +46,36 @@ public class LeakScannerTests
         Assert.Equal(["notebooks/01.ipynb: 2.58496"], LeakScanner.Find(files, ["2.58496", "2.584963"]));
     }
 
+    [Fact]
+    public void Find_names_the_cell_of_a_notebook_rather_than_the_whole_file()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["n.ipynb"] = "{... 2.58496 ...}",
+            ["n.ipynb cell 3 source"] = "x",
+            ["n.ipynb cell 4 output"] = "H = 2.58496 bits",
+        };
+        Assert.Equal(["n.ipynb cell 4 output: 2.58496"], LeakScanner.Find(files, ["2.58496"]));
+    }
+
+    [Fact]
+    public void A_notebook_is_read_cell_by_cell_with_its_outputs()
+    {
+        var root = Directory.CreateTempSubdirectory("leak-scanner-").FullName;
+        try
+        {
+            Synthetic.Exercises("90-synthetic.ipynb").Save(Path.Combine(root, "90-synthetic.ipynb"));
+            var texts = LeakScanner.TextFiles(root);
+            Assert.Contains("2.584962500721156", texts["90-synthetic.ipynb cell 3 output"], StringComparison.Ordinal);
+            Assert.Contains("Math.Log2(6)", texts["90-synthetic.ipynb cell 3 source"], StringComparison.Ordinal);
+            Assert.True(texts.ContainsKey("90-synthetic.ipynb"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("double dieBits = double.NaN; // your answer\n", "dieBits")]
     [InlineData("char choice = '?';\n", "choice")]

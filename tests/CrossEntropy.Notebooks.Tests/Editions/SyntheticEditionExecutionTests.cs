@@ -59,7 +59,17 @@ public sealed class SyntheticEditionFixture : IAsyncLifetime
         Stage = new StudentEditionStage(executor, Path.Combine(repo, "artifacts", "student"));
         Outcome = await Stage.RunAsync(["90-good.ipynb", "91-leaky.ipynb"], execute: true, parallel: 2,
             Executor.DefaultTimeout, Report.Add);
+
+        ProbeFile = Path.Combine(repo, "probe-90-good.tsv");
+        var probe = new StudentEditionWriter(executor.Layout.NotebooksDirectory, Path.Combine(repo, "artifacts", "probe"),
+            teacher => AnswerProbe.Instrument(teacher, ProbeFile));
+        probe.Write(["90-good.ipynb"], clean: true);
+        ProbeRun = await Executor.ExecuteInAsync(probe.NotebooksDirectory, "90-good.ipynb", Path.Combine(repo, "probe-executed.ipynb"));
     }
+
+    public string ProbeFile { get; private set; } = "";
+
+    public ExecutionResult? ProbeRun { get; private set; }
 
     public Task DisposeAsync()
     {
@@ -76,6 +86,20 @@ public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixtu
     private List<string> report => fixture.Report;
 
     private StudentEditionStage? stage => fixture.Stage;
+
+    [Fact]
+    public void The_probe_records_each_check_cells_answer_and_leaves_the_teacher_outputs_as_they_were()
+    {
+        Assert.Empty(fixture.ProbeRun!.Errors);
+        var values = AnswerProbe.Read(fixture.ProbeFile);
+        Assert.Equal([5, 8], values.Keys.Order());
+        Assert.Equal(Math.Log2(6), values[5].Single().GetValue<double>(), 1e-15);
+        Assert.Equal("b", values[8].Single().GetValue<string>());
+        var checkCells = StudentEditionStage.CheckCells(fixture.ProbeRun.Executed!.Clone());
+        Assert.All(fixture.ProbeRun.Executed!.CodeCells.Where(c => c.Number is 5 or 8),
+            c => Assert.Equal(CheckState.Solved, CheckVerdict.Read(c.Cell)));
+        Assert.Equal(2, checkCells.Count);
+    }
 
     private ExecutionResult Run(string name) => outcome.Runs.Single(r => r.Name == name);
 
