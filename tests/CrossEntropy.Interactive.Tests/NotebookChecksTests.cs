@@ -330,7 +330,7 @@ public class Exercises05Tests
     {
         Verdict.Solved(Exercises05.LearningRate('b'));
         Verdict.NotSolvedYet(Exercises05.LearningRate('?'));
-        Verdict.Incorrect(Exercises05.LearningRate('a'), "last step");
-        Verdict.Incorrect(Exercises05.LearningRate('c'), "oscillate");
+        Verdict.Incorrect(Exercises05.LearningRate('a'), "ever rise");
+        Verdict.Incorrect(Exercises05.LearningRate('c'), "last step");
     }
 }

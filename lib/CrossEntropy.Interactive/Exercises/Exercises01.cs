@@ -83,7 +83,7 @@ public static class Exercises01
         if (Answer.CloseRelative(bits, 1, 1e-12))
         {
             return ExerciseResult.Solved(OneBitName,
-                "exactly 1 bit. Any split of the mass into two equal halves works, wherever the halves sit.");
+                "exactly 1 bit. Two equally likely outcomes is the simplest answer; more outcomes with unequal masses can reach 1 bit too.");
         }
         if (Answer.CloseRelative(bits * Math.Log(2), 1, 1e-9))
         {

@@ -66,10 +66,10 @@ public static class Exercises05
     public static ExerciseResult LearningRate(char choice) => ExerciseCheck.Choice("Exercise 5.4, learning rate", choice, 'b',
         new Dictionary<char, string>
         {
-            ['a'] = "compare the three curves at the last step: which one is highest? Steps ten times smaller make less progress per step.",
-            ['c'] = "look at the curve of the largest rate again: does it fall smoothly, or does it rise or oscillate?",
+            ['a'] = "look at the printed losses of η = 5 and at its curve: does the loss ever rise from one step to the next?",
+            ['c'] = "compare the three losses printed at the last step: a rate ten times smaller has made far less progress.",
         },
-        "the small rate needs many more steps; the large one overshoots and does not fall smoothly.");
+        "the small rate needs many more steps; even the large one falls at every step here, because this convex loss is gently curved (a rate beyond 2 / the largest Hessian eigenvalue would overshoot).");
 
     private static double[] Smoothed(double epsilon, int classes) =>
         Enumerable.Range(0, classes).Select(c => (c == 0 ? 1 - epsilon : 0) + epsilon / classes).ToArray();
