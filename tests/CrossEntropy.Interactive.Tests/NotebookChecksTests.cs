@@ -59,13 +59,8 @@ public class Exercises01Tests
     }
 
     [Fact]
-    public void Perplexity_choice()
-    {
-        Verdict.Solved(Exercises01.Perplexity('a'));
-        Verdict.NotSolvedYet(Exercises01.Perplexity('?'));
-        Verdict.Incorrect(Exercises01.Perplexity('b'), "biased coin");
-        Verdict.Incorrect(Exercises01.Perplexity('c'), "different bases");
-    }
+    public void Perplexity_choice() =>
+        Verdict.Choice(Exercises01.Perplexity, 'a', ('b', "biased coin"), ('c', "different bases"));
 }
 
 public class Exercises02Tests
@@ -103,13 +98,8 @@ public class Exercises02Tests
     }
 
     [Fact]
-    public void Comparable_choice()
-    {
-        Verdict.Solved(Exercises02.Comparable('c'));
-        Verdict.NotSolvedYet(Exercises02.Comparable('?'));
-        Verdict.Incorrect(Exercises02.Comparable('a'), "easier data");
-        Verdict.Incorrect(Exercises02.Comparable('b'), "rescale");
-    }
+    public void Comparable_choice() =>
+        Verdict.Choice(Exercises02.Comparable, 'c', ('a', "easier data"), ('b', "rescale"));
 
     [Fact]
     public void Infinite_kl_tests_the_property()
@@ -326,11 +316,6 @@ public class Exercises05Tests
     }
 
     [Fact]
-    public void Learning_rate_choice()
-    {
-        Verdict.Solved(Exercises05.LearningRate('b'));
-        Verdict.NotSolvedYet(Exercises05.LearningRate('?'));
-        Verdict.Incorrect(Exercises05.LearningRate('a'), "ever rise");
-        Verdict.Incorrect(Exercises05.LearningRate('c'), "last step");
-    }
+    public void Learning_rate_choice() =>
+        Verdict.Choice(Exercises05.LearningRate, 'b', ('a', "ever rise"), ('c', "last step"));
 }
