@@ -247,6 +247,10 @@ public class Exercises04Tests
         Verdict.Incorrect(Exercises04.SigmoidInfinity(-745), "e^x itself would underflow");
         Verdict.Incorrect(Exercises04.SigmoidInfinity(x - 3), "largest such integer");
         Verdict.Incorrect(Exercises04.SigmoidInfinity(-300), "walk x down");
+        foreach (var wrong in new[] { -x, x + 1, -745, x - 3, -300 })
+        {
+            Verdict.HidesValue(Exercises04.SigmoidInfinity(wrong), x);
+        }
     }
 
     [Fact]
@@ -292,6 +296,7 @@ public class Exercises05Tests
         Verdict.NotSolvedYet(Exercises05.StrongerSmoothing(double.NaN));
         Verdict.Incorrect(Exercises05.StrongerSmoothing(Information.Entropy([1 - 0.1 + 0.1 / 3, 0.1 / 3, 0.1 / 3])), "ε = 0.1");
         Verdict.Incorrect(Exercises05.StrongerSmoothing(Information.Entropy([0.8, 0.1, 0.1])), "other classes only");
+        Verdict.HidesValue(Exercises05.StrongerSmoothing(Information.Entropy([0.8, 0.1, 0.1])), expected);
         var bits = Exercises05.StrongerSmoothing(Information.Entropy(t, InformationUnit.Bits));
         Verdict.Incorrect(bits, "base of your logarithm");
         Verdict.HidesValue(bits, expected);
