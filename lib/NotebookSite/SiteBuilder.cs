@@ -13,6 +13,18 @@ public static class SiteBuilder
     /// <summary>The page the README becomes.</summary>
     public const string ReadmePage = "readme.html";
 
+    /// <summary>The page a notebook becomes: the start-here notebook (<c>00-…</c>) is <c>index.html</c>,
+    /// any other <c>NN-name.ipynb</c> is <c>NN-name.html</c>.</summary>
+    /// <param name="notebookFileName">The notebook's file name.</param>
+    /// <returns>The page's file name.</returns>
+    public static string PageName(string notebookFileName)
+    {
+        ArgumentNullException.ThrowIfNull(notebookFileName);
+        return IsStartHere(notebookFileName) ? "index.html" : Path.GetFileNameWithoutExtension(notebookFileName) + ".html";
+    }
+
+    private static bool IsStartHere(string fileName) => fileName.StartsWith("00-", StringComparison.Ordinal);
+
     /// <summary>Renders and writes the site.</summary>
     /// <param name="options">What to render and where.</param>
     /// <returns>The pages written: the course pages in reading order, then the README page if any.</returns>
@@ -31,7 +43,11 @@ public static class SiteBuilder
         {
             throw new ArgumentException($"The notebook {twice.Key} is given more than once.", nameof(options));
         }
-        var startHere = notebooks.FirstOrDefault(n => n.FileName.StartsWith("00-", StringComparison.Ordinal));
+        if (notebooks.Count(n => IsStartHere(n.FileName)) > 1)
+        {
+            throw new ArgumentException("More than one notebook is numbered 00; only one can be the index page.", nameof(options));
+        }
+        var startHere = notebooks.FirstOrDefault(n => IsStartHere(n.FileName));
         var cells = notebooks.ToDictionary(n => n, n => n.Cells.Select(c => c.Kind == CellKind.Markdown ? markdown.Parse(c.Source) : null).ToArray());
         var readme = options.Readme is null ? null : markdown.Parse(File.ReadAllText(options.Readme));
         var goals = startHere is null ? notebooks.ToDictionary(n => n, n => CourseMap.LearningGoals(n, markdown)) : [];
@@ -40,7 +56,7 @@ public static class SiteBuilder
         var math = katex.Render(documents.SelectMany(MarkdownConverter.Formulas));
 
         var pages = notebooks.ToDictionary(n => n, n => new SitePage(
-            n == startHere ? "index.html" : n.Stem + ".html", Title(cells[n]) ?? n.Stem, n.FileName, ChartCount(n), true));
+            PageName(n.FileName), Title(cells[n]) ?? n.Stem, n.FileName, ChartCount(n), true));
         var course = new List<SitePage>();
         if (startHere is null)
         {
