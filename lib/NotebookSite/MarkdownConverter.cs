@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -77,6 +78,7 @@ public sealed class MarkdownConverter(CSharpHighlighter highlighter)
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new FormulaInlineRenderer(context.Math));
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathBlockRenderer>(new FormulaBlockRenderer(context.Math));
         renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new HighlightedCodeRenderer(highlighter));
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlTableRenderer>(new ScrollingTableRenderer());
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -167,6 +169,17 @@ public sealed class MarkdownConverter(CSharpHighlighter highlighter)
         math.TryGetValue(formula, out var html)
             ? html
             : throw new InvalidOperationException($"The formula '{formula.Tex}' was not rendered ahead of time.");
+
+    /// <summary>A wide table scrolls inside its own keyboard-reachable box instead of widening the page on a phone.</summary>
+    private sealed class ScrollingTableRenderer : HtmlTableRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.Write("<div class=\"table-scroll\" tabindex=\"0\">");
+            base.Write(renderer, table);
+            renderer.WriteLine("</div>");
+        }
+    }
 
     private sealed class HighlightedCodeRenderer(CSharpHighlighter highlighter) : HtmlObjectRenderer<CodeBlock>
     {

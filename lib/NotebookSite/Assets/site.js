@@ -22,9 +22,18 @@
     var figure = JSON.parse(script.textContent);
     var div = document.getElementById(script.getAttribute("data-for"));
     var layout = figure.layout;
-    // The notebook's charts are 600 px tall; on a phone keep them closer to square so they stay readable.
+    // The notebook's charts are 600 px tall with plotly's wide default margins; on a phone keep them closer to
+    // square, give the plot area the room, and put the legend above the plot instead of beside it.
     var width = div.clientWidth || 600;
-    layout.height = Math.min(layout.height || 500, Math.max(340, Math.round(width * 0.85)));
+    layout.height = Math.min(layout.height || 500, Math.max(360, Math.round(width * 0.95)));
+    if (width < 560) {
+      var titled = layout.title && (layout.title.text || typeof layout.title === "string");
+      layout.margin = Object.assign({ l: 56, r: 16, t: titled ? 96 : 56, b: 56 }, layout.margin);
+      layout.legend = Object.assign({ orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" }, layout.legend);
+      if (titled && typeof layout.title === "object") {
+        layout.title = Object.assign({ font: { size: 15 } }, layout.title);
+      }
+    }
     window.Plotly.newPlot(div, figure.data, layout, figure.config);
   });
 })();
