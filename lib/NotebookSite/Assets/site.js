@@ -22,17 +22,18 @@
     var figure = JSON.parse(script.textContent);
     var div = document.getElementById(script.getAttribute("data-for"));
     var layout = figure.layout;
-    // The notebook's charts are 600 px tall with plotly's wide default margins; on a phone keep them closer to
-    // square, give the plot area the room, and put the legend above the plot instead of beside it.
+    // The notebook's charts are 600 px tall with plotly's wide default margins. An untitled chart needs no room
+    // above it. On a phone keep the chart closer to square, give the plot area the room, put the legend above
+    // the plot instead of beside it, and leave out the mode bar (touch zoom and pan still work).
     var width = div.clientWidth || 600;
+    var titled = Boolean(layout.title && (layout.title.text || typeof layout.title === "string"));
     layout.height = Math.min(layout.height || 500, Math.max(360, Math.round(width * 0.95)));
     if (width < 560) {
-      var titled = layout.title && (layout.title.text || typeof layout.title === "string");
-      layout.margin = Object.assign({ l: 56, r: 16, t: titled ? 96 : 56, b: 56 }, layout.margin);
+      layout.margin = Object.assign({ l: 56, r: 16, t: titled ? 80 : 24, b: 56 }, layout.margin);
       layout.legend = Object.assign({ orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" }, layout.legend);
-      if (titled && typeof layout.title === "object") {
-        layout.title = Object.assign({ font: { size: 15 } }, layout.title);
-      }
+      figure.config.displayModeBar = false;
+    } else if (!titled) {
+      layout.margin = Object.assign({ t: 40 }, layout.margin);
     }
     window.Plotly.newPlot(div, figure.data, layout, figure.config);
   });
