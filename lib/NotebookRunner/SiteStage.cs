@@ -6,8 +6,9 @@ namespace NotebookRunner;
 /// (lib/NotebookSite does the rendering; this only picks the inputs and reports).</summary>
 public static class SiteStage
 {
-    /// <summary>Renders every numbered notebook: its executed copy when there is one (unless <paramref name="committedOnly"/>),
-    /// else the committed notebook, which carries its outputs too.</summary>
+    /// <summary>Renders every numbered notebook: the outputs of its executed copy when there is one (unless
+    /// <paramref name="committedOnly"/>), else the committed notebook's own outputs. The executed outputs are merged
+    /// into the committed notebook first, because dotnet-repl's copy drops the cell tags (exercise, solution).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <param name="committedOnly">Render the committed notebooks even where executed copies exist.</param>
     /// <param name="output">Where the report goes.</param>
@@ -16,12 +17,13 @@ public static class SiteStage
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(output);
-        var sources = layout.NumberedNotebooks()
-            .Select(name => !committedOnly && File.Exists(layout.ExecutedPath(name)) ? layout.ExecutedPath(name) : layout.CommittedPath(name))
-            .ToArray();
+        var staging = Directory.CreateTempSubdirectory("notebook-site-sources-").FullName;
         var site = Path.Combine(layout.Root, "artifacts", "site");
         try
         {
+            var sources = layout.NumberedNotebooks()
+                .Select(name => !committedOnly && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
+                .ToArray();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var pages = SiteBuilder.Build(new SiteOptions
             {
@@ -30,7 +32,7 @@ public static class SiteStage
                 ToolDirectory = Path.Combine(layout.Root, "lib", "NotebookSite"),
                 Readme = Path.Combine(layout.Root, "README.md"),
             });
-            var executed = sources.Count(s => s.StartsWith(layout.ExecutedDirectory, StringComparison.Ordinal));
+            var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
                 + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
             return 0;
@@ -39,6 +41,28 @@ public static class SiteStage
         {
             output.WriteLine($"FAILED: the site could not be rendered: {e.Message}");
             return 1;
+        }
+        finally
+        {
+            Directory.Delete(staging, true);
+        }
+    }
+
+    /// <summary>The committed notebook with the executed copy's outputs, written to <paramref name="staging"/>;
+    /// the committed notebook itself when the two do not line up (a warning says so).</summary>
+    private static string WithExecutedOutputs(RepoLayout layout, string name, string staging, TextWriter output)
+    {
+        try
+        {
+            var merged = OutputMerger.Merge(NotebookFile.Load(layout.CommittedPath(name)), NotebookFile.Load(layout.ExecutedPath(name)));
+            var path = Path.Combine(staging, name);
+            File.WriteAllText(path, merged.ToJson());
+            return path;
+        }
+        catch (NotebookMismatchException e)
+        {
+            output.WriteLine($"Site: {name} is rendered from the committed notebook: {e.Message}");
+            return layout.CommittedPath(name);
         }
     }
 }
