@@ -35,12 +35,12 @@ public static class SiteStage
             var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
                 + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or ArgumentException)
         {
             output.WriteLine($"FAILED: the site could not be rendered: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         finally
         {
