@@ -30,7 +30,7 @@ public static class SiteStage
                 Notebooks = sources,
                 OutputDirectory = site,
                 ToolDirectory = Path.Combine(layout.Root, "lib", "NotebookSite"),
-                Readme = Path.Combine(layout.Root, "README.md"),
+                Readme = File.Exists(Path.Combine(layout.Root, "README.md")) ? Path.Combine(layout.Root, "README.md") : null,
             });
             var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
