@@ -10,6 +10,7 @@
   fold();
   narrow.addEventListener("change", fold);
 
+  var dark = window.matchMedia("(prefers-color-scheme: dark)");
   var figures = document.querySelectorAll("script.chart-figure");
   if (figures.length === 0) {
     return;
@@ -35,6 +36,37 @@
     } else if (!titled) {
       layout.margin = Object.assign({ t: 40 }, layout.margin);
     }
-    window.Plotly.newPlot(div, figure.data, layout, figure.config);
+    window.Plotly.newPlot(div, figure.data, layout, figure.config).then(function () {
+      if (dark.matches) {
+        window.Plotly.relayout(div, scheme(div));
+      }
+    });
   });
+
+  // Dark scheme: the chart's own colours follow the page. null gives an attribute back to the notebook's template,
+  // so switching the system setting back to light restores the chart exactly as the notebook drew it.
+  dark.addEventListener("change", function () {
+    document.querySelectorAll("main .chart").forEach(function (div) { window.Plotly.relayout(div, scheme(div)); });
+  });
+
+  function scheme(div) {
+    var on = dark.matches;
+    var update = {
+      paper_bgcolor: on ? "#161b22" : null,
+      plot_bgcolor: on ? "#1e252e" : null,
+      "font.color": on ? "#e6edf3" : null,
+      "legend.bgcolor": on ? "rgba(0,0,0,0)" : null,
+      "modebar.bgcolor": on ? "rgba(0,0,0,0)" : null,
+      "modebar.color": on ? "#a2acb8" : null,
+      "modebar.activecolor": on ? "#e6edf3" : null,
+    };
+    Object.keys(div.layout).concat(["xaxis", "yaxis"]).filter(function (key) {
+      return /^[xy]axis[0-9]*$/.test(key);
+    }).forEach(function (axis) {
+      update[axis + ".gridcolor"] = on ? "#37414d" : null;
+      update[axis + ".zerolinecolor"] = on ? "#5b6673" : null;
+      update[axis + ".linecolor"] = on ? "#5b6673" : null;
+    });
+    return update;
+  }
 })();
