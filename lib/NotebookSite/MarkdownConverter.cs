@@ -21,7 +21,7 @@ public sealed record Heading(int Level, string Id, string Text);
 /// them). Relative links are rewritten by a resolver; fenced C# is highlighted.
 /// </summary>
 /// <param name="highlighter">Highlights fenced code.</param>
-public sealed class MarkdownConverter(CSharpHighlighter highlighter)
+public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseMathematics()
@@ -33,7 +33,12 @@ public sealed class MarkdownConverter(CSharpHighlighter highlighter)
     /// <summary>Parses one Markdown text.</summary>
     /// <param name="markdown">The text.</param>
     /// <returns>Its syntax tree.</returns>
-    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown ?? "", pipeline);
+    public MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown ?? "", pipeline);
+        RecoverInlineMath(document);
+        return document;
+    }
 
     /// <summary>The formulas in a parsed text, in order.</summary>
     /// <param name="document">A parsed text.</param>
@@ -127,16 +132,87 @@ public sealed class MarkdownConverter(CSharpHighlighter highlighter)
                 link.Url = target;
                 continue;
             }
+            Inline anchor = link;
             for (var child = link.FirstChild; child is not null;)
             {
                 var next = child.NextSibling;
                 child.Remove();
-                link.InsertBefore(child);
+                anchor.InsertAfter(child);
+                anchor = child;
                 child = next;
             }
             link.Remove();
         }
     }
+
+    /// <summary>
+    /// Markdig takes a closing <c>$</c> only when whitespace or punctuation follows it, so <c>"$n$是数据的维度"</c>
+    /// (a formula followed by Chinese text) stays literal, while Jupyter and VS Code render it as math. Runs of
+    /// adjacent literal text (never code, never links' targets) are searched again with Jupyter's rule: a <c>$</c>
+    /// not followed by a space, the formula, a <c>$</c> not preceded by a space and not followed by a digit.
+    /// </summary>
+    private static void RecoverInlineMath(MarkdownDocument document)
+    {
+        var containers = document.Descendants<LeafBlock>()
+            .Where(b => b.Inline is not null)
+            .SelectMany(b => b.Inline!.Descendants<ContainerInline>().Prepend(b.Inline!))
+            .ToArray();
+        foreach (var container in containers)
+        {
+            var run = new List<LiteralInline>();
+            for (var inline = container.FirstChild; ; inline = inline.NextSibling)
+            {
+                if (inline is LiteralInline literal)
+                {
+                    run.Add(literal);
+                    continue;
+                }
+                ReplaceMath(run);
+                run = [];
+                if (inline is null)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ReplaceMath(List<LiteralInline> run)
+    {
+        var text = string.Concat(run.Select(l => l.Content.ToString()));
+        var matches = InlineDollarMath().Matches(text);
+        if (matches.Count == 0)
+        {
+            return;
+        }
+        // Each new node goes after the previous one (Markdig's InsertBefore on a first child loses the parent's
+        // FirstChild), then the old literals are removed.
+        Inline anchor = run[^1];
+        void Append(Inline inline)
+        {
+            anchor.InsertAfter(inline);
+            anchor = inline;
+        }
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            if (match.Index > at)
+            {
+                Append(new LiteralInline(text[at..match.Index]));
+            }
+            Append(new MathInline { Content = new Markdig.Helpers.StringSlice(match.Groups["tex"].Value), Delimiter = '$', DelimiterCount = 1 });
+            at = match.Index + match.Length;
+        }
+        if (at < text.Length)
+        {
+            Append(new LiteralInline(text[at..]));
+        }
+        run.ForEach(l => l.Remove());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\$])\$(?![\s$])(?<tex>[^$
+]*?[^\s\$])\$(?![$0-9])")]
+    private static partial System.Text.RegularExpressions.Regex InlineDollarMath();
 
     private static bool IsEmbedded(string url) => url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 

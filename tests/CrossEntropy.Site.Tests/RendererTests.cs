@@ -29,6 +29,16 @@ public class RendererTests
     }
 
     [Fact]
+    public void A_formula_followed_by_a_letter_is_math_as_in_Jupyter()
+    {
+        // Markdig wants whitespace or punctuation after the closing $; Jupyter and VS Code do not.
+        using var site = Site(("01-one.ipynb", Titled("One").Markdown("$m$ first: the blog writes \"$n$是数据的维度\" and $x_i$s, but costs $5 and $6.")));
+        var main = site.Document("01-one.html").QuerySelector("main")!;
+        Assert.Equal(["m", "n", "x_i"], main.QuerySelectorAll("annotation").Select(a => a.TextContent));
+        Assert.Contains("costs $5 and $6.", main.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dollars_in_code_stay_code()
     {
         using var site = Site(("01-one.ipynb", Titled("One").Markdown("Interpolate with `$\"{x}\"` and `$\"{y}\"`.")));
@@ -118,7 +128,8 @@ public class RendererTests
         using var site = new TempSite(
         [
             ("01-one.ipynb", Titled("One").Markdown(
-                "[next](02-two.ipynb#part), [readme](../README.md), [code](../lib/Thing.cs), [web](https://example.org/x), [here](#intro)")),
+                "[next](02-two.ipynb#part), [readme](../README.md), [code](../lib/Thing.cs), [web](https://example.org/x), [here](#intro)")
+                .Markdown("[first in its paragraph](../lib/First.cs) stays as text.")),
             ("02-two.ipynb", Titled("Two")),
         ], withReadme: true);
         var links = site.Document("01-one.html").QuerySelectorAll("main a").ToDictionary(a => a.TextContent, a => a.GetAttribute("href"));
@@ -128,6 +139,7 @@ public class RendererTests
         Assert.Equal("#intro", links["here"]);
         Assert.False(links.ContainsKey("code"));
         Assert.Contains("code", site.Document("01-one.html").QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("first in its paragraph stays as text.", site.Document("01-one.html").QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var readme = site.Document(SiteBuilder.ReadmePage);
         Assert.Equal("01-one.html", readme.QuerySelectorAll("main a").Single(a => a.TextContent == "notebook 1").GetAttribute("href"));
