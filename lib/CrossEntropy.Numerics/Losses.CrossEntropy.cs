@@ -141,58 +141,131 @@ public static partial class Losses
             }
         }
 
-        T smoothing = T.CreateChecked(options.LabelSmoothing);
-        T smoothingPerClass = smoothing / T.CreateChecked(classCount);
+        weightSum = CountedWeight<T>(targets, options);
+        if (kind == RowInput.Logits && RowParallel.Worthwhile(options, rows, classCount))
+        {
+            Span<T> perRow = unreduced ? losses : new T[rows];
+            if (TryClassIndexRowsInParallel(input, classCount, targets, options, perRow))
+            {
+                T sum = T.Zero;
+                for (int r = 0; r < rows; r++)
+                {
+                    if (targets[r] != options.IgnoreIndex)
+                    {
+                        sum += perRow[r];
+                    }
+                }
+
+                return sum;
+            }
+        }
+
         T total = T.Zero;
-        weightSum = T.Zero;
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
-            // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
-            int k = kind == RowInput.Logits ? Guard.IndexOfMaxLogit(row, inputName, r * classCount, classCount) : -1;
-            int y = targets[r];
-            if (y == options.IgnoreIndex)
-            {
-                if (!losses.IsEmpty)
-                {
-                    losses[r] = T.Zero;
-                }
-
-                continue;
-            }
-
-            T wy = WeightOf<T>(options, y);
-            T loss;
-            if (kind == RowInput.LogProbabilities)
-            {
-                loss = Weighted(wy, -row[y]);
-            }
-            else
-            {
-                T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
-                loss = Weighted((T.One - smoothing) * wy, NegativeLogSoftmax(row, k, logRest, y));
-                if (smoothing != T.Zero)
-                {
-                    T smooth = T.Zero;
-                    for (int c = 0; c < classCount; c++)
-                    {
-                        smooth += Weighted(WeightOf<T>(options, c), NegativeLogSoftmax(row, k, logRest, c));
-                    }
-
-                    loss += smoothingPerClass * smooth;
-                }
-            }
-
+            T loss = ClassIndexRowLoss(input, classCount, targets, options, kind, r);
             if (!losses.IsEmpty)
             {
                 losses[r] = loss;
             }
 
-            total += loss;
-            weightSum += wy;
+            if (targets[r] != options.IgnoreIndex)
+            {
+                total += loss;
+            }
         }
 
         return total;
+    }
+
+    /// <summary>Σ w[y_n] over the rows that are not ignored, in row order.</summary>
+    private static T CountedWeight<T>(ReadOnlySpan<int> targets, CrossEntropyOptions options)
+        where T : IFloatingPointIeee754<T>
+    {
+        T weightSum = T.Zero;
+        foreach (int y in targets)
+        {
+            if (y != options.IgnoreIndex)
+            {
+                weightSum += WeightOf<T>(options, y);
+            }
+        }
+
+        return weightSum;
+    }
+
+    /// <summary>
+    /// Row losses computed on several threads into <paramref name="perRow"/>; false (nothing thrown) if a row is bad,
+    /// so that the caller's serial loop throws the first bad row's error, as the serial path does.
+    /// </summary>
+    private static unsafe bool TryClassIndexRowsInParallel<T>(
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, Span<T> perRow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* inputPointer = input)
+        fixed (int* targetsPointer = targets)
+        fixed (T* perRowPointer = perRow)
+        {
+            (nint x, int xLength, nint t, nint l, int rows) = ((nint)inputPointer, input.Length, (nint)targetsPointer, (nint)perRowPointer, perRow.Length);
+            try
+            {
+                RowParallel.For(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
+                {
+                    var logits = new ReadOnlySpan<T>((T*)x, xLength);
+                    var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
+                    var losses = new Span<T>((T*)l, rows);
+                    for (int r = first; r < end; r++)
+                    {
+                        losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
+                    }
+                });
+                return true;
+            }
+            catch (AggregateException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// l_r of one row (0 for an ignored row, whose logits are still validated): from logits through the fused kernel,
+    /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c); from log-probabilities, l = −w_y·input[y].
+    /// </summary>
+    private static T ClassIndexRowLoss<T>(
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, RowInput kind, int r)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int offset = r * classCount;
+        ReadOnlySpan<T> row = input.Slice(offset, classCount);
+        int y = targets[r];
+        if (kind == RowInput.LogProbabilities)
+        {
+            return y == options.IgnoreIndex ? T.Zero : Weighted(WeightOf<T>(options, y), -row[y]);
+        }
+
+        // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
+        if (y == options.IgnoreIndex)
+        {
+            RowKernel.Validate(row, "logits", offset, classCount);
+            return T.Zero;
+        }
+
+        RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, "logits", offset, classCount);
+        T smoothing = T.CreateChecked(options.LabelSmoothing);
+        T loss = Weighted((T.One - smoothing) * WeightOf<T>(options, y), lse.NegativeLogSoftmax(row[y]));
+        if (smoothing != T.Zero)
+        {
+            T smooth = T.Zero;
+            for (int c = 0; c < classCount; c++)
+            {
+                smooth += Weighted(WeightOf<T>(options, c), lse.NegativeLogSoftmax(row[c]));
+            }
+
+            loss += smoothing / T.CreateChecked(classCount) * smooth;
+        }
+
+        return loss;
     }
 
     /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
@@ -213,12 +286,11 @@ public static partial class Losses
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
-            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
+            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, nameof(logits), r * classCount, classCount);
             T loss = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(WeightedTarget(options, target, c), NegativeLogSoftmax(row, k, logRest, c));
+                loss += Weighted(WeightedTarget(options, target, c), lse.NegativeLogSoftmax(row[c]));
             }
 
             if (!losses.IsEmpty)
@@ -231,14 +303,6 @@ public static partial class Losses
 
         return total;
     }
-
-    /// <summary>
-    /// −log softmax(x)_c = LSE(x) − x_c, evaluated as (x_k − x_c) + log1p(Σ_{i≠k} e^{x_i − x_k}) with k the maximum.
-    /// Both terms are ≥ 0, so nothing cancels: forming LSE first and subtracting x_c would lose every digit of a small
-    /// loss (a confident, correct prediction) to the rounding of LSE ≈ x_k, and break shift invariance.
-    /// </summary>
-    private static T NegativeLogSoftmax<T>(ReadOnlySpan<T> row, int k, T logRest, int c)
-        where T : IFloatingPointIeee754<T> => (row[k] - row[c]) + logRest;
 
     /// <summary>w_c·t'_c with the smoothed target t' = (1 − ε)·t + ε / C, C = the row's length.</summary>
     private static T WeightedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
@@ -274,6 +338,7 @@ public static partial class Losses
         CheckTargetCount(targets, rows);
         CheckWeights(options, classCount);
         Guard.LabelSmoothing(options.LabelSmoothing, nameof(options));
+        RowParallel.CheckDegree(options.MaxDegreeOfParallelism, nameof(options));
         for (int r = 0; r < rows; r++)
         {
             if (targets[r] != options.IgnoreIndex)

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// The opt-in parallel path over rows (<see cref="CrossEntropyOptions.MaxDegreeOfParallelism"/>): decides when it is
+/// worth starting threads and hands out ranges of rows. Rows are independent, so which thread computes a row does not
+/// change its bits; callers reduce the per-row results in row order afterwards.
+/// </summary>
+internal static class RowParallel
+{
+    /// <summary>Below this many logits a batch runs on the calling thread: starting tasks would cost more than it saves.</summary>
+    public const long MinimumLogits = 1 << 15;
+
+    /// <summary>Logits per range of rows handed to a thread: enough work to amortise scheduling, small enough to balance.</summary>
+    private const int LogitsPerRange = 1 << 16;
+
+    public static bool Worthwhile(CrossEntropyOptions options, int rows, int classCount) =>
+        options.MaxDegreeOfParallelism != 1 && rows >= 2 && (long)rows * classCount >= MinimumLogits;
+
+    /// <summary>Runs <paramref name="body"/>(first, end) over ranges covering [0, rows), in parallel.</summary>
+    /// <exception cref="AggregateException">A range threw; callers rerun serially to throw the first error in row order.</exception>
+    public static void For(int rows, int classCount, int maxDegreeOfParallelism, Action<int, int> body)
+    {
+        int rowsPerRange = Math.Max(1, LogitsPerRange / classCount);
+        Parallel.ForEach(
+            Partitioner.Create(0, rows, rowsPerRange),
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            range => body(range.Item1, range.Item2));
+    }
+
+    public static void CheckDegree(int maxDegreeOfParallelism, string optionsName)
+    {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(
+                optionsName, maxDegreeOfParallelism,
+                $"MaxDegreeOfParallelism = {maxDegreeOfParallelism} must be −1 (every core) or at least 1.");
+        }
+    }
+}
