@@ -247,11 +247,11 @@ public static partial class Losses
         // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
         if (y == options.IgnoreIndex)
         {
-            RowKernel.Validate(row, "logits", offset, classCount);
+            RowKernel.Validate(input[offset..], classCount, "logits", offset);
             return T.Zero;
         }
 
-        RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, "logits", offset, classCount);
+        RowKernel.LogSumExp<T> lse = RowKernel.Analyse(input[offset..], classCount, "logits", offset);
         T smoothing = T.CreateChecked(options.LabelSmoothing);
         T loss = Weighted((T.One - smoothing) * WeightOf<T>(options, y), lse.NegativeLogSoftmax(row[y]));
         if (smoothing != T.Zero)
@@ -286,7 +286,7 @@ public static partial class Losses
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
-            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, nameof(logits), r * classCount, classCount);
+            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(logits[(r * classCount)..], classCount, nameof(logits), r * classCount);
             T loss = T.Zero;
             for (int c = 0; c < classCount; c++)
             {

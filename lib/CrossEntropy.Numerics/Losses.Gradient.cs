@@ -51,7 +51,7 @@ public static partial class Losses
         int y = targets[r];
         if (y == options.IgnoreIndex)
         {
-            RowKernel.Validate(row, nameof(logits), offset, classCount);
+            RowKernel.Validate(logits[offset..], classCount, nameof(logits), offset);
             g.Fill(denominator == T.Zero ? T.NaN : T.Zero);
             return;
         }
@@ -68,7 +68,7 @@ public static partial class Losses
             }
         }
 
-        T sum = RowKernel.Exponentials(row, g, nameof(logits), offset, classCount);
+        T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
         RowKernel.Scale(g, ((keep * wy) + (smoothingPerClass * weightTotal)) / sum / denominator);
         g[y] -= keep * wy / denominator;
         if (smoothingPerClass != T.Zero)
@@ -137,7 +137,7 @@ public static partial class Losses
                 weightedTargetMass += WeightedTarget(options, target, c);
             }
 
-            T sum = RowKernel.Exponentials(row, g, nameof(logits), r * classCount, classCount);
+            T sum = RowKernel.Exponentials(logits[(r * classCount)..], classCount, g, nameof(logits), r * classCount);
             RowKernel.Scale(g, weightedTargetMass / sum / denominator);
             for (int c = 0; c < classCount; c++)
             {

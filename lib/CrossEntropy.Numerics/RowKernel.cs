@@ -53,13 +53,14 @@ internal static class RowKernel
     /// The row's maximum and rest (see <see cref="LogSumExp{T}"/>) in one streaming pass; throws, naming the index, at
     /// the first NaN of the row, or at its first +∞ if there is no NaN.
     /// </summary>
-    /// <param name="row">One row of logits (non-empty).</param>
+    /// <param name="batch">The logits from the row's first entry to the end of the batch; only the row is used.</param>
+    /// <param name="classCount">Entries per row (&gt; 0); also for "(row r, class c)" in the message.</param>
     /// <param name="name">Argument name for the message.</param>
     /// <param name="offset">Flat index of the row's first entry.</param>
-    /// <param name="classCount">Entries per row, for "(row r, class c)" in the message.</param>
-    internal static LogSumExp<T> Analyse<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+    internal static LogSumExp<T> Analyse<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
             return AnalyseScalar(row, name, offset, classCount);
@@ -67,7 +68,7 @@ internal static class RowKernel
 
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
-        Vector512<T> tail = PaddedTail(row, fullLength);
+        Vector512<T> tail = Tail(batch, fullLength, classCount);
         ref T start = ref MemoryMarshal.GetReference(row);
 
         T max = T.NegativeInfinity;
@@ -126,10 +127,11 @@ internal static class RowKernel
         return new(max, (HorizontalSum(sum) + carried) + T.CreateTruncating(ties - 1));
     }
 
-    /// <summary>Validates a row (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
-    internal static void Validate<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+    /// <summary>Validates the row at the start of <paramref name="batch"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
+    internal static void Validate<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
             ScalarMax(row, name, offset, classCount);
@@ -137,7 +139,7 @@ internal static class RowKernel
         }
 
         int fullLength = row.Length - (row.Length % Vector512<T>.Count);
-        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, fullLength < row.Length, PaddedTail(row, fullLength));
+        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, fullLength < row.Length, Tail(batch, fullLength, classCount));
         if (!(max < T.PositiveInfinity))
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
@@ -150,9 +152,10 @@ internal static class RowKernel
     /// apply a factor that depends on S. A row of only −∞ is filled with NaN and gives NaN.
     /// </summary>
     /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
-    internal static T Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
+    internal static T Exponentials<T>(ReadOnlySpan<T> batch, int classCount, Span<T> destination, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
             return ExponentialsScalar(row, destination, name, offset, classCount);
@@ -160,7 +163,7 @@ internal static class RowKernel
 
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
-        Vector512<T> tail = PaddedTail(row, fullLength);
+        Vector512<T> tail = Tail(batch, fullLength, classCount);
         ref T x = ref MemoryMarshal.GetReference(row);
         ref T d = ref MemoryMarshal.GetReference(destination);
         T max = BlockMax(ref x, fullLength, fullLength < row.Length, tail);
@@ -226,20 +229,36 @@ internal static class RowKernel
 
     private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
 
-    /// <summary>The entries from <paramref name="fullLength"/> to the end (fewer than a vector), padded with −∞.</summary>
-    private static Vector512<T> PaddedTail<T>(ReadOnlySpan<T> row, int fullLength)
+    /// <summary>
+    /// Entries [fullLength, length) of <paramref name="data"/> (fewer than a vector) in lanes 0, 1, …, the other lanes −∞.
+    /// Loads straight from <paramref name="data"/> when a whole vector is readable there (the next row's entries are
+    /// replaced by −∞ before any arithmetic), else copies into a padded vector.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Tail<T>(ReadOnlySpan<T> data, int fullLength, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (data.Length - fullLength >= Vector512<T>.Count)
+        {
+            Vector512<T> loaded = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)fullLength);
+            Vector512<T> inRow = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(length - fullLength)));
+            return Vector512.ConditionalSelect(inRow, loaded, Vector512.Create(T.NegativeInfinity));
+        }
+
+        return CopiedTail(data[fullLength..length]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<T> CopiedTail<T>(ReadOnlySpan<T> entries)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector512<T> tail = Vector512.Create(T.NegativeInfinity);
-        if (fullLength < row.Length)
-        {
-            row[fullLength..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), Vector512<T>.Count));
-        }
-
+        entries.CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), Vector512<T>.Count));
         return tail;
     }
 
-    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and the tail if any; NaN if any is NaN.</summary>
+    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and the tail if any; NaN if any is NaN or +∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T BlockMax<T>(ref T block, int count, bool hasTail, Vector512<T> tail)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -261,19 +280,31 @@ internal static class RowKernel
             m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
         }
 
-        Vector512<T> m = Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3));
-        Vector256<T> h256 = Vector256.Max(m.GetLower(), m.GetUpper());
-        Vector128<T> h128 = Vector128.Max(h256.GetLower(), h256.GetUpper());
-        T result = h128.GetElement(0);
-        for (int j = 1; j < Vector128<T>.Count; j++)
+        // A short row is its tail alone: no need to pay for combining four accumulators.
+        Vector512<T> m = count >= 4 * lanes ? Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3)) : m0;
+        if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
         {
-            result = T.Max(result, h128.GetElement(j));
+            return T.NaN; // a NaN or +∞ somewhere: the caller names it
         }
 
-        return result;
+        // No NaN left, so the platform's own maximum is exact here; only the sign of a zero maximum may differ, and
+        // it changes no result (x − M and M − x_c are the same for M = ±0).
+        Vector256<T> h256 = Vector256.MaxNative(m.GetLower(), m.GetUpper());
+        Vector128<T> h128 = Vector128.MaxNative(h256.GetLower(), h256.GetUpper());
+        if (typeof(T) == typeof(float))
+        {
+            Vector128<float> f = h128.AsSingle();
+            f = Vector128.MaxNative(f, Vector128.Shuffle(f, Vector128.Create(2, 3, 0, 1)));
+            f = Vector128.MaxNative(f, Vector128.Shuffle(f, Vector128.Create(1, 0, 3, 2)));
+            return (T)(object)f.ToScalar();
+        }
+
+        Vector128<double> d = h128.AsDouble();
+        return (T)(object)Vector128.MaxNative(d, Vector128.Shuffle(d, Vector128.Create(1L, 0L))).ToScalar();
     }
 
     /// <summary>sum + Σ e^{x − shift} over the block and its tail, lane by lane in entry order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> SumExp<T>(ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -287,6 +318,7 @@ internal static class RowKernel
     }
 
     /// <summary>As <see cref="SumExp{T}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> SumExpCountingTies<T>(
         ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -300,6 +332,7 @@ internal static class RowKernel
         return hasTail ? sum + ExpBelowMax(tail, shift, ref ties) : sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> ExpBelowMax<T>(Vector512<T> x, Vector512<T> max, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -309,26 +342,25 @@ internal static class RowKernel
     }
 
     /// <summary>Σ of the lanes in a fixed tree (halves, then quarters, …), the same on every machine.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T HorizontalSum<T>(Vector512<T> v)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector256<T> h256 = v.GetLower() + v.GetUpper();
         Vector128<T> h128 = h256.GetLower() + h256.GetUpper();
-        Vector64<T> h64 = h128.GetLower() + h128.GetUpper();
-        T result = h64.GetElement(0);
-        for (int j = 1; j < Vector64<T>.Count; j++)
-        {
-            result += h64.GetElement(j);
-        }
-
-        return result;
+        // Vector64 arithmetic is not accelerated on x64, so the last levels are scalar, in the same tree order.
+        return Vector128<T>.Count == 4
+            ? (h128.GetElement(0) + h128.GetElement(2)) + (h128.GetElement(1) + h128.GetElement(3))
+            : h128.GetElement(0) + h128.GetElement(1);
     }
 
     /// <summary>e^x for one value x ≤ 0, through the vector code so that it has the same bits as a lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpNonPositive<T>(T x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ExpNonPositive(Vector512.Create(x)).ToScalar();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> ExpNonPositive<T>(Vector512<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
@@ -340,6 +372,7 @@ internal static class RowKernel
     /// constants), e^r ≈ 1 + r + r²·P(r) with Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two
     /// factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal results (x &lt; −87.3) are right and x &lt; −104 gives 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<float> ExpNonPositive(Vector512<float> x)
     {
         const float log2E = 1.44269504088896341f;
@@ -370,6 +403,7 @@ internal static class RowKernel
     /// e^x for x ≤ 0 or −∞ (never NaN), double: the same reduction as the float version, e^r by its Taylor polynomial
     /// of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> ExpNonPositive(Vector512<double> x)
     {
         const double log2E = 1.4426950408889634;

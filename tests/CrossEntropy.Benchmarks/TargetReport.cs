@@ -1,0 +1,121 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace CrossEntropy.Benchmarks;
+
+/// <summary>
+/// Runs <see cref="LargeVocabularyBenchmarks"/> once and prints the issue's targets (ratios of medians taken in that one
+/// run, pass or fail), the parallel speed-ups and a Markdown table for the README.
+/// </summary>
+internal static class TargetReport
+{
+    private static readonly Shape Small = new(64, 10);
+    private static readonly Shape Batch = new(4_096, 1_000);
+    private static readonly Shape[] Vocabularies = [new(1_024, 32_000), new(64, 128_000)];
+
+    /// <summary>In-process (no separate build). Short mode: 1 warm-up and 3 measured iterations of about 20 ms each.</summary>
+    public static IConfig Config(bool quick)
+    {
+        Job job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
+        if (quick)
+        {
+            job = job.WithWarmupCount(1).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(20));
+        }
+
+        return DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    }
+
+    public static int Print(Summary summary)
+    {
+        var medians = new Dictionary<(string, Shape), double>();
+        var allocated = new Dictionary<(string, Shape), long>();
+        foreach (BenchmarkReport report in summary.Reports)
+        {
+            if (report.ResultStatistics is null)
+            {
+                continue;
+            }
+
+            var key = (report.BenchmarkCase.Descriptor.WorkloadMethod.Name, (Shape)report.BenchmarkCase.Parameters["Shape"]);
+            medians[key] = report.ResultStatistics.Median;
+            allocated[key] = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
+        }
+
+        double T(string method, Shape shape) => medians.TryGetValue((method, shape), out double t) ? t : double.NaN;
+        double Ratio(string a, string b, Shape shape) => T(a, shape) / T(b, shape);
+
+        var targets = new List<(string Target, double Value, bool Pass)>();
+        foreach (Shape shape in Vocabularies)
+        {
+            double bound = Ratio(nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.Bound), shape);
+            targets.Add(($"{shape}: forward / bound ≤ 1.15", bound, bound <= 1.15));
+            double composition = Ratio(nameof(LargeVocabularyBenchmarks.Composition), nameof(LargeVocabularyBenchmarks.Forward), shape);
+            targets.Add(($"{shape}: composition / forward ≥ 1.2", composition, composition >= 1.2));
+            double textbook = Ratio(nameof(LargeVocabularyBenchmarks.TextbookPipeline), nameof(LargeVocabularyBenchmarks.Forward), shape);
+            targets.Add(($"{shape}: textbook / forward ≥ 8", textbook, textbook >= 8));
+            double gradient = Ratio(nameof(LargeVocabularyBenchmarks.ForwardAndGradient), nameof(LargeVocabularyBenchmarks.Forward), shape);
+            targets.Add(($"{shape}: forward+gradient / forward ≤ 2", gradient, gradient <= 2));
+        }
+
+        double batch = Ratio(nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.Bound), Batch);
+        targets.Add(($"{Batch}: forward / bound ≤ 1.3", batch, batch <= 1.3));
+        double previous = Ratio(nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.Previous), Small);
+        targets.Add(($"{Small}: forward / previous implementation ≤ 0.5", previous, previous <= 0.5));
+        double small = Ratio(nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.Bound), Small);
+        targets.Add(($"{Small}: forward / bound ≤ 7", small, small <= 7));
+        foreach (Shape shape in LargeVocabularyBenchmarks.Shapes)
+        {
+            long bytes = Math.Max(
+                allocated.GetValueOrDefault((nameof(LargeVocabularyBenchmarks.Forward), shape), -1),
+                allocated.GetValueOrDefault((nameof(LargeVocabularyBenchmarks.ForwardAndGradient), shape), -1));
+            targets.Add(($"{shape}: bytes allocated per call, forward and gradient = 0", bytes, bytes == 0));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Targets of issue 9 (ratios of medians from this run)");
+        Console.WriteLine();
+        foreach ((string target, double value, bool pass) in targets)
+        {
+            Console.WriteLine($"{(pass ? "PASS" : "FAIL")}  {target}: {F(value)}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Parallel speed-up on this machine (serial / 2 threads)");
+        Console.WriteLine();
+        foreach (Shape shape in LargeVocabularyBenchmarks.Shapes)
+        {
+            Console.WriteLine(
+                $"{shape}: forward {F(Ratio(nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.ForwardParallel), shape))}×, " +
+                $"forward+gradient {F(Ratio(nameof(LargeVocabularyBenchmarks.ForwardAndGradient), nameof(LargeVocabularyBenchmarks.ForwardAndGradientParallel), shape))}×");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Medians (ms), for README.md");
+        Console.WriteLine();
+        string[] methods =
+        [
+            nameof(LargeVocabularyBenchmarks.Bound), nameof(LargeVocabularyBenchmarks.KernelExpBound),
+            nameof(LargeVocabularyBenchmarks.Composition), nameof(LargeVocabularyBenchmarks.TextbookPipeline),
+            nameof(LargeVocabularyBenchmarks.Previous), nameof(LargeVocabularyBenchmarks.PreviousGradient),
+            nameof(LargeVocabularyBenchmarks.Forward), nameof(LargeVocabularyBenchmarks.ForwardAndGradient),
+            nameof(LargeVocabularyBenchmarks.ForwardParallel), nameof(LargeVocabularyBenchmarks.ForwardAndGradientParallel),
+        ];
+        Console.WriteLine("| N × C | " + string.Join(" | ", methods) + " |");
+        Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", methods.Length)));
+        foreach (Shape shape in LargeVocabularyBenchmarks.Shapes)
+        {
+            Console.WriteLine($"| {shape} | " + string.Join(" | ", methods.Select(m => Ms(T(m, shape)))) + " |");
+        }
+
+        return targets.All(t => t.Pass) ? 0 : 1;
+    }
+
+    private static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Ms(double nanoseconds) =>
+        (nanoseconds / 1e6).ToString(nanoseconds < 1e5 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
+}
