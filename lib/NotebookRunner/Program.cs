@@ -9,12 +9,12 @@ try
 catch (ArgumentException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
-    return 64;
+    return ExitCodes.Usage;
 }
 if (options.ShowHelp)
 {
     Console.WriteLine(RunnerOptions.Help);
-    return 0;
+    return ExitCodes.Success;
 }
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

@@ -26,7 +26,8 @@ public sealed record RunnerOptions
         execute every notebook, print each code cell's time and each notebook's total, report every error
         output (notebook, cell, text), then compare each code cell's outputs (text/plain, text/html, stream
         text) with the committed notebook after masking volatile parts (ids, GUIDs, timestamps, paths,
-        package-install progress). Exit code 1 when any notebook has an error or differs, else 0.
+        package-install progress). Cells tagged "machine-dependent" (timings, memory) run but are not
+        compared. Exit code 1 when any notebook has an error or differs, else 0.
 
         Options:
           --check            Execute, report errors, compare with committed outputs (the default).
@@ -42,7 +43,11 @@ public sealed record RunnerOptions
           --timeout SECONDS  Stop a notebook that runs longer (default 600).
           -h, --help         Show this text.
 
-        Exit codes: 0 success, 1 an error output / a difference / a failed step, 64 bad usage.
+        Every child process runs under the C.UTF-8 locale (the invariant culture) and UTC, whatever the
+        user's locale, DOTNET_CLI_CULTURE or time zone: committed outputs are in that culture.
+
+        Exit codes: 0 success; 1 an error output, a difference, a failed step or a folder that cannot be
+        written; 64 bad usage (an unknown option, a bad value, a --notebook that matches nothing).
         """;
 
     /// <summary>Check (default) or refresh.</summary>
