@@ -207,24 +207,16 @@ public static partial class Losses
         fixed (T* perRowPointer = perRow)
         {
             (nint x, int xLength, nint t, nint l, int rows) = ((nint)inputPointer, input.Length, (nint)targetsPointer, (nint)perRowPointer, perRow.Length);
-            try
+            return RowParallel.TryFor(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
             {
-                RowParallel.For(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
+                var logits = new ReadOnlySpan<T>((T*)x, xLength);
+                var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
+                var losses = new Span<T>((T*)l, rows);
+                for (int r = first; r < end; r++)
                 {
-                    var logits = new ReadOnlySpan<T>((T*)x, xLength);
-                    var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
-                    var losses = new Span<T>((T*)l, rows);
-                    for (int r = first; r < end; r++)
-                    {
-                        losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
-                    }
-                });
-                return true;
-            }
-            catch (AggregateException)
-            {
-                return false;
-            }
+                    losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
+                }
+            });
         }
     }
 

@@ -91,24 +91,16 @@ public static partial class Losses
         fixed (T* gradientPointer = gradient)
         {
             (nint x, nint t, nint g, int length, int rows) = ((nint)logitsPointer, (nint)targetsPointer, (nint)gradientPointer, logits.Length, targets.Length);
-            try
+            return RowParallel.TryFor(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
             {
-                RowParallel.For(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
+                var rowLogits = new ReadOnlySpan<T>((T*)x, length);
+                var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
+                var rowGradient = new Span<T>((T*)g, length);
+                for (int r = first; r < end; r++)
                 {
-                    var rowLogits = new ReadOnlySpan<T>((T*)x, length);
-                    var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
-                    var rowGradient = new Span<T>((T*)g, length);
-                    for (int r = first; r < end; r++)
-                    {
-                        ClassIndexGradientRow(rowLogits, classCount, rowTargets, rowGradient, options, denominator, r);
-                    }
-                });
-                return true;
-            }
-            catch (AggregateException)
-            {
-                return false;
-            }
+                    ClassIndexGradientRow(rowLogits, classCount, rowTargets, rowGradient, options, denominator, r);
+                }
+            });
         }
     }
 

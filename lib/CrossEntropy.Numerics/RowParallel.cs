@@ -18,15 +18,25 @@ internal static class RowParallel
     public static bool Worthwhile(CrossEntropyOptions options, int rows, int classCount) =>
         options.MaxDegreeOfParallelism != 1 && rows >= 2 && (long)rows * classCount >= MinimumLogits;
 
-    /// <summary>Runs <paramref name="body"/>(first, end) over ranges covering [0, rows), in parallel.</summary>
-    /// <exception cref="AggregateException">A range threw; callers rerun serially to throw the first error in row order.</exception>
-    public static void For(int rows, int classCount, int maxDegreeOfParallelism, Action<int, int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, end) over ranges covering [0, rows), in parallel. False if a range threw
+    /// (a bad logit): the caller then runs serially, which throws the first error in row order, as the serial path does.
+    /// </summary>
+    public static bool TryFor(int rows, int classCount, int maxDegreeOfParallelism, Action<int, int> body)
     {
         int rowsPerRange = Math.Max(1, LogitsPerRange / classCount);
-        Parallel.ForEach(
-            Partitioner.Create(0, rows, rowsPerRange),
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            range => body(range.Item1, range.Item2));
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(0, rows, rowsPerRange),
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                range => body(range.Item1, range.Item2));
+            return true;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
     }
 
     public static void CheckDegree(int maxDegreeOfParallelism, string optionsName)
