@@ -161,6 +161,30 @@ public static partial class Losses
         }
 
         T total = T.Zero;
+        if (kind == RowInput.Logits && RowKernel.IsShortRow<T>(classCount))
+        {
+            Span<T> group = stackalloc T[ShortRowGroup<T>()];
+            for (int first = 0; first < rows; first += group.Length)
+            {
+                Span<T> groupLosses = group[..Math.Min(group.Length, rows - first)];
+                ShortRowLosses(input, classCount, targets, options, first, groupLosses);
+                for (int i = 0; i < groupLosses.Length; i++)
+                {
+                    if (!losses.IsEmpty)
+                    {
+                        losses[first + i] = groupLosses[i];
+                    }
+
+                    if (targets[first + i] != options.IgnoreIndex)
+                    {
+                        total += groupLosses[i];
+                    }
+                }
+            }
+
+            return total;
+        }
+
         for (int r = 0; r < rows; r++)
         {
             T loss = ClassIndexRowLoss(input, classCount, targets, options, kind, r);
@@ -212,9 +236,20 @@ public static partial class Losses
                 var logits = new ReadOnlySpan<T>((T*)x, xLength);
                 var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
                 var losses = new Span<T>((T*)l, rows);
-                for (int r = first; r < end; r++)
+                if (RowKernel.IsShortRow<T>(classCount))
                 {
-                    losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
+                    // Ranges start at multiples of the group size, so the groups are those of the serial path.
+                    for (int group = first; group < end; group += ShortRowGroup<T>())
+                    {
+                        ShortRowLosses(logits, classCount, rowTargets, options, group, losses[group..Math.Min(group + ShortRowGroup<T>(), end)]);
+                    }
+                }
+                else
+                {
+                    for (int r = first; r < end; r++)
+                    {
+                        losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
+                    }
                 }
             });
         }
@@ -243,7 +278,36 @@ public static partial class Losses
             return T.Zero;
         }
 
-        RowKernel.LogSumExp<T> lse = RowKernel.Analyse(input[offset..], classCount, "logits", offset);
+        return RowLoss(row, y, RowKernel.Analyse(input[offset..], classCount, "logits", offset), options);
+    }
+
+    /// <summary>
+    /// Losses of the rows [first, first + losses.Length) of a batch of short rows (<see cref="RowKernel.IsShortRow{T}"/>),
+    /// one kernel call for the whole group; ignored rows get 0.
+    /// </summary>
+    private static void ShortRowLosses<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, int first, Span<T> losses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RowKernel.AnalyseShortRows(logits, classCount, first, losses.Length, nameof(logits), out var max, out var rest);
+        for (int i = 0; i < losses.Length; i++)
+        {
+            int y = targets[first + i];
+            losses[i] = y == options.IgnoreIndex
+                ? T.Zero
+                : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], rest[i]), options);
+        }
+    }
+
+    /// <summary>Rows per group of the short-row path: one per lane.</summary>
+    private static int ShortRowGroup<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => System.Runtime.Intrinsics.Vector512<T>.Count;
+
+    /// <summary>l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp.</summary>
+    private static T RowLoss<T>(ReadOnlySpan<T> row, int y, RowKernel.LogSumExp<T> lse, CrossEntropyOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int classCount = row.Length;
         T smoothing = T.CreateChecked(options.LabelSmoothing);
         T loss = Weighted((T.One - smoothing) * WeightOf<T>(options, y), lse.NegativeLogSoftmax(row[y]));
         if (smoothing != T.Zero)

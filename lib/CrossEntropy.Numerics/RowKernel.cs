@@ -127,6 +127,76 @@ internal static class RowKernel
         return new(max, (HorizontalSum(sum) + carried) + T.CreateTruncating(ties - 1));
     }
 
+    /// <summary>
+    /// Whether rows of <paramref name="classCount"/> entries go through <see cref="AnalyseShortRows{T}"/>: rows no longer
+    /// than a vector, where one row per call would leave the processor waiting on one short dependency chain.
+    /// </summary>
+    internal static bool IsShortRow<T>(int classCount)
+        where T : unmanaged, IFloatingPointIeee754<T> => IsVectorised<T>() && classCount <= Vector512<T>.Count;
+
+    /// <summary>
+    /// <see cref="Analyse{T}"/> for up to one vector's worth of short rows at once, one row per lane: lane ℓ of
+    /// <paramref name="max"/> and <paramref name="rest"/> holds row <paramref name="firstRow"/> + ℓ's M and rest.
+    /// Each lane adds its row's entries in order, so the bits do not depend on the vector width either.
+    /// </summary>
+    /// <param name="batch">The whole batch of logits.</param>
+    /// <param name="classCount">Entries per row, at most the lane count (<see cref="IsShortRow{T}"/>).</param>
+    /// <param name="firstRow">The first row of the group.</param>
+    /// <param name="rowCount">Rows in the group, 1 to the lane count; the other lanes are unused.</param>
+    /// <param name="name">Argument name for the message.</param>
+    /// <param name="max">Per lane: the row's maximum.</param>
+    /// <param name="rest">Per lane: Σ_{i≠k} e^{x_i − M}, NaN for a row of only −∞.</param>
+    internal static void AnalyseShortRows<T>(
+        ReadOnlySpan<T> batch, int classCount, int firstRow, int rowCount, string name,
+        out Vector512<T> max, out Vector512<T> rest)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Transposed: column j holds entry j of every row of the group; lanes without a row hold −∞.
+        int lanes = Vector512<T>.Count;
+        Span<T> columns = stackalloc T[lanes * classCount];
+        columns.Fill(T.NegativeInfinity);
+        for (int lane = 0; lane < rowCount; lane++)
+        {
+            ReadOnlySpan<T> row = batch.Slice((firstRow + lane) * classCount, classCount);
+            for (int j = 0; j < classCount; j++)
+            {
+                columns[(j * lanes) + lane] = row[j];
+            }
+        }
+
+        ref T column = ref MemoryMarshal.GetReference(columns);
+        Vector512<T> m = Vector512.Create(T.NegativeInfinity);
+        for (int j = 0; j < classCount; j++)
+        {
+            m = Vector512.Max(m, Vector512.LoadUnsafe(ref column, (nuint)(j * lanes)));
+        }
+
+        if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
+        {
+            for (int lane = 0; lane < rowCount; lane++)
+            {
+                int offset = (firstRow + lane) * classCount;
+                Validate(batch[offset..], classCount, name, offset); // throws at the first bad row, in row order
+            }
+        }
+
+        Vector512<T> sum = Vector512<T>.Zero;
+        Vector512<T> ties = Vector512<T>.Zero;
+        for (int j = 0; j < classCount; j++)
+        {
+            Vector512<T> x = Vector512.LoadUnsafe(ref column, (nuint)(j * lanes));
+            Vector512<T> atMax = Vector512.Equals(x, m);
+            ties += atMax & Vector512<T>.One;
+            sum += Vector512.AndNot(ExpNonPositive(x - m), atMax);
+        }
+
+        max = m;
+        rest = Vector512.ConditionalSelect(
+            Vector512.Equals(m, Vector512.Create(T.NegativeInfinity)),
+            Vector512.Create(T.NaN),
+            sum + (ties - Vector512<T>.One));
+    }
+
     /// <summary>Validates the row at the start of <paramref name="batch"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
     internal static void Validate<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -24,7 +24,8 @@ internal static class RowParallel
     /// </summary>
     public static bool TryFor(int rows, int classCount, int maxDegreeOfParallelism, Action<int, int> body)
     {
-        int rowsPerRange = Math.Max(1, LogitsPerRange / classCount);
+        // A multiple of 16 rows, so ranges never split a group of the short-row path (16 float or 8 double rows).
+        int rowsPerRange = Math.Max(1, LogitsPerRange / classCount / 16) * 16;
         try
         {
             Parallel.ForEach(
