@@ -103,6 +103,47 @@ public class RowKernelTests
         Assert.Contains("logits[100] (row 0, class 100) is +∞", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Short_rows_one_per_lane_match_the_decimal_reference_and_the_edge_cases()
+    {
+        // 21 rows of 10: a full group of 16 float rows (8 double) and a partial one; ties, masks, an ignored row.
+        const int rows = 21, classes = 10;
+        var rng = new Random(5);
+        double[] x = Enumerable.Range(0, rows * classes).Select(_ => (rng.NextDouble() * 30) - 15).ToArray();
+        x[3 * classes] = x[(3 * classes) + 4] = 20;                        // row 3: tied maximum
+        x[(5 * classes) + 2] = double.NegativeInfinity;                    // row 5: a masked class (the target)
+        for (int c = 0; c < classes; c++)
+        {
+            x[(7 * classes) + c] = double.NegativeInfinity;                // row 7: no distribution
+        }
+
+        int[] targets = Enumerable.Range(0, rows).Select(r => r % classes).ToArray();
+        targets[5] = 2;
+        targets[9] = CrossEntropyOptions.DefaultIgnoreIndex;
+        var losses = new double[rows];
+        Losses.CrossEntropy<double>(x, classes, targets, losses);
+        for (int r = 0; r < rows; r++)
+        {
+            if (r is 5 or 7 or 9)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<double> row = x.AsSpan(r * classes, classes);
+            double expected = (double)(HighPrecision.LogSumExp(row) - HighPrecision.ToDecimal(row[targets[r]]));
+            Tolerance.Close(expected, losses[r], 0, 4 * Tolerance.EpsD, $"row {r}");
+        }
+
+        Assert.Equal(double.PositiveInfinity, losses[5]);
+        Assert.True(double.IsNaN(losses[7]));
+        Assert.Equal(0, losses[9]);
+
+        float[] single = x.Select(v => (float)v).ToArray();
+        single[(18 * classes) + 6] = float.NaN;
+        var e = Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<float>(single, classes, targets));
+        Assert.Contains("logits[186] (row 18, class 6) is NaN", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(-1)]
