@@ -17,3 +17,6 @@ public sealed class Notebook04StabilityPitfalls() : NotebookTests("04-stability-
 
 [Trait(Trait, "05-training-a-classifier")]
 public sealed class Notebook05TrainingAClassifier() : NotebookTests("05-training-a-classifier.ipynb");
+
+[Trait(Trait, "07-large-vocabularies")]
+public sealed class Notebook07LargeVocabularies() : NotebookTests("07-large-vocabularies.ipynb");
