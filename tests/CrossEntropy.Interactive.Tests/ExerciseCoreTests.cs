@@ -5,9 +5,9 @@ public class ExerciseResultTests
     [Fact]
     public void Text_names_the_status_the_exercise_and_the_message()
     {
-        Assert.Equal("Solved: Exercise 1.1, a fair die. ok.", ExerciseResult.Solved("Exercise 1.1, a fair die", "ok.").ToString());
-        Assert.StartsWith("Not solved yet: E. Replace the placeholder", ExerciseResult.NotSolvedYet("E").ToString(), StringComparison.Ordinal);
-        Assert.Equal("Incorrect: E. Not yet right. Hint: look.", ExerciseResult.Incorrect("E", "look.").ToString());
+        Assert.Equal("Solved: Exercise 1.1, a fair die — ok.", ExerciseResult.Solved("Exercise 1.1, a fair die", "ok.").ToString());
+        Assert.StartsWith("Not solved yet: E — Replace the placeholder", ExerciseResult.NotSolvedYet("E").ToString(), StringComparison.Ordinal);
+        Assert.Equal("Incorrect: E — Not yet right. Hint: look.", ExerciseResult.Incorrect("E", "look.").ToString());
     }
 
     [Theory]

@@ -19,8 +19,23 @@ internal static class Verdict
     }
 
     /// <summary>
+    /// A self-check: the right letter (either case) is Solved, '?' is NotSolvedYet, each wrong letter is Incorrect
+    /// with its own hint.
+    /// </summary>
+    public static void Choice(Func<char, ExerciseResult> check, char right, params (char Letter, string HintFragment)[] wrong)
+    {
+        Solved(check(right));
+        Solved(check(char.ToUpperInvariant(right)));
+        NotSolvedYet(check('?'));
+        foreach (var (letter, hint) in wrong)
+        {
+            Incorrect(check(letter), hint);
+        }
+    }
+
+    /// <summary>
     /// Neither the text nor the HTML contains the expected value written with 3 to 17 significant digits, in
-    /// fixed or scientific notation (values with fewer than 3 significant digits, like 1 or 0.5, are skipped:
+    /// fixed or scientific notation (values written with fewer than 3 digits, like 1 or 0.5, are skipped:
     /// their digits are everywhere).
     /// </summary>
     public static void HidesValue(ExerciseResult result, double expected)
@@ -47,7 +62,7 @@ internal static class Verdict
             yield break;
         }
         var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture).TrimStart('0', '.').Replace(".", "", StringComparison.Ordinal);
-        if (shortest.TrimEnd('0').Length < 3)
+        if (shortest.Length < 3)
         {
             yield break;
         }

@@ -29,7 +29,7 @@ public static class ExerciseCheck
             return ExerciseResult.NotSolvedYet(exercise);
         }
         return Answer.CloseRelative(answer, expected, relativeTolerance)
-            ? ExerciseResult.Solved(exercise, $"matches the reference to a relative {Tolerance(relativeTolerance)}.")
+            ? ExerciseResult.Solved(exercise, $"your value matches the reference to a relative {Tolerance(relativeTolerance)}.")
             : ExerciseResult.Incorrect(exercise, Mistake.Choose(answer, expected, fallbackHint, mistakes));
     }
 
@@ -52,7 +52,7 @@ public static class ExerciseCheck
             return ExerciseResult.NotSolvedYet(exercise);
         }
         return Answer.SameBits(answer, expected)
-            ? ExerciseResult.Solved(exercise, $"exactly the right {typeof(T).Name}, to the last bit.")
+            ? ExerciseResult.Solved(exercise, $"your value is exactly the right {(typeof(T) == typeof(float) ? "float" : "double")}, to the last bit.")
             : ExerciseResult.Incorrect(exercise,
                 Mistake.Choose(double.CreateChecked(answer), double.CreateChecked(expected), fallbackHint, mistakes));
     }
@@ -164,7 +164,7 @@ public static class ExerciseCheck
     }
 
     private static string Tolerance(double tolerance) =>
-        "tolerance of " + tolerance.ToString("G2", CultureInfo.InvariantCulture);
+        "tolerance of " + tolerance.ToString("0.#e0", CultureInfo.InvariantCulture);
 
     private static string Count(int n) => n == 1 ? "1 value" : $"{n.ToString(CultureInfo.InvariantCulture)} values";
 }

@@ -60,9 +60,9 @@ public sealed record ExerciseResult(string Exercise, ExerciseStatus Status, stri
         _ => "Not solved yet",
     };
 
-    /// <summary>One line: <c>Label: exercise. message</c>.</summary>
+    /// <summary>One line: <c>Label: exercise — message</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Label}: {Exercise}. {Message}";
+    public override string ToString() => $"{Label}: {Exercise} — {Message}";
 
     /// <summary>Renders the verdict as a coloured box (inline styles, no ids, no scripts).</summary>
     /// <returns>The HTML fragment.</returns>
