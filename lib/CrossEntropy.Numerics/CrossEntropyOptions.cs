@@ -23,4 +23,12 @@ public sealed record CrossEntropyOptions
 
     /// <summary>Label smoothing ε ∈ [0, 1]: targets become (1 − ε)·y + ε / C.</summary>
     public double LabelSmoothing { get; init; }
+
+    /// <summary>
+    /// How many threads may compute rows of a class-index cross-entropy or its gradient from logits at once: 1 (the
+    /// default) runs on the calling thread; n &gt; 1 uses up to n; −1 uses every core. Parallel work starts only for
+    /// batches of at least 2 rows and 32,768 logits, and gives the same bits as the serial path (each row is computed
+    /// alone, then the row losses are summed in row order). The parallel path allocates (tasks, a buffer of N losses).
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -89,21 +89,35 @@ internal static class Guard
         }
 
         int k = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
-        T max = row[k];
-        if (T.IsNaN(max))
+        if (!(row[k] < T.PositiveInfinity))
         {
-            throw new ArgumentException($"{name}{Position(offset + k, classCount)} is NaN.", name);
-        }
-
-        if (T.IsPositiveInfinity(max))
-        {
-            throw new ArgumentException(
-                $"{name}{Position(offset + k, classCount)} is +∞; a logit must be finite or −∞ (masked). " +
-                "An infinite score usually means an overflow upstream.",
-                name);
+            ThrowInvalidLogit(row, name, offset, classCount);
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// Throws for a row known to hold a NaN or a +∞: names the first NaN if there is one, else the first +∞, so the
+    /// message does not depend on the order in which a kernel happened to meet them.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void ThrowInvalidLogit<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            if (T.IsNaN(row[i]))
+            {
+                throw new ArgumentException($"{name}{Position(offset + i, classCount)} is NaN.", name);
+            }
+        }
+
+        int j = row.IndexOf(T.PositiveInfinity);
+        throw new ArgumentException(
+            $"{name}{Position(offset + j, classCount)} is +∞; a logit must be finite or −∞ (masked). " +
+            "An infinite score usually means an overflow upstream.",
+            name);
     }
 
     /// <summary>"[i]" for a vector, "[i] (row r, class c)" for a row-major batch.</summary>

@@ -141,58 +141,187 @@ public static partial class Losses
             }
         }
 
-        T smoothing = T.CreateChecked(options.LabelSmoothing);
-        T smoothingPerClass = smoothing / T.CreateChecked(classCount);
-        T total = T.Zero;
-        weightSum = T.Zero;
-        for (int r = 0; r < rows; r++)
+        weightSum = CountedWeight<T>(targets, options);
+        if (kind == RowInput.Logits && RowParallel.Worthwhile(options, rows, classCount))
         {
-            ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
-            // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
-            int k = kind == RowInput.Logits ? Guard.IndexOfMaxLogit(row, inputName, r * classCount, classCount) : -1;
-            int y = targets[r];
-            if (y == options.IgnoreIndex)
+            Span<T> perRow = unreduced ? losses : new T[rows];
+            if (TryClassIndexRowsInParallel(input, classCount, targets, options, perRow))
             {
-                if (!losses.IsEmpty)
+                T sum = T.Zero;
+                for (int r = 0; r < rows; r++)
                 {
-                    losses[r] = T.Zero;
+                    if (targets[r] != options.IgnoreIndex)
+                    {
+                        sum += perRow[r];
+                    }
                 }
 
-                continue;
+                return sum;
             }
+        }
 
-            T wy = WeightOf<T>(options, y);
-            T loss;
-            if (kind == RowInput.LogProbabilities)
+        T total = T.Zero;
+        if (kind == RowInput.Logits && RowKernel.IsShortRow<T>(classCount))
+        {
+            Span<T> group = stackalloc T[ShortRowGroup<T>()];
+            for (int first = 0; first < rows; first += group.Length)
             {
-                loss = Weighted(wy, -row[y]);
-            }
-            else
-            {
-                T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
-                loss = Weighted((T.One - smoothing) * wy, NegativeLogSoftmax(row, k, logRest, y));
-                if (smoothing != T.Zero)
+                Span<T> groupLosses = group[..Math.Min(group.Length, rows - first)];
+                ShortRowLosses(input, classCount, targets, options, first, groupLosses);
+                for (int i = 0; i < groupLosses.Length; i++)
                 {
-                    T smooth = T.Zero;
-                    for (int c = 0; c < classCount; c++)
+                    if (!losses.IsEmpty)
                     {
-                        smooth += Weighted(WeightOf<T>(options, c), NegativeLogSoftmax(row, k, logRest, c));
+                        losses[first + i] = groupLosses[i];
                     }
 
-                    loss += smoothingPerClass * smooth;
+                    if (targets[first + i] != options.IgnoreIndex)
+                    {
+                        total += groupLosses[i];
+                    }
                 }
             }
 
+            return total;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            T loss = ClassIndexRowLoss(input, classCount, targets, options, kind, r);
             if (!losses.IsEmpty)
             {
                 losses[r] = loss;
             }
 
-            total += loss;
-            weightSum += wy;
+            if (targets[r] != options.IgnoreIndex)
+            {
+                total += loss;
+            }
         }
 
         return total;
+    }
+
+    /// <summary>Σ w[y_n] over the rows that are not ignored, in row order.</summary>
+    private static T CountedWeight<T>(ReadOnlySpan<int> targets, CrossEntropyOptions options)
+        where T : IFloatingPointIeee754<T>
+    {
+        T weightSum = T.Zero;
+        foreach (int y in targets)
+        {
+            if (y != options.IgnoreIndex)
+            {
+                weightSum += WeightOf<T>(options, y);
+            }
+        }
+
+        return weightSum;
+    }
+
+    /// <summary>
+    /// Row losses computed on several threads into <paramref name="perRow"/>; false (nothing thrown) if a row is bad,
+    /// so that the caller's serial loop throws the first bad row's error, as the serial path does.
+    /// </summary>
+    private static unsafe bool TryClassIndexRowsInParallel<T>(
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, Span<T> perRow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* inputPointer = input)
+        fixed (int* targetsPointer = targets)
+        fixed (T* perRowPointer = perRow)
+        {
+            (nint x, int xLength, nint t, nint l, int rows) = ((nint)inputPointer, input.Length, (nint)targetsPointer, (nint)perRowPointer, perRow.Length);
+            return RowParallel.TryFor(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
+            {
+                var logits = new ReadOnlySpan<T>((T*)x, xLength);
+                var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
+                var losses = new Span<T>((T*)l, rows);
+                if (RowKernel.IsShortRow<T>(classCount))
+                {
+                    // Ranges start at multiples of the group size, so the groups are those of the serial path.
+                    for (int group = first; group < end; group += ShortRowGroup<T>())
+                    {
+                        ShortRowLosses(logits, classCount, rowTargets, options, group, losses[group..Math.Min(group + ShortRowGroup<T>(), end)]);
+                    }
+                }
+                else
+                {
+                    for (int r = first; r < end; r++)
+                    {
+                        losses[r] = ClassIndexRowLoss(logits, classCount, rowTargets, options, RowInput.Logits, r);
+                    }
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// l_r of one row (0 for an ignored row, whose logits are still validated): from logits through the fused kernel,
+    /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c); from log-probabilities, l = −w_y·input[y].
+    /// </summary>
+    private static T ClassIndexRowLoss<T>(
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, RowInput kind, int r)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int offset = r * classCount;
+        ReadOnlySpan<T> row = input.Slice(offset, classCount);
+        int y = targets[r];
+        if (kind == RowInput.LogProbabilities)
+        {
+            return y == options.IgnoreIndex ? T.Zero : Weighted(WeightOf<T>(options, y), -row[y]);
+        }
+
+        // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
+        if (y == options.IgnoreIndex)
+        {
+            RowKernel.Validate(input[offset..], classCount, "logits", offset);
+            return T.Zero;
+        }
+
+        return RowLoss(row, y, RowKernel.Analyse(input[offset..], classCount, "logits", offset), options);
+    }
+
+    /// <summary>
+    /// Losses of the rows [first, first + losses.Length) of a batch of short rows (<see cref="RowKernel.IsShortRow{T}"/>),
+    /// one kernel call for the whole group; ignored rows get 0.
+    /// </summary>
+    private static void ShortRowLosses<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, int first, Span<T> losses)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RowKernel.AnalyseShortRows(logits, classCount, first, losses.Length, nameof(logits), out var max, out var rest);
+        for (int i = 0; i < losses.Length; i++)
+        {
+            int y = targets[first + i];
+            losses[i] = y == options.IgnoreIndex
+                ? T.Zero
+                : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], rest[i]), options);
+        }
+    }
+
+    /// <summary>Rows per group of the short-row path: one per lane.</summary>
+    private static int ShortRowGroup<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => System.Runtime.Intrinsics.Vector512<T>.Count;
+
+    /// <summary>l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp.</summary>
+    private static T RowLoss<T>(ReadOnlySpan<T> row, int y, RowKernel.LogSumExp<T> lse, CrossEntropyOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int classCount = row.Length;
+        T smoothing = T.CreateChecked(options.LabelSmoothing);
+        T loss = Weighted((T.One - smoothing) * WeightOf<T>(options, y), lse.NegativeLogSoftmax(row[y]));
+        if (smoothing != T.Zero)
+        {
+            T smooth = T.Zero;
+            for (int c = 0; c < classCount; c++)
+            {
+                smooth += Weighted(WeightOf<T>(options, c), lse.NegativeLogSoftmax(row[c]));
+            }
+
+            loss += smoothing / T.CreateChecked(classCount) * smooth;
+        }
+
+        return loss;
     }
 
     /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
@@ -213,12 +342,11 @@ public static partial class Losses
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
-            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
+            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(logits[(r * classCount)..], classCount, nameof(logits), r * classCount);
             T loss = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(WeightedTarget(options, target, c), NegativeLogSoftmax(row, k, logRest, c));
+                loss += Weighted(WeightedTarget(options, target, c), lse.NegativeLogSoftmax(row[c]));
             }
 
             if (!losses.IsEmpty)
@@ -231,14 +359,6 @@ public static partial class Losses
 
         return total;
     }
-
-    /// <summary>
-    /// −log softmax(x)_c = LSE(x) − x_c, evaluated as (x_k − x_c) + log1p(Σ_{i≠k} e^{x_i − x_k}) with k the maximum.
-    /// Both terms are ≥ 0, so nothing cancels: forming LSE first and subtracting x_c would lose every digit of a small
-    /// loss (a confident, correct prediction) to the rounding of LSE ≈ x_k, and break shift invariance.
-    /// </summary>
-    private static T NegativeLogSoftmax<T>(ReadOnlySpan<T> row, int k, T logRest, int c)
-        where T : IFloatingPointIeee754<T> => (row[k] - row[c]) + logRest;
 
     /// <summary>w_c·t'_c with the smoothed target t' = (1 − ε)·t + ε / C, C = the row's length.</summary>
     private static T WeightedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
@@ -274,6 +394,7 @@ public static partial class Losses
         CheckTargetCount(targets, rows);
         CheckWeights(options, classCount);
         Guard.LabelSmoothing(options.LabelSmoothing, nameof(options));
+        RowParallel.CheckDegree(options.MaxDegreeOfParallelism, nameof(options));
         for (int r = 0; r < rows; r++)
         {
             if (targets[r] != options.IgnoreIndex)

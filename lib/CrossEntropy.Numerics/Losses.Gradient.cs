@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace CrossEntropy.Numerics;
 
@@ -23,43 +22,86 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckClassIndexBatch(logits, nameof(logits), classCount, targets, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
-        T smoothingPerClass = T.CreateChecked(options.LabelSmoothing / classCount);
-        T keep = T.CreateChecked(1 - options.LabelSmoothing);
-        T weightTotal = T.Zero;
-        for (int c = 0; c < classCount; c++)
+        T denominator = MeanDenominator(reduction, CountedWeight<T>(targets, options));
+        if (RowParallel.Worthwhile(options, rows, classCount)
+            && TryGradientRowsInParallel(logits, classCount, targets, gradient, options, denominator))
         {
-            weightTotal += WeightOf<T>(options, c);
+            return;
         }
 
-        T denominator = T.Zero;
         for (int r = 0; r < rows; r++)
         {
-            Span<T> g = gradient.Slice(r * classCount, classCount);
-            ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
-            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            int y = targets[r];
-            if (y == options.IgnoreIndex)
-            {
-                g.Clear();
-                continue;
-            }
+            ClassIndexGradientRow(logits, classCount, targets, gradient, options, denominator, r);
+        }
+    }
 
-            StableMath.SoftmaxCore(row, g, k, T.One);
-            T wy = WeightOf<T>(options, y);
-            TensorPrimitives.Multiply(g, (keep * wy) + (smoothingPerClass * weightTotal), g);
-            g[y] -= keep * wy;
-            if (smoothingPerClass != T.Zero)
-            {
-                for (int c = 0; c < classCount; c++)
-                {
-                    g[c] -= smoothingPerClass * WeightOf<T>(options, c);
-                }
-            }
-
-            denominator += wy;
+    /// <summary>
+    /// One row of the class-index gradient, in two passes over the row: the kernel writes e^{x_j − M} and returns
+    /// S = Σ_j e^{x_j − M}, then g_j = e_j·w̄/(S·D) and the target terms are subtracted. Ignored rows: validated, then 0
+    /// (NaN when every row is ignored and the reduction is the mean: D = 0).
+    /// </summary>
+    private static void ClassIndexGradientRow<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
+        CrossEntropyOptions options, T denominator, int r)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int offset = r * classCount;
+        ReadOnlySpan<T> row = logits.Slice(offset, classCount);
+        Span<T> g = gradient.Slice(offset, classCount);
+        int y = targets[r];
+        if (y == options.IgnoreIndex)
+        {
+            RowKernel.Validate(logits[offset..], classCount, nameof(logits), offset);
+            g.Fill(denominator == T.Zero ? T.NaN : T.Zero);
+            return;
         }
 
-        ScaleForReduction(gradient, denominator, reduction);
+        T keep = T.CreateChecked(1 - options.LabelSmoothing);
+        T smoothingPerClass = T.CreateChecked(options.LabelSmoothing / classCount);
+        T wy = WeightOf<T>(options, y);
+        T weightTotal = options.Weight is null ? T.CreateChecked(classCount) : T.Zero;
+        if (options.Weight is not null && smoothingPerClass != T.Zero)
+        {
+            for (int c = 0; c < classCount; c++)
+            {
+                weightTotal += WeightOf<T>(options, c);
+            }
+        }
+
+        T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
+        RowKernel.Scale(g, ((keep * wy) + (smoothingPerClass * weightTotal)) / sum / denominator);
+        g[y] -= keep * wy / denominator;
+        if (smoothingPerClass != T.Zero)
+        {
+            for (int c = 0; c < classCount; c++)
+            {
+                g[c] -= smoothingPerClass * WeightOf<T>(options, c) / denominator;
+            }
+        }
+    }
+
+    /// <summary>Gradient rows on several threads; false (nothing thrown) if a row is bad, so the serial loop reports it.</summary>
+    private static unsafe bool TryGradientRowsInParallel<T>(
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
+        CrossEntropyOptions options, T denominator)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* logitsPointer = logits)
+        fixed (int* targetsPointer = targets)
+        fixed (T* gradientPointer = gradient)
+        {
+            (nint x, nint t, nint g, int length, int rows) = ((nint)logitsPointer, (nint)targetsPointer, (nint)gradientPointer, logits.Length, targets.Length);
+            return RowParallel.TryFor(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
+            {
+                var rowLogits = new ReadOnlySpan<T>((T*)x, length);
+                var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
+                var rowGradient = new Span<T>((T*)g, length);
+                for (int r = first; r < end; r++)
+                {
+                    ClassIndexGradientRow(rowLogits, classCount, rowTargets, rowGradient, options, denominator, r);
+                }
+            });
+        }
     }
 
     /// <summary>
@@ -75,37 +117,33 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckSoftTargetBatch(logits, classCount, targetProbabilities, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
+        T denominator = MeanDenominator(reduction, T.CreateChecked(rows));
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targetProbabilities.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            StableMath.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount), T.One);
             T weightedTargetMass = T.Zero;
             for (int c = 0; c < classCount; c++)
             {
                 weightedTargetMass += WeightedTarget(options, target, c);
             }
 
+            T sum = RowKernel.Exponentials(logits[(r * classCount)..], classCount, g, nameof(logits), r * classCount);
+            RowKernel.Scale(g, weightedTargetMass / sum / denominator);
             for (int c = 0; c < classCount; c++)
             {
-                g[c] = (g[c] * weightedTargetMass) - WeightedTarget(options, target, c);
+                g[c] -= WeightedTarget(options, target, c) / denominator;
             }
         }
-
-        ScaleForReduction(gradient, T.CreateChecked(rows), reduction);
     }
 
-    private static void ScaleForReduction<T>(Span<T> gradient, T meanDenominator, Reduction reduction)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (reduction == Reduction.Mean)
+    /// <summary>The divisor of a gradient: <paramref name="meanDenominator"/> for Mean, 1 for Sum.</summary>
+    private static T MeanDenominator<T>(Reduction reduction, T meanDenominator)
+        where T : IFloatingPointIeee754<T> => reduction switch
         {
-            TensorPrimitives.Divide(gradient, meanDenominator, gradient);
-        }
-        else if (reduction != Reduction.Sum)
-        {
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction.");
-        }
-    }
+            Reduction.Sum => T.One,
+            Reduction.Mean => meanDenominator,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
+        };
 }

@@ -23,3 +23,6 @@ public sealed class Notebook05TrainingAClassifier() : NotebookTests("05-training
 
 [Trait(Trait, "06-cross-entropy-in-practice")]
 public sealed class Notebook06CrossEntropyInPractice() : NotebookTests("06-cross-entropy-in-practice.ipynb");
+
+[Trait(Trait, "07-large-vocabularies")]
+public sealed class Notebook07LargeVocabularies() : NotebookTests("07-large-vocabularies.ipynb");

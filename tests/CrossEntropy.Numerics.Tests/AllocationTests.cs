@@ -15,6 +15,9 @@ public class AllocationTests
     private static readonly double[] PerRow = new double[4];
     private static readonly double[] Large = Enumerable.Range(0, 5000).Select(i => Math.Sin(i) * 30).ToArray();
     private static readonly double[] LargeDestination = new double[5000];
+    private static readonly float[] LongRows = Enumerable.Range(0, 3 * 5000).Select(i => (float)(Math.Sin(i) * 30)).ToArray();
+    private static readonly float[] LongRowsGradient = new float[3 * 5000];
+    private static readonly int[] LongRowsTargets = [0, 4999, 2500];
     private static readonly double[] P = [0.1, 0.2, 0.7];
     private static readonly double[] Q = [0.3, 0.3, 0.4];
     private static readonly double[] PosWeight = [1, 2, 3];
@@ -34,6 +37,8 @@ public class AllocationTests
         ["CrossEntropy unreduced"] = () => Losses.CrossEntropy<double>(Logits, 3, Classes, PerRow, Options),
         ["CrossEntropy probabilities"] = () => Losses.CrossEntropy<double>(Logits, 3, Targets, Reduction.Sum),
         ["CrossEntropyGradient"] = () => Losses.CrossEntropyGradient<double>(Logits, 3, Classes, Destination, Reduction.Mean, Options),
+        ["CrossEntropy float, rows longer than a kernel block"] = () => Losses.CrossEntropy<float>(LongRows, 5000, LongRowsTargets),
+        ["CrossEntropyGradient float, rows longer than a kernel block"] = () => Losses.CrossEntropyGradient<float>(LongRows, 5000, LongRowsTargets, LongRowsGradient),
         ["BinaryCrossEntropyWithLogits"] = () => Losses.BinaryCrossEntropyWithLogits<double>(Large.AsSpan(0, 12), Targets, Reduction.Mean, posWeight: PosWeight),
         ["KLDivergenceLoss"] = () => Losses.KLDivergenceLoss<double>(Logits.AsSpan(0, 3), P, 3),
         ["Entropy"] = () => Information.Entropy(P),

@@ -1,0 +1,575 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// The fused, streaming row kernel under <see cref="Losses.CrossEntropy{T}(ReadOnlySpan{T}, int, ReadOnlySpan{int}, Reduction, CrossEntropyOptions?)"/>
+/// and <see cref="Losses.CrossEntropyGradient{T}(ReadOnlySpan{T}, int, ReadOnlySpan{int}, Span{T}, Reduction, CrossEntropyOptions?)"/>:
+/// one row's log-sum-exp in one pass over the logits, validation included, and the row's softmax in one more pass.
+/// Argument checks and the public overloads live in the Losses files.
+/// </summary>
+/// <remarks>
+/// <para><b>Online log-sum-exp.</b> The row is read in blocks of <see cref="BlockLength"/> entries (8 KiB of float, so
+/// a block read twice stays in L1). For each block: its maximum b (which also validates it: NaN and +∞ make b
+/// non-finite), then, with the running maximum M' = max(M, b), the sum of e^{x − M'} over the block. When M' &gt; M the
+/// running sum is rescaled once, by e^{M − M'}. At the end LSE = M + log(S) with S = Σ_i e^{x_i − M}.</para>
+/// <para><b>Small losses.</b> The entries equal to the running maximum are counted instead of added (their terms are
+/// exactly 1), so the kernel returns rest = S − 1 = Σ_{i≠k} e^{x_i − M} without ever forming 1 + rest, and
+/// −log softmax(x)_c = (M − x_c) + log1p(rest) keeps full relative precision when the loss is tiny.</para>
+/// <para><b>Same bits on every machine.</b> The sum is kept in the 64 bytes of one <see cref="Vector512{T}"/>
+/// (16 float or 8 double lanes), whatever the hardware's vector width: .NET runs Vector512 operations as two 256-bit
+/// or four 128-bit halves (or scalar code) where AVX-512 is absent, lane by lane with the same IEEE operations, so the
+/// order of every addition is fixed by the data alone. Entry i of a row always goes to lane i mod lanes; the tail
+/// (fewer than a vector) is padded with −∞ (a term of exactly 0); lanes are summed in a fixed tree. The exponential is
+/// this file's own (<see cref="ExpNonPositive(Vector512{float})"/>), built only from operations that IEEE 754
+/// defines exactly (add, multiply, fused multiply-add, integer shifts), where .NET's Vector512.Exp and
+/// TensorPrimitives.Exp switch to scalar <c>MathF.Exp</c> without hardware acceleration.</para>
+/// <para>Types other than float and double (Half, NFloat) take a scalar path with <c>T.Exp</c>, in the same order.</para>
+/// </remarks>
+[SkipLocalsInit]
+internal static class RowKernel
+{
+    /// <summary>Entries per block: a multiple of every vector length, small enough that a block stays in L1.</summary>
+    internal const int BlockLength = 2048;
+
+    /// <summary>
+    /// One row's log-sum-exp as M + log1p(rest): M = max_i x_i and rest = Σ_{i≠k} e^{x_i − M} (k one index of the
+    /// maximum). A row of only −∞ has M = −∞ and rest = NaN (no distribution); rest ≥ 0 otherwise.
+    /// </summary>
+    internal readonly record struct LogSumExp<T>(T Max, T Rest)
+        where T : IFloatingPointIeee754<T>
+    {
+        /// <summary>log Σ_i e^{x_i − M} = log1p(rest).</summary>
+        public T LogRest => StableMath.LogP1(Rest);
+
+        /// <summary>−log softmax(x)_c = (M − x_c) + log1p(rest): both terms ≥ 0, so nothing cancels.</summary>
+        public T NegativeLogSoftmax(T logit) => (Max - logit) + LogRest;
+    }
+
+    /// <summary>
+    /// The row's maximum and rest (see <see cref="LogSumExp{T}"/>) in one streaming pass; throws, naming the index, at
+    /// the first NaN of the row, or at its first +∞ if there is no NaN.
+    /// </summary>
+    /// <param name="batch">The logits from the row's first entry to the end of the batch; only the row is used.</param>
+    /// <param name="classCount">Entries per row (&gt; 0); also for "(row r, class c)" in the message.</param>
+    /// <param name="name">Argument name for the message.</param>
+    /// <param name="offset">Flat index of the row's first entry.</param>
+    internal static LogSumExp<T> Analyse<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> row = batch[..classCount];
+        if (!IsVectorised<T>())
+        {
+            return AnalyseScalar(row, name, offset, classCount);
+        }
+
+        int lanes = Vector512<T>.Count;
+        int fullLength = row.Length - (row.Length % lanes);
+        Vector512<T> tail = Tail(batch, fullLength, classCount);
+        ref T start = ref MemoryMarshal.GetReference(row);
+
+        T max = T.NegativeInfinity;
+        Vector512<T> sum = Vector512<T>.Zero; // Σ e^{x − max}, per lane, over the entries below max
+        T carried = T.Zero;                   // former maxima, rescaled, outside the lanes
+        int ties = 0;                         // entries equal to max (terms of exactly 1), not yet added
+        for (int blockStart = 0; blockStart < row.Length; blockStart += BlockLength)
+        {
+            int blockEnd = Math.Min(blockStart + BlockLength, fullLength);
+            bool hasTail = blockStart + BlockLength >= row.Length && fullLength < row.Length;
+            ref T block = ref Unsafe.Add(ref start, blockStart);
+            int count = Math.Max(blockEnd - blockStart, 0);
+
+            T blockMax = BlockMax(ref block, count, hasTail, tail);
+            if (!(blockMax < T.PositiveInfinity))
+            {
+                Guard.ThrowInvalidLogit(row, name, offset, classCount);
+            }
+
+            if (T.IsNegativeInfinity(blockMax))
+            {
+                continue; // every term is e^{−∞} = 0
+            }
+
+            if (blockMax > max)
+            {
+                if (!T.IsNegativeInfinity(max))
+                {
+                    // Rescale once per block: every earlier term, and each earlier maximum's 1, times e^{M − M'}.
+                    T factor = ExpNonPositive(max - blockMax);
+                    sum *= Vector512.Create(factor);
+                    carried = (carried * factor) + (T.CreateTruncating(ties) * factor);
+                }
+
+                max = blockMax;
+                ties = 0;
+            }
+
+            Vector512<T> shift = Vector512.Create(max);
+            if (blockMax == max)
+            {
+                sum = SumExpCountingTies(ref block, count, hasTail, tail, shift, sum, ref ties);
+            }
+            else
+            {
+                sum = SumExp(ref block, count, hasTail, tail, shift, sum);
+            }
+        }
+
+        if (T.IsNegativeInfinity(max))
+        {
+            return new(max, T.NaN);
+        }
+
+        // One maximum is the 1 left out; the other ties are exact 1s.
+        return new(max, (HorizontalSum(sum) + carried) + T.CreateTruncating(ties - 1));
+    }
+
+    /// <summary>
+    /// Whether rows of <paramref name="classCount"/> entries go through <see cref="AnalyseShortRows{T}"/>: rows no longer
+    /// than a vector, where one row per call would leave the processor waiting on one short dependency chain.
+    /// </summary>
+    internal static bool IsShortRow<T>(int classCount)
+        where T : unmanaged, IFloatingPointIeee754<T> => IsVectorised<T>() && classCount <= Vector512<T>.Count;
+
+    /// <summary>
+    /// <see cref="Analyse{T}"/> for up to one vector's worth of short rows at once, one row per lane: lane ℓ of
+    /// <paramref name="max"/> and <paramref name="rest"/> holds row <paramref name="firstRow"/> + ℓ's M and rest.
+    /// Each lane adds its row's entries in order, so the bits do not depend on the vector width either.
+    /// </summary>
+    /// <param name="batch">The whole batch of logits.</param>
+    /// <param name="classCount">Entries per row, at most the lane count (<see cref="IsShortRow{T}"/>).</param>
+    /// <param name="firstRow">The first row of the group.</param>
+    /// <param name="rowCount">Rows in the group, 1 to the lane count; the other lanes are unused.</param>
+    /// <param name="name">Argument name for the message.</param>
+    /// <param name="max">Per lane: the row's maximum.</param>
+    /// <param name="rest">Per lane: Σ_{i≠k} e^{x_i − M}, NaN for a row of only −∞.</param>
+    internal static void AnalyseShortRows<T>(
+        ReadOnlySpan<T> batch, int classCount, int firstRow, int rowCount, string name,
+        out Vector512<T> max, out Vector512<T> rest)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Transposed: column j holds entry j of every row of the group; lanes without a row hold −∞.
+        int lanes = Vector512<T>.Count;
+        Span<T> columns = stackalloc T[lanes * classCount];
+        columns.Fill(T.NegativeInfinity);
+        for (int lane = 0; lane < rowCount; lane++)
+        {
+            ReadOnlySpan<T> row = batch.Slice((firstRow + lane) * classCount, classCount);
+            for (int j = 0; j < classCount; j++)
+            {
+                columns[(j * lanes) + lane] = row[j];
+            }
+        }
+
+        ref T column = ref MemoryMarshal.GetReference(columns);
+        Vector512<T> m = Vector512.Create(T.NegativeInfinity);
+        for (int j = 0; j < classCount; j++)
+        {
+            m = Vector512.Max(m, Vector512.LoadUnsafe(ref column, (nuint)(j * lanes)));
+        }
+
+        if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
+        {
+            for (int lane = 0; lane < rowCount; lane++)
+            {
+                int offset = (firstRow + lane) * classCount;
+                Validate(batch[offset..], classCount, name, offset); // throws at the first bad row, in row order
+            }
+        }
+
+        Vector512<T> sum = Vector512<T>.Zero;
+        Vector512<T> ties = Vector512<T>.Zero;
+        for (int j = 0; j < classCount; j++)
+        {
+            Vector512<T> x = Vector512.LoadUnsafe(ref column, (nuint)(j * lanes));
+            Vector512<T> atMax = Vector512.Equals(x, m);
+            ties += atMax & Vector512<T>.One;
+            sum += Vector512.AndNot(ExpNonPositive(x - m), atMax);
+        }
+
+        max = m;
+        rest = Vector512.ConditionalSelect(
+            Vector512.Equals(m, Vector512.Create(T.NegativeInfinity)),
+            Vector512.Create(T.NaN),
+            sum + (ties - Vector512<T>.One));
+    }
+
+    /// <summary>Validates the row at the start of <paramref name="batch"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
+    internal static void Validate<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> row = batch[..classCount];
+        if (!IsVectorised<T>())
+        {
+            ScalarMax(row, name, offset, classCount);
+            return;
+        }
+
+        int fullLength = row.Length - (row.Length % Vector512<T>.Count);
+        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, fullLength < row.Length, Tail(batch, fullLength, classCount));
+        if (!(max < T.PositiveInfinity))
+        {
+            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+        }
+    }
+
+    /// <summary>
+    /// Writes e^{x_i − M} · scale into <paramref name="destination"/> and returns S = Σ_i e^{x_i − M}, the softmax
+    /// normaliser, summed before scaling: softmax(x)_i = e^{x_i − M} / S. Call <see cref="Scale{T}"/> afterwards to
+    /// apply a factor that depends on S. A row of only −∞ is filled with NaN and gives NaN.
+    /// </summary>
+    /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
+    internal static T Exponentials<T>(ReadOnlySpan<T> batch, int classCount, Span<T> destination, string name, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> row = batch[..classCount];
+        if (!IsVectorised<T>())
+        {
+            return ExponentialsScalar(row, destination, name, offset, classCount);
+        }
+
+        int lanes = Vector512<T>.Count;
+        int fullLength = row.Length - (row.Length % lanes);
+        Vector512<T> tail = Tail(batch, fullLength, classCount);
+        ref T x = ref MemoryMarshal.GetReference(row);
+        ref T d = ref MemoryMarshal.GetReference(destination);
+        T max = BlockMax(ref x, fullLength, fullLength < row.Length, tail);
+        if (!(max < T.PositiveInfinity))
+        {
+            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+        }
+
+        if (T.IsNegativeInfinity(max))
+        {
+            destination.Fill(T.NaN);
+            return T.NaN;
+        }
+
+        Vector512<T> shift = Vector512.Create(max);
+        Vector512<T> sum = Vector512<T>.Zero;
+        for (int i = 0; i < fullLength; i += lanes)
+        {
+            Vector512<T> e = ExpNonPositive(Vector512.LoadUnsafe(ref x, (nuint)i) - shift);
+            e.StoreUnsafe(ref d, (nuint)i);
+            sum += e;
+        }
+
+        if (fullLength < row.Length)
+        {
+            Vector512<T> e = ExpNonPositive(tail - shift);
+            sum += e;
+            Span<T> padded = MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes);
+            padded[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
+        }
+
+        return HorizontalSum(sum);
+    }
+
+    /// <summary>destination ← destination · factor.</summary>
+    internal static void Scale<T>(Span<T> destination, T factor)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!IsVectorised<T>())
+        {
+            foreach (ref T value in destination)
+            {
+                value *= factor;
+            }
+
+            return;
+        }
+
+        int lanes = Vector512<T>.Count;
+        ref T d = ref MemoryMarshal.GetReference(destination);
+        Vector512<T> f = Vector512.Create(factor);
+        int i = 0;
+        for (; i <= destination.Length - lanes; i += lanes)
+        {
+            (Vector512.LoadUnsafe(ref d, (nuint)i) * f).StoreUnsafe(ref d, (nuint)i);
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] *= factor;
+        }
+    }
+
+    private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    /// <summary>
+    /// Entries [fullLength, length) of <paramref name="data"/> (fewer than a vector) in lanes 0, 1, …, the other lanes −∞.
+    /// Loads straight from <paramref name="data"/> when a whole vector is readable there (the next row's entries are
+    /// replaced by −∞ before any arithmetic), else copies into a padded vector.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Tail<T>(ReadOnlySpan<T> data, int fullLength, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (data.Length - fullLength >= Vector512<T>.Count)
+        {
+            Vector512<T> loaded = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)fullLength);
+            Vector512<T> inRow = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(length - fullLength)));
+            return Vector512.ConditionalSelect(inRow, loaded, Vector512.Create(T.NegativeInfinity));
+        }
+
+        return CopiedTail(data[fullLength..length]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<T> CopiedTail<T>(ReadOnlySpan<T> entries)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> tail = Vector512.Create(T.NegativeInfinity);
+        entries.CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), Vector512<T>.Count));
+        return tail;
+    }
+
+    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and the tail if any; NaN if any is NaN or +∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T BlockMax<T>(ref T block, int count, bool hasTail, Vector512<T> tail)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Maximum is exact and order-free (IEEE maximum: NaN wins, −0 < +0), so four accumulators are free to interleave.
+        int lanes = Vector512<T>.Count;
+        Vector512<T> m0 = hasTail ? tail : Vector512.Create(T.NegativeInfinity);
+        Vector512<T> m1 = m0, m2 = m0, m3 = m0;
+        int i = 0;
+        for (; i <= count - (4 * lanes); i += 4 * lanes)
+        {
+            m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
+            m1 = Vector512.Max(m1, Vector512.LoadUnsafe(ref block, (nuint)(i + lanes)));
+            m2 = Vector512.Max(m2, Vector512.LoadUnsafe(ref block, (nuint)(i + (2 * lanes))));
+            m3 = Vector512.Max(m3, Vector512.LoadUnsafe(ref block, (nuint)(i + (3 * lanes))));
+        }
+
+        for (; i < count; i += lanes)
+        {
+            m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
+        }
+
+        // A short row is its tail alone: no need to pay for combining four accumulators.
+        Vector512<T> m = count >= 4 * lanes ? Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3)) : m0;
+        if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
+        {
+            return T.NaN; // a NaN or +∞ somewhere: the caller names it
+        }
+
+        // No NaN left, so the platform's own maximum is exact here; only the sign of a zero maximum may differ, and
+        // it changes no result (x − M and M − x_c are the same for M = ±0).
+        Vector256<T> h256 = Vector256.MaxNative(m.GetLower(), m.GetUpper());
+        Vector128<T> h128 = Vector128.MaxNative(h256.GetLower(), h256.GetUpper());
+        if (typeof(T) == typeof(float))
+        {
+            Vector128<float> f = h128.AsSingle();
+            f = Vector128.MaxNative(f, Vector128.Shuffle(f, Vector128.Create(2, 3, 0, 1)));
+            f = Vector128.MaxNative(f, Vector128.Shuffle(f, Vector128.Create(1, 0, 3, 2)));
+            return (T)(object)f.ToScalar();
+        }
+
+        Vector128<double> d = h128.AsDouble();
+        return (T)(object)Vector128.MaxNative(d, Vector128.Shuffle(d, Vector128.Create(1L, 0L))).ToScalar();
+    }
+
+    /// <summary>sum + Σ e^{x − shift} over the block and its tail, lane by lane in entry order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> SumExp<T>(ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int lanes = Vector512<T>.Count;
+        for (int i = 0; i < count; i += lanes)
+        {
+            sum += ExpNonPositive(Vector512.LoadUnsafe(ref block, (nuint)i) - shift);
+        }
+
+        return hasTail ? sum + ExpNonPositive(tail - shift) : sum;
+    }
+
+    /// <summary>As <see cref="SumExp{T}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> SumExpCountingTies<T>(
+        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum, ref int ties)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int lanes = Vector512<T>.Count;
+        for (int i = 0; i < count; i += lanes)
+        {
+            sum += ExpBelowMax(Vector512.LoadUnsafe(ref block, (nuint)i), shift, ref ties);
+        }
+
+        return hasTail ? sum + ExpBelowMax(tail, shift, ref ties) : sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> ExpBelowMax<T>(Vector512<T> x, Vector512<T> max, ref int ties)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> atMax = Vector512.Equals(x, max);
+        ties += BitOperations.PopCount(atMax.ExtractMostSignificantBits());
+        return Vector512.AndNot(ExpNonPositive(x - max), atMax);
+    }
+
+    /// <summary>Σ of the lanes in a fixed tree (halves, then quarters, …), the same on every machine.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T HorizontalSum<T>(Vector512<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T> h256 = v.GetLower() + v.GetUpper();
+        Vector128<T> h128 = h256.GetLower() + h256.GetUpper();
+        // Vector64 arithmetic is not accelerated on x64, so the last levels are scalar, in the same tree order.
+        return Vector128<T>.Count == 4
+            ? (h128.GetElement(0) + h128.GetElement(2)) + (h128.GetElement(1) + h128.GetElement(3))
+            : h128.GetElement(0) + h128.GetElement(1);
+    }
+
+    /// <summary>e^x for one value x ≤ 0, through the vector code so that it has the same bits as a lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpNonPositive<T>(T x)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ExpNonPositive(Vector512.Create(x)).ToScalar();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> ExpNonPositive<T>(Vector512<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? ExpNonPositive(x.As<T, float>()).As<float, T>()
+            : ExpNonPositive(x.As<T, double>()).As<double, T>();
+
+    /// <summary>
+    /// e^x for x ≤ 0 or −∞ (never NaN), float: x = n·ln 2 + r with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two
+    /// constants), e^r ≈ 1 + r + r²·P(r) with Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two
+    /// factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal results (x &lt; −87.3) are right and x &lt; −104 gives 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> ExpNonPositive(Vector512<float> x)
+    {
+        const float log2E = 1.44269504088896341f;
+        const float roundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, kept in the low mantissa bits
+        const float ln2High = 0.693147182464599609375f;
+        const float ln2Low = -1.90465429995776e-9f;
+        x = Vector512.Max(x, Vector512.Create(-104f));
+        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
+        Vector512<float> n = shifted - Vector512.Create(roundingShift);
+        Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r);
+
+        Vector512<float> p = Vector512.FusedMultiplyAdd(Vector512.Create(1.9875691500e-4f), r, Vector512.Create(1.3981999507e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
+
+        Vector512<int> k = shifted.AsInt32() - Vector512.Create(BitConverter.SingleToInt32Bits(roundingShift));
+        Vector512<int> kLow = Vector512.ShiftRightArithmetic(k, 1);
+        Vector512<float> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(127), 23).AsSingle();
+        Vector512<float> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(127), 23).AsSingle();
+        return p * scaleLow * scaleHigh;
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 0 or −∞ (never NaN), double: the same reduction as the float version, e^r by its Taylor polynomial
+    /// of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpNonPositive(Vector512<double> x)
+    {
+        const double log2E = 1.4426950408889634;
+        const double roundingShift = 6755399441055744.0; // 1.5·2^52
+        const double ln2High = 0.6931471805599453;
+        const double ln2Low = 2.3190468138462996e-17;
+        x = Vector512.Max(x, Vector512.Create(-746.0));
+        Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
+        Vector512<double> n = shifted - Vector512.Create(roundingShift);
+        Vector512<double> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r);
+
+        // Horner over 1/13!, 1/12!, …, 1/2!.
+        Vector512<double> p = Vector512.Create(1.0 / 6227020800);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 479001600));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 39916800));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 3628800));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 362880));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 40320));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 5040));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 720));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 120));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 24));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 6));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<double>.One;
+
+        Vector512<long> k = shifted.AsInt64() - Vector512.Create(BitConverter.DoubleToInt64Bits(roundingShift));
+        Vector512<long> kLow = Vector512.ShiftRightArithmetic(k, 1);
+        Vector512<double> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(1023L), 52).AsDouble();
+        Vector512<double> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(1023L), 52).AsDouble();
+        return p * scaleLow * scaleHigh;
+    }
+
+    // ---- Scalar path for Half, NFloat and other IEEE types: two passes, same formulas. ----
+
+    private static T ScalarMax<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = T.NegativeInfinity;
+        foreach (T x in row)
+        {
+            max = T.Max(max, x);
+        }
+
+        if (!(max < T.PositiveInfinity))
+        {
+            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+        }
+
+        return max;
+    }
+
+    private static LogSumExp<T> AnalyseScalar<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = ScalarMax(row, name, offset, classCount);
+        if (T.IsNegativeInfinity(max))
+        {
+            return new(max, T.NaN);
+        }
+
+        T rest = T.Zero;
+        int ties = 0;
+        foreach (T x in row)
+        {
+            if (x == max)
+            {
+                ties++;
+            }
+            else
+            {
+                rest += T.Exp(x - max);
+            }
+        }
+
+        return new(max, rest + T.CreateTruncating(ties - 1));
+    }
+
+    private static T ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = ScalarMax(row, name, offset, classCount);
+        if (T.IsNegativeInfinity(max))
+        {
+            destination.Fill(T.NaN);
+            return T.NaN;
+        }
+
+        T sum = T.Zero;
+        for (int i = 0; i < row.Length; i++)
+        {
+            destination[i] = T.Exp(row[i] - max);
+            sum += destination[i];
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// The opt-in parallel path over rows (<see cref="CrossEntropyOptions.MaxDegreeOfParallelism"/>): decides when it is
+/// worth starting threads and hands out ranges of rows. Rows are independent, so which thread computes a row does not
+/// change its bits; callers reduce the per-row results in row order afterwards.
+/// </summary>
+internal static class RowParallel
+{
+    /// <summary>Below this many logits a batch runs on the calling thread: starting tasks would cost more than it saves.</summary>
+    public const long MinimumLogits = 1 << 15;
+
+    /// <summary>Logits per range of rows handed to a thread: enough work to amortise scheduling, small enough to balance.</summary>
+    private const int LogitsPerRange = 1 << 16;
+
+    public static bool Worthwhile(CrossEntropyOptions options, int rows, int classCount) =>
+        options.MaxDegreeOfParallelism != 1 && rows >= 2 && (long)rows * classCount >= MinimumLogits;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, end) over ranges covering [0, rows), in parallel. False if a range threw
+    /// (a bad logit): the caller then runs serially, which throws the first error in row order, as the serial path does.
+    /// </summary>
+    public static bool TryFor(int rows, int classCount, int maxDegreeOfParallelism, Action<int, int> body)
+    {
+        // A multiple of 16 rows, so ranges never split a group of the short-row path (16 float or 8 double rows).
+        int rowsPerRange = Math.Max(1, LogitsPerRange / classCount / 16) * 16;
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(0, rows, rowsPerRange),
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                range => body(range.Item1, range.Item2));
+            return true;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    public static void CheckDegree(int maxDegreeOfParallelism, string optionsName)
+    {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(
+                optionsName, maxDegreeOfParallelism,
+                $"MaxDegreeOfParallelism = {maxDegreeOfParallelism} must be −1 (every core) or at least 1.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Globalization;
+using System.Runtime.Intrinsics;
+using CrossEntropy.Numerics;
+
+// First line: what the hardware path is (differs between the runs, and shows the switches took effect).
+// Every other line: one case's loss bits, per-row loss bits and a hash of the gradient bits (must not differ).
+Console.WriteLine(
+    $"vector512={Vector512.IsHardwareAccelerated} vector256={Vector256.IsHardwareAccelerated} " +
+    $"vector128={Vector128.IsHardwareAccelerated}");
+
+foreach ((string name, int rows, int classes, Func<Random, int, int, double> logit) in Cases())
+{
+    Print<float>(name, rows, classes, logit);
+    Print<double>(name, rows, classes, logit);
+}
+
+static IEnumerable<(string Name, int Rows, int Classes, Func<Random, int, int, double> Logit)> Cases()
+{
+    yield return ("small random", 64, 10, (rng, _, _) => (rng.NextDouble() * 20) - 10);
+    yield return ("one short row", 1, 37, (rng, _, _) => (rng.NextDouble() * 6) - 3);
+    yield return ("vector multiple", 3, 64, (rng, _, _) => rng.NextDouble() * 4);
+    yield return ("rising maximum over blocks", 2, 9000, (rng, _, c) => (c / 100.0) + rng.NextDouble());
+    yield return ("ties and masks", 4, 3000, (rng, r, c) => c % 7 == 0 ? 5 : c % 5 == 0 ? double.NegativeInfinity : rng.Next(6));
+    yield return ("wide range, subnormal terms", 3, 500, (rng, _, _) => (rng.NextDouble() * 1600) - 800);
+    yield return ("confident rows", 8, 200, (rng, _, c) => c == 0 ? 40 : rng.NextDouble());
+}
+
+static void Print<T>(string name, int rows, int classes, Func<Random, int, int, double> logit)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    var rng = new Random(7);
+    var x = new T[rows * classes];
+    for (int r = 0; r < rows; r++)
+    {
+        for (int c = 0; c < classes; c++)
+        {
+            x[(r * classes) + c] = T.CreateSaturating(logit(rng, r, c));
+        }
+    }
+
+    int[] targets = Enumerable.Range(0, rows).Select(r => (r * 7919) % classes).ToArray();
+    var smoothed = new CrossEntropyOptions { LabelSmoothing = 0.1, Weight = Enumerable.Range(0, classes).Select(c => 1 + (c % 3)).Select(w => (double)w).ToArray() };
+    var perRow = new T[rows];
+    Losses.CrossEntropy<T>(x, classes, targets, perRow);
+    var gradient = new T[x.Length];
+    Losses.CrossEntropyGradient<T>(x, classes, targets, gradient);
+    var smoothedGradient = new T[x.Length];
+    Losses.CrossEntropyGradient<T>(x, classes, targets, smoothedGradient, options: smoothed);
+    Console.WriteLine(string.Join(' ',
+        $"{typeof(T).Name} {name}:",
+        $"mean {Bits(Losses.CrossEntropy<T>(x, classes, targets))}",
+        $"smoothed {Bits(Losses.CrossEntropy<T>(x, classes, targets, options: smoothed))}",
+        $"rows {string.Join(',', perRow.Select(Bits))}",
+        $"gradient {Hash(gradient)} smoothed gradient {Hash(smoothedGradient)}"));
+}
+
+static string Bits<T>(T value)
+    where T : unmanaged, IFloatingPointIeee754<T> =>
+    value switch
+    {
+        float f => BitConverter.SingleToUInt32Bits(f).ToString("x8", CultureInfo.InvariantCulture),
+        double d => BitConverter.DoubleToUInt64Bits(d).ToString("x16", CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException(typeof(T).Name),
+    };
+
+// FNV-1a over the bit patterns: any single bit that differs changes it.
+static string Hash<T>(T[] values)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    ulong hash = 14695981039346656037;
+    foreach (T v in values)
+    {
+        foreach (char ch in Bits(v))
+        {
+            hash = (hash ^ ch) * 1099511628211;
+        }
+    }
+
+    return hash.ToString("x16", CultureInfo.InvariantCulture);
+}
