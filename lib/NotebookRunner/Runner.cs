@@ -91,8 +91,8 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
         });
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        var studentEditionPassed = await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs, options, Write,
-            cancellationToken).ConfigureAwait(false);
+        var studentEditionPassed = options.NoStudent || await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs,
+            options, Write, cancellationToken).ConfigureAwait(false);
 
         Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
         return failed == 0 && studentEditionPassed ? ExitCodes.Success : ExitCodes.Failure;

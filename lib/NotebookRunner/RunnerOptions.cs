@@ -44,6 +44,7 @@ public sealed record RunnerOptions
           --site-only        Do not execute: render the committed notebooks into artifacts/site/ and stop.
           --no-site          Do not render the site (by default it is written after executing, from the
                              executed copies, or the committed notebook where there is none).
+          --no-student       Do not write and execute the student edition (artifacts/student/).
           -h, --help         Show this text.
 
         Every child process runs under the C.UTF-8 locale (the invariant culture) and UTC, whatever the
@@ -77,6 +78,9 @@ public sealed record RunnerOptions
     /// <summary>Skip rendering the site.</summary>
     public bool NoSite { get; init; }
 
+    /// <summary>Skip the student edition (for a quick check of one notebook while writing it).</summary>
+    public bool NoStudent { get; init; }
+
     /// <summary>Whether <c>--help</c> was asked for.</summary>
     public bool ShowHelp { get; init; }
 
@@ -102,6 +106,7 @@ public sealed record RunnerOptions
                 case "--notebook": notebooks.Add(Value()); break;
                 case "--site-only": options = options with { SiteOnly = true }; break;
                 case "--no-site": options = options with { NoSite = true }; break;
+                case "--no-student": options = options with { NoStudent = true }; break;
                 case "--parallel":
                     options = options with { Parallel = PositiveInt(Value(), "--parallel") };
                     break;

@@ -39,7 +39,10 @@ public class CultureTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"));
-        start.ArgumentList.Add("--skip-prepare");
+        foreach (var option in new[] { "--skip-prepare", "--no-site", "--no-student" })
+        {
+            start.ArgumentList.Add(option);
+        }
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
         {
             start.Environment.Remove(key);
