@@ -12,14 +12,17 @@ public class Exercises01Tests
     [Fact]
     public void Fair_die()
     {
-        var expected = Math.Log2(6);
-        Verdict.Solved(Exercises01.FairDie(Information.Entropy(Die, InformationUnit.Bits)));
+        double[] d20 = Enumerable.Repeat(1.0 / 20, 20).ToArray();
+        var expected = Math.Log2(20);
+        Verdict.Solved(Exercises01.FairDie(Information.Entropy(d20, InformationUnit.Bits)));
+        Verdict.Solved(Exercises01.FairDie(expected));
         Verdict.NotSolvedYet(Exercises01.FairDie(double.NaN));
-        var nats = Exercises01.FairDie(Information.Entropy(Die));
+        var nats = Exercises01.FairDie(Information.Entropy(d20));
         Verdict.Incorrect(nats, "base of your logarithm");
-        Verdict.Incorrect(Exercises01.FairDie(6 * Math.Log2(6)), "without weighting");
-        Verdict.Incorrect(Exercises01.FairDie(-Math.Log2(6)), "never negative");
-        Verdict.Incorrect(Exercises01.FairDie(2.5), "H = −Σ p log₂ p");
+        Verdict.Incorrect(Exercises01.FairDie(Math.Log2(6)), "six-sided die");
+        Verdict.Incorrect(Exercises01.FairDie(20 * Math.Log2(20)), "without weighting");
+        Verdict.Incorrect(Exercises01.FairDie(-expected), "never negative");
+        Verdict.Incorrect(Exercises01.FairDie(4.3), "H = −Σ p log₂ p");
         Verdict.HidesValue(nats, expected);
     }
 
