@@ -125,9 +125,13 @@ public class Exercises03Tests
     [Fact]
     public void Bits_from_nats()
     {
-        var nats = Losses.CrossEntropy<double>(Z, 2, P);
-        Verdict.Solved(Exercises03.BitsFromNats(0.7130152524 / Math.Log(2)));   // from the printed digits
+        var q = StableMath.Softmax(Z);
+        double[] stepped = [Z[0] - (q[0] - P[0]), Z[1] - (q[1] - P[1])];   // one step of gradient descent, rate 1
+        var nats = Losses.CrossEntropy<double>(stepped, 2, P);
+        Verdict.Solved(Exercises03.BitsFromNats(nats / Math.Log(2)));
+        Verdict.Solved(Exercises03.BitsFromNats(0.698271 / Math.Log(2)));   // from the printed digits
         Verdict.NotSolvedYet(Exercises03.BitsFromNats(double.NaN));
+        Verdict.Incorrect(Exercises03.BitsFromNats(0.7130152524 / Math.Log(2)), "before the step");
         var multiplied = Exercises03.BitsFromNats(nats * Math.Log(2));
         Verdict.Incorrect(multiplied, "you multiplied by ln 2");
         Verdict.Incorrect(Exercises03.BitsFromNats(nats / Math.Log(10)), "hartleys");
@@ -149,13 +153,16 @@ public class Exercises03Tests
     [Fact]
     public void Hard_label()
     {
-        var q = StableMath.Softmax(Z);
-        var loss = Losses.CrossEntropy<double>(Z, classCount: 2, targets: [0]);
+        double[] z = [0.2, 1.4];
+        var q = StableMath.Softmax(z);
+        var loss = Losses.CrossEntropy<double>(z, classCount: 2, targets: [0]);
         double[] gradient = [q[0] - 1, q[1]];
         Verdict.Solved(Exercises03.HardLabel(loss, gradient));
+        Verdict.Solved(Exercises03.HardLabel(Math.Log(1 + Math.Exp(z[1] - z[0])), gradient));   // softplus(z₁ − z₀)
         Verdict.NotSolvedYet(Exercises03.HardLabel(double.NaN, null));
         Verdict.NotSolvedYet(Exercises03.HardLabel(loss, null));
-        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(Z, 2, P), gradient), "[0.5, 0.5]");
+        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(Z, classCount: 2, targets: [0]), gradient), "blog's z");
+        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(z, 2, P), gradient), "[0.5, 0.5]");
         Verdict.Incorrect(Exercises03.HardLabel(-Math.Log(q[1]), gradient), "class 1");
         Verdict.Incorrect(Exercises03.HardLabel(loss / Math.Log(2), gradient), "nats");
         var sign = Exercises03.HardLabel(loss, [1 - q[0], -q[1]]);
