@@ -2,7 +2,7 @@ using CrossEntropy.Numerics;
 
 namespace CrossEntropy.Interactive.Exercises;
 
-/// <summary>The checks of notebook 3 (the blog's example: p = [0.5, 0.5], z = [0.7, 0.3]).</summary>
+/// <summary>The checks of notebook 3, on the blog's example p = [0.5, 0.5], z = [0.7, 0.3] unless an exercise says otherwise.</summary>
 public static class Exercises03
 {
     private const string BestName = "Exercise 3.2, the best logits";
