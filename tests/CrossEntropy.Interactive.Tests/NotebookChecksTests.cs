@@ -12,14 +12,17 @@ public class Exercises01Tests
     [Fact]
     public void Fair_die()
     {
-        var expected = Math.Log2(6);
-        Verdict.Solved(Exercises01.FairDie(Information.Entropy(Die, InformationUnit.Bits)));
+        double[] d20 = Enumerable.Repeat(1.0 / 20, 20).ToArray();
+        var expected = Math.Log2(20);
+        Verdict.Solved(Exercises01.FairDie(Information.Entropy(d20, InformationUnit.Bits)));
+        Verdict.Solved(Exercises01.FairDie(expected));
         Verdict.NotSolvedYet(Exercises01.FairDie(double.NaN));
-        var nats = Exercises01.FairDie(Information.Entropy(Die));
+        var nats = Exercises01.FairDie(Information.Entropy(d20));
         Verdict.Incorrect(nats, "base of your logarithm");
-        Verdict.Incorrect(Exercises01.FairDie(6 * Math.Log2(6)), "without weighting");
-        Verdict.Incorrect(Exercises01.FairDie(-Math.Log2(6)), "never negative");
-        Verdict.Incorrect(Exercises01.FairDie(2.5), "H = −Σ p log₂ p");
+        Verdict.Incorrect(Exercises01.FairDie(Math.Log2(6)), "six-sided die");
+        Verdict.Incorrect(Exercises01.FairDie(20 * Math.Log2(20)), "without weighting");
+        Verdict.Incorrect(Exercises01.FairDie(-expected), "never negative");
+        Verdict.Incorrect(Exercises01.FairDie(4.3), "H = −Σ p log₂ p");
         Verdict.HidesValue(nats, expected);
     }
 
@@ -122,9 +125,13 @@ public class Exercises03Tests
     [Fact]
     public void Bits_from_nats()
     {
-        var nats = Losses.CrossEntropy<double>(Z, 2, P);
-        Verdict.Solved(Exercises03.BitsFromNats(0.7130152524 / Math.Log(2)));   // from the printed digits
+        var q = StableMath.Softmax(Z);
+        double[] stepped = [Z[0] - (q[0] - P[0]), Z[1] - (q[1] - P[1])];   // one step of gradient descent, rate 1
+        var nats = Losses.CrossEntropy<double>(stepped, 2, P);
+        Verdict.Solved(Exercises03.BitsFromNats(nats / Math.Log(2)));
+        Verdict.Solved(Exercises03.BitsFromNats(0.698271 / Math.Log(2)));   // from the printed digits
         Verdict.NotSolvedYet(Exercises03.BitsFromNats(double.NaN));
+        Verdict.Incorrect(Exercises03.BitsFromNats(0.7130152524 / Math.Log(2)), "before the step");
         var multiplied = Exercises03.BitsFromNats(nats * Math.Log(2));
         Verdict.Incorrect(multiplied, "you multiplied by ln 2");
         Verdict.Incorrect(Exercises03.BitsFromNats(nats / Math.Log(10)), "hartleys");
@@ -146,13 +153,16 @@ public class Exercises03Tests
     [Fact]
     public void Hard_label()
     {
-        var q = StableMath.Softmax(Z);
-        var loss = Losses.CrossEntropy<double>(Z, classCount: 2, targets: [0]);
+        double[] z = [0.2, 1.4];
+        var q = StableMath.Softmax(z);
+        var loss = Losses.CrossEntropy<double>(z, classCount: 2, targets: [0]);
         double[] gradient = [q[0] - 1, q[1]];
         Verdict.Solved(Exercises03.HardLabel(loss, gradient));
+        Verdict.Solved(Exercises03.HardLabel(Math.Log(1 + Math.Exp(z[1] - z[0])), gradient));   // softplus(z₁ − z₀)
         Verdict.NotSolvedYet(Exercises03.HardLabel(double.NaN, null));
         Verdict.NotSolvedYet(Exercises03.HardLabel(loss, null));
-        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(Z, 2, P), gradient), "[0.5, 0.5]");
+        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(Z, classCount: 2, targets: [0]), gradient), "blog's z");
+        Verdict.Incorrect(Exercises03.HardLabel(Losses.CrossEntropy<double>(z, 2, P), gradient), "[0.5, 0.5]");
         Verdict.Incorrect(Exercises03.HardLabel(-Math.Log(q[1]), gradient), "class 1");
         Verdict.Incorrect(Exercises03.HardLabel(loss / Math.Log(2), gradient), "nats");
         var sign = Exercises03.HardLabel(loss, [1 - q[0], -q[1]]);

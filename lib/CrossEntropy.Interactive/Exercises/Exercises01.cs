@@ -5,22 +5,29 @@ namespace CrossEntropy.Interactive.Exercises;
 /// <summary>The checks of notebook 1 (entropy). Each computes its reference value itself and never shows it.</summary>
 public static class Exercises01
 {
-    private const string FairDieName = "Exercise 1.1, a fair die";
+    private const string FairDieName = "Exercise 1.1, a fair twenty-sided die";
     private const string SurprisalName = "Exercise 1.2, surprisal units";
     private const string OneBitName = "Exercise 1.3, a die with 1 bit of entropy";
     private const string PerplexityName = "Exercise 1.4, perplexity";
 
-    /// <summary>Exercise 1.1: the entropy of a fair six-sided die, in bits (H = log₂ 6).</summary>
+    /// <summary>
+    /// Exercise 1.1: the entropy of a fair twenty-sided die, in bits (H = log₂ 20). Not the six-sided die: notebook 1
+    /// prints log₂ 6 in its maximum-entropy histogram, so that value would be no exercise.
+    /// </summary>
     /// <param name="entropyBits">The student's value; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult FairDie(double entropyBits)
     {
-        double[] die = Enumerable.Repeat(1.0 / 6, 6).ToArray();
+        const int faces = 20;
+        double[] die = Enumerable.Repeat(1.0 / faces, faces).ToArray();
+        double[] sixSided = Enumerable.Repeat(1.0 / 6, 6).ToArray();
         return ExerciseCheck.Real(FairDieName, entropyBits, Information.Entropy(die, InformationUnit.Bits), 1e-9,
-            "H = −Σ p log₂ p over the six faces, each with p = 1/6.",
+            "H = −Σ p log₂ p over the twenty faces, each with p = 1/20.",
+            Mistake.Produces(Information.Entropy(sixSided, InformationUnit.Bits),
+                "that is the six-sided die of the histogram above; this die has twenty faces."),
             Mistake.WrongLogBase(),
-            Mistake.Produces(6 * Information.Surprisal(1.0 / 6, InformationUnit.Bits),
-                "you added the six surprisals without weighting each by its probability 1/6."),
+            Mistake.Produces(faces * Information.Surprisal(1.0 / faces, InformationUnit.Bits),
+                "you added the twenty surprisals without weighting each by its probability 1/20."),
             Mistake.When(h => h < 0, "an entropy is never negative: check the minus sign in −Σ p log p."),
             Mistake.Sign());
     }

@@ -2,7 +2,7 @@ using CrossEntropy.Numerics;
 
 namespace CrossEntropy.Interactive.Exercises;
 
-/// <summary>The checks of notebook 3 (the blog's example: p = [0.5, 0.5], z = [0.7, 0.3]).</summary>
+/// <summary>The checks of notebook 3, on the blog's example p = [0.5, 0.5], z = [0.7, 0.3] unless an exercise says otherwise.</summary>
 public static class Exercises03
 {
     private const string BestName = "Exercise 3.2, the best logits";
@@ -11,15 +11,26 @@ public static class Exercises03
     private static readonly double[] BlogTarget = [0.5, 0.5];
     private static readonly double[] BlogLogits = [0.7, 0.3];
 
-    /// <summary>Exercise 3.1: the blog's cross-entropy converted from nats to bits.</summary>
+    // Exercise 3.3's logits: they favour class 1, so a hard label on class 0 gives a large loss and gradient.
+    private static readonly double[] HardLabelLogits = [0.2, 1.4];
+
+    /// <summary>
+    /// Exercise 3.1: the loss after the notebook's one gradient step (learning rate 1 from the blog's z), converted
+    /// from nats to bits. Not the blog's headline value: the notebook prints that one in bits itself.
+    /// </summary>
     /// <param name="bits">The student's value; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult BitsFromNats(double bits)
     {
-        var nats = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget);
-        // 1e−9: the student may start from the 10 printed decimals of the value in nats.
-        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), 1e-9,
+        var blogNats = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget);
+        var gradient = new double[2];
+        Losses.CrossEntropyGradient<double>(BlogLogits, 2, BlogTarget, gradient);
+        double[] stepped = [BlogLogits[0] - gradient[0], BlogLogits[1] - gradient[1]];
+        var nats = Losses.CrossEntropy<double>(stepped, 2, BlogTarget);
+        // 1e−6: the student may start from the 6 printed decimals of the value in nats.
+        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), 1e-6,
             "one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2.",
+            Mistake.Produces(blogNats / Math.Log(2), "that is the loss before the step; convert the loss after one step."),
             Mistake.Produces(nats * Math.Log(2), "you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide."),
             Mistake.Produces(nats / Math.Log(10), "you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2."),
             Mistake.WrongLogBase(),
@@ -55,7 +66,10 @@ public static class Exercises03
                 "the loss is above its floor H(p): the best q equals p. What must be true of z₀ and z₁ for softmax(z) to give both classes the same probability?");
     });
 
-    /// <summary>Exercise 3.3: loss and gradient for the hard label p = [1, 0] at z = [0.7, 0.3].</summary>
+    /// <summary>
+    /// Exercise 3.3: loss and gradient for the hard label p = [1, 0] at z = [0.2, 1.4], logits that favour the wrong
+    /// class. Not the blog's z: the notebook prints its softmax, which is most of that gradient.
+    /// </summary>
     /// <param name="loss">The student's loss in nats; NaN while unanswered.</param>
     /// <param name="gradient">The student's gradient with respect to z; null while unanswered.</param>
     /// <returns>The verdict on the loss first, then on the gradient.</returns>
@@ -66,10 +80,11 @@ public static class Exercises03
             return ExerciseResult.NotSolvedYet(HardName, "Answer both parts, the loss and the gradient, and run the cell again.");
         }
         double[] hard = [1, 0];
-        var q = StableMath.Softmax(BlogLogits);
-        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(BlogLogits, 2, hard), 1e-9,
+        var q = StableMath.Softmax(HardLabelLogits);
+        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(HardLabelLogits, 2, hard), 1e-9,
             "with a one-hot p only the true class's term of −Σ p log q survives.",
-            Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
+            Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, hard), "that is the hard-label loss at the blog's z = [0.7, 0.3]; this exercise uses z = [0.2, 1.4]."),
+            Mistake.Produces(Losses.CrossEntropy<double>(HardLabelLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
             Mistake.Produces(-Math.Log(q[1]), "that is −log q₁, the loss if class 1 were the true class; here class 0 is."),
             Mistake.WrongLogBase("the loss is in another unit: losses are in nats (natural log)."),
             Mistake.Sign());
