@@ -74,6 +74,18 @@ public class OutputMergerTests
     }
 
     [Fact]
+    public void A_machine_dependent_chart_takes_the_new_run_even_when_only_masked_numbers_changed()
+    {
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.Tagged(Ipynb.Code("timing chart", Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[3.0,4.0]")), OutputComparer.MachineDependentTag));
+        var executed = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
+            Ipynb.ExecutedCode("timing chart", 1, Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[5.0,6.0]")));
+        var merged = OutputMerger.Merge(committed, executed, new OutputNormalizer()).ToJson();
+        Assert.Contains("[5.0,6.0]", merged, StringComparison.Ordinal);
+        Assert.Contains(OutputComparer.MachineDependentTag, merged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cells_that_do_not_line_up_fail_loudly()
     {
         var (committed, _) = Pair();
