@@ -38,8 +38,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, [], out T weightSum);
-        return Reduce(total, weightSum, reduction);
+        var (total, weightSum) = ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, Span<T>.Empty);
+        return Reduce<T>(total, weightSum, reduction);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, out _, unreduced: true);
+        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, unreduced: true);
     }
 
     /// <summary>
@@ -73,8 +73,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = SoftTargetLosses(logits, classCount, targetProbabilities, options, []);
-        return Reduce(total, T.CreateChecked(logits.Length / classCount), reduction);
+        ExtendedSum total = SoftTargetLosses(logits, classCount, targetProbabilities, options, Span<T>.Empty);
+        return Reduce<T>(total, ExtendedSum.Of(logits.Length / classCount), reduction);
     }
 
     /// <summary>Cross-entropy with probability targets, unreduced: writes l_n of every row into <paramref name="losses"/> (length N).</summary>
@@ -99,8 +99,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, [], out T weightSum);
-        return Reduce(total, weightSum, reduction);
+        var (total, weightSum) = ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, Span<T>.Empty);
+        return Reduce<T>(total, weightSum, reduction);
     }
 
     /// <summary>NLL loss, unreduced: writes l_n = −w[y_n]·input[n, y_n] (0 for ignored rows) into <paramref name="losses"/>.</summary>
@@ -109,7 +109,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, out _, unreduced: true);
+        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, unreduced: true);
     }
 
     private enum RowInput
@@ -118,10 +118,14 @@ public static partial class Losses
         LogProbabilities,
     }
 
-    /// <summary>Per-row class-index losses; returns Σ l_n and, through <paramref name="weightSum"/>, Σ w[y_n] over counted rows.</summary>
-    private static T ClassIndexLosses<T>(
+    /// <summary>
+    /// Per-row class-index losses: writes each l_n into <paramref name="losses"/> (unless empty) and returns Σ l_n and
+    /// Σ w[y_n] over the rows that count. Weights stay double and every product is formed in <see cref="ExtendedSum"/>,
+    /// so weights of any magnitude (5e−324, 1e308) and losses near MaxValue neither overflow nor underflow on the way.
+    /// </summary>
+    private static (ExtendedSum Total, ExtendedSum WeightSum) ClassIndexLosses<T>(
         ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions? options,
-        RowInput kind, Span<T> losses, out T weightSum, bool unreduced = false)
+        RowInput kind, Span<T> losses, bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
@@ -130,21 +134,25 @@ public static partial class Losses
         if (unreduced)
         {
             CheckLossesLength(losses, rows);
+            Guard.NoOverlap(input, losses, nameof(losses));
         }
 
         if (kind == RowInput.LogProbabilities)
         {
-            Guard.NoNaN(input, inputName);
+            CheckLogProbabilities(input, inputName);
             if (options.LabelSmoothing != 0)
             {
-                throw new ArgumentException("NLL loss has no label smoothing; use CrossEntropy on logits.", nameof(options));
+                throw new ArgumentException(
+                    $"LabelSmoothing = {Guard.Format(options.LabelSmoothing)}, but NLL loss has no label smoothing; " +
+                    "use CrossEntropy on logits.",
+                    nameof(options));
             }
         }
 
-        T smoothing = T.CreateChecked(options.LabelSmoothing);
-        T smoothingPerClass = smoothing / T.CreateChecked(classCount);
-        T total = T.Zero;
-        weightSum = T.Zero;
+        double smoothing = options.LabelSmoothing;
+        double smoothingPerClass = smoothing / classCount;
+        var total = default(ExtendedSum);
+        var weightSum = default(ExtendedSum);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = input.Slice(r * classCount, classCount);
@@ -161,42 +169,39 @@ public static partial class Losses
                 continue;
             }
 
-            T wy = WeightOf<T>(options, y);
-            T loss;
+            double wy = WeightOf(options, y);
+            var loss = default(ExtendedSum);
             if (kind == RowInput.LogProbabilities)
             {
-                loss = Weighted(wy, -row[y]);
+                loss.AddProduct(wy, -double.CreateChecked(row[y]));
             }
             else
             {
-                T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
-                loss = Weighted((T.One - smoothing) * wy, NegativeLogSoftmax(row, k, logRest, y));
-                if (smoothing != T.Zero)
+                T logRest = StableMath.LogOfSumExpShifted(row, k);
+                loss.AddProduct(1 - smoothing, wy, double.CreateChecked(NegativeLogSoftmax(row, k, logRest, y)));
+                if (smoothing != 0)
                 {
-                    T smooth = T.Zero;
                     for (int c = 0; c < classCount; c++)
                     {
-                        smooth += Weighted(WeightOf<T>(options, c), NegativeLogSoftmax(row, k, logRest, c));
+                        loss.AddProduct(smoothingPerClass, WeightOf(options, c), double.CreateChecked(NegativeLogSoftmax(row, k, logRest, c)));
                     }
-
-                    loss += smoothingPerClass * smooth;
                 }
             }
 
             if (!losses.IsEmpty)
             {
-                losses[r] = loss;
+                losses[r] = T.CreateChecked(loss.Value);
             }
 
-            total += loss;
-            weightSum += wy;
+            total.Add(loss);
+            weightSum.Add(wy);
         }
 
-        return total;
+        return (total, weightSum);
     }
 
-    /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
-    private static T SoftTargetLosses<T>(
+    /// <summary>Per-row soft-target losses (written into <paramref name="losses"/> unless empty); returns Σ l_n.</summary>
+    private static ExtendedSum SoftTargetLosses<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targets, CrossEntropyOptions? options, Span<T> losses,
         bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -206,27 +211,29 @@ public static partial class Losses
         if (unreduced)
         {
             CheckLossesLength(losses, rows);
+            Guard.NoOverlap(logits, losses, nameof(losses));
+            Guard.NoOverlap(targets, losses, nameof(losses));
         }
 
-        T total = T.Zero;
+        var total = default(ExtendedSum);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
             int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            T logRest = StableMath.LogOfSumExpShifted(row, k, T.One);
-            T loss = T.Zero;
+            T logRest = StableMath.LogOfSumExpShifted(row, k);
+            var loss = default(ExtendedSum);
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(WeightedTarget(options, target, c), NegativeLogSoftmax(row, k, logRest, c));
+                loss.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c), double.CreateChecked(NegativeLogSoftmax(row, k, logRest, c)));
             }
 
             if (!losses.IsEmpty)
             {
-                losses[r] = loss;
+                losses[r] = T.CreateChecked(loss.Value);
             }
 
-            total += loss;
+            total.Add(loss);
         }
 
         return total;
@@ -240,29 +247,24 @@ public static partial class Losses
     private static T NegativeLogSoftmax<T>(ReadOnlySpan<T> row, int k, T logRest, int c)
         where T : IFloatingPointIeee754<T> => (row[k] - row[c]) + logRest;
 
-    /// <summary>w_c·t'_c with the smoothed target t' = (1 − ε)·t + ε / C, C = the row's length.</summary>
-    private static T WeightedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
+    /// <summary>The smoothed target t' = (1 − ε)·t + ε / C (C = the row's length), in double so ε is never narrowed.</summary>
+    private static double SmoothedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
         where T : IFloatingPointIeee754<T>
     {
         double epsilon = options.LabelSmoothing;
-        T smoothed = epsilon == 0
-            ? target[c]
-            : (T.CreateChecked(1 - epsilon) * target[c]) + T.CreateChecked(epsilon / target.Length);
-        return WeightOf<T>(options, c) * smoothed;
+        double t = double.CreateChecked(target[c]);
+        return epsilon == 0 ? t : ((1 - epsilon) * t) + (epsilon / target.Length);
     }
 
-    /// <summary>w·v with 0·∞ = 0: a zero weight or zero target probability removes the term, even at a masked logit.</summary>
-    private static T Weighted<T>(T weight, T value)
-        where T : IFloatingPointIeee754<T> => weight == T.Zero ? T.Zero : weight * value;
+    /// <summary>w_c as given (double, never narrowed to T), or 1 without weights.</summary>
+    private static double WeightOf(CrossEntropyOptions options, int c) => options.Weight is { } w ? w[c] : 1;
 
-    private static T WeightOf<T>(CrossEntropyOptions options, int c)
-        where T : IFloatingPointIeee754<T> => options.Weight is { } w ? T.CreateChecked(w[c]) : T.One;
-
-    private static T Reduce<T>(T total, T denominator, Reduction reduction)
+    /// <summary>Sum: Σ l rounded to T (+∞ when it is not representable). Mean: Σ l / denominator, rounded once.</summary>
+    private static T Reduce<T>(in ExtendedSum total, in ExtendedSum denominator, Reduction reduction)
         where T : IFloatingPointIeee754<T> => reduction switch
         {
-            Reduction.Sum => total,
-            Reduction.Mean => total / denominator,
+            Reduction.Sum => T.CreateChecked(total.Value),
+            Reduction.Mean => T.CreateChecked(ExtendedSum.Ratio(total, denominator)),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
         };
 
@@ -297,7 +299,9 @@ public static partial class Losses
         if (options.IgnoreIndex != CrossEntropyOptions.DefaultIgnoreIndex)
         {
             throw new ArgumentException(
-                "IgnoreIndex applies to class-index targets only; probability targets cannot ignore rows.", nameof(options));
+                $"IgnoreIndex = {options.IgnoreIndex} is set, but it applies to class-index targets only; probability " +
+                $"targets cannot ignore rows (leave it at {CrossEntropyOptions.DefaultIgnoreIndex}).",
+                nameof(options));
         }
 
         return rows;

@@ -23,15 +23,34 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckClassIndexBatch(logits, nameof(logits), classCount, targets, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
-        T smoothingPerClass = T.CreateChecked(options.LabelSmoothing / classCount);
-        T keep = T.CreateChecked(1 - options.LabelSmoothing);
-        T weightTotal = T.Zero;
+        Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
+        double keep = 1 - options.LabelSmoothing;
+        double smoothingPerClass = options.LabelSmoothing / classCount;
+        var weightTotal = default(ExtendedSum);
         for (int c = 0; c < classCount; c++)
         {
-            weightTotal += WeightOf<T>(options, c);
+            weightTotal.Add(WeightOf(options, c));
         }
 
-        T denominator = T.Zero;
+        // D first, so each row is written once with coefficients that are ratios of sums: weights of any magnitude give
+        // the same gradient as their scaled copies, with no product overflowing or underflowing on the way.
+        var denominator = ExtendedSum.Of(1);
+        if (reduction == Reduction.Mean)
+        {
+            denominator = default;
+            for (int r = 0; r < rows; r++)
+            {
+                if (targets[r] != options.IgnoreIndex)
+                {
+                    denominator.Add(WeightOf(options, targets[r]));
+                }
+            }
+        }
+        else if (reduction != Reduction.Sum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction.");
+        }
+
         for (int r = 0; r < rows; r++)
         {
             Span<T> g = gradient.Slice(r * classCount, classCount);
@@ -44,22 +63,26 @@ public static partial class Losses
                 continue;
             }
 
-            StableMath.SoftmaxCore(row, g, k, T.One);
-            T wy = WeightOf<T>(options, y);
-            TensorPrimitives.Multiply(g, (keep * wy) + (smoothingPerClass * weightTotal), g);
-            g[y] -= keep * wy;
-            if (smoothingPerClass != T.Zero)
+            StableMath.SoftmaxCore(row, g, k);
+            double wy = WeightOf(options, y);
+            var rowWeight = default(ExtendedSum); // w̄_n = (1 − ε)·w[y] + (ε / C)·Σ_c w_c
+            rowWeight.AddProduct(keep, wy);
+            rowWeight.AddProduct(smoothingPerClass, weightTotal);
+            ScaleRow(g, ExtendedSum.Ratio(rowWeight, denominator));
+            g[y] -= T.CreateChecked(ExtendedSum.ProductRatio(keep, wy, denominator));
+            if (smoothingPerClass != 0)
             {
                 for (int c = 0; c < classCount; c++)
                 {
-                    g[c] -= smoothingPerClass * WeightOf<T>(options, c);
+                    g[c] -= T.CreateChecked(ExtendedSum.ProductRatio(smoothingPerClass, WeightOf(options, c), denominator));
                 }
             }
-
-            denominator += wy;
         }
 
-        ScaleForReduction(gradient, denominator, reduction);
+        if (reduction == Reduction.Mean && denominator.Value == 0)
+        {
+            gradient.Fill(T.NaN); // 0 / 0: no row counts, as the mean loss itself is NaN.
+        }
     }
 
     /// <summary>
@@ -75,37 +98,51 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckSoftTargetBatch(logits, classCount, targetProbabilities, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
+        Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
+        Guard.NoOverlap(targetProbabilities, gradient, nameof(gradient));
+        ExtendedSum denominator = reduction switch
+        {
+            Reduction.Mean => ExtendedSum.Of(rows),
+            Reduction.Sum => ExtendedSum.Of(1),
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
+        };
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targetProbabilities.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            StableMath.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount), T.One);
-            T weightedTargetMass = T.Zero;
+            StableMath.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount));
+            var weightedTargetMass = default(ExtendedSum);
             for (int c = 0; c < classCount; c++)
             {
-                weightedTargetMass += WeightedTarget(options, target, c);
+                weightedTargetMass.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c));
             }
 
+            ScaleRow(g, ExtendedSum.Ratio(weightedTargetMass, denominator));
             for (int c = 0; c < classCount; c++)
             {
-                g[c] = (g[c] * weightedTargetMass) - WeightedTarget(options, target, c);
+                g[c] -= T.CreateChecked(ExtendedSum.ProductRatio(WeightOf(options, c), SmoothedTarget(options, target, c), denominator));
             }
         }
-
-        ScaleForReduction(gradient, T.CreateChecked(rows), reduction);
     }
 
-    private static void ScaleForReduction<T>(Span<T> gradient, T meanDenominator, Reduction reduction)
+    /// <summary>
+    /// g ← g·a. In T's SIMD when a is a normal T; otherwise (a beyond T's range, e.g. a float row scaled by a weight of
+    /// 1e39 in sum mode) each product is formed in double, so 0·a stays 0 and a representable product is not lost.
+    /// </summary>
+    private static void ScaleRow<T>(Span<T> g, double a)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (reduction == Reduction.Mean)
+        T scale = T.CreateChecked(a);
+        if (T.IsNormal(scale))
         {
-            TensorPrimitives.Divide(gradient, meanDenominator, gradient);
+            TensorPrimitives.Multiply(g, scale, g);
+            return;
         }
-        else if (reduction != Reduction.Sum)
+
+        for (int j = 0; j < g.Length; j++)
         {
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction.");
+            g[j] = T.CreateChecked(double.CreateChecked(g[j]) * a);
         }
     }
 }

@@ -215,7 +215,7 @@ public class BadInputTests
         Throws<ArgumentException>(() => Losses.CrossEntropy<double>(inf, 3, (ReadOnlySpan<int>)[0, 1]), "logits", "logits[1] (row 0, class 1) is +∞");
         Throws<ArgumentException>(() => Losses.CrossEntropy<double>(nan, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0]), "logits", "logits[4] (row 1, class 1)");
         Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(inf, 3, (ReadOnlySpan<int>)[0, 1], new double[6]), "logits", "logits[1]");
-        Throws<ArgumentException>(() => Losses.NllLoss<double>(nan, 3, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[4] is NaN");
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(nan, 3, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[4] = NaN");
     }
 
     // The loss docs: "Bad input throws ... NaN or +∞ logits" — with no exception for rows whose target is ignored.
