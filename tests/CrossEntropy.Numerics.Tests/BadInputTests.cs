@@ -326,17 +326,37 @@ public class BadInputTests
     {
         var options = new CrossEntropyOptions { IgnoreIndex = 0 };
         Throws<ArgumentException>(
-            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex");
+            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex = 0");
         Throws<ArgumentException>(
-            () => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], Reduction.Mean, options), "options", "IgnoreIndex");
+            () => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], Reduction.Mean, options), "options", "IgnoreIndex = 0");
     }
 
     [Fact]
     public void Label_smoothing_with_NLL_throws()
     {
         var options = new CrossEntropyOptions { LabelSmoothing = 0.1 };
-        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "label smoothing");
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "LabelSmoothing = 0.1", "label smoothing");
         Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[2], options), "options");
+    }
+
+    // log p = +∞ is no probability (p = +∞), and its loss −∞ would swamp the batch: NLL rejects it as KL does.
+    [Fact]
+    public void NLL_rejects_a_positive_infinite_log_probability_like_KL()
+    {
+        double[] logP = [-0.5, Inf, -1.0, -2.0];
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(logP, 2, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[1] = ", "not a log-probability");
+        Throws<ArgumentException>(() => Losses.NllLoss<float>([-0.5f, float.PositiveInfinity], 2, (ReadOnlySpan<int>)[0], new float[1]), "logProbabilities", "logProbabilities[1]");
+        Throws<ArgumentException>(() => Losses.KLDivergenceLoss<double>(logP, [0.5, 0.5, 0.5, 0.5], 2), "input", "input[1] = ", "not a log-probability");
+        // −∞ (probability 0) stays valid: the loss of that row is +∞.
+        Assert.Equal(double.PositiveInfinity, Losses.NllLoss<double>([double.NegativeInfinity, 0], 2, (ReadOnlySpan<int>)[0]));
+    }
+
+    [Fact]
+    public void Textbook_functions_reject_p_and_q_of_different_lengths()
+    {
+        Throws<ArgumentException>(() => Textbook.CrossEntropy<double>([0.5, 0.5], [1.0]), "q", "length 1", "length 2");
+        Throws<ArgumentException>(() => Textbook.CrossEntropyLog10<double>([1.0], [0.5, 0.5]), "q", "length 2", "length 1");
+        Throws<ArgumentException>(() => Textbook.ClippedCrossEntropy<float>([0.5f, 0.5f], [1f]), "q", "length 1");
     }
 
     [Fact]
