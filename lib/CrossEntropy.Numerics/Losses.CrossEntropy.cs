@@ -252,8 +252,7 @@ public static partial class Losses
         where T : IFloatingPointIeee754<T>
     {
         double epsilon = options.LabelSmoothing;
-        double t = double.CreateChecked(target[c]);
-        return epsilon == 0 ? t : ((1 - epsilon) * t) + (epsilon / target.Length);
+        return ((1 - epsilon) * double.CreateChecked(target[c])) + (epsilon / target.Length); // exactly t when ε = 0
     }
 
     /// <summary>w_c as given (double, never narrowed to T), or 1 without weights.</summary>

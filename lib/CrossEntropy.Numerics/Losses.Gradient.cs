@@ -68,14 +68,22 @@ public static partial class Losses
             var rowWeight = default(ExtendedSum); // w̄_n = (1 − ε)·w[y] + (ε / C)·Σ_c w_c
             rowWeight.AddProduct(keep, wy);
             rowWeight.AddProduct(smoothingPerClass, weightTotal);
-            ScaleRow(g, ExtendedSum.Ratio(rowWeight, denominator));
-            g[y] -= T.CreateChecked(ExtendedSum.ProductRatio(keep, wy, denominator));
-            if (smoothingPerClass != 0)
+            double scale = ExtendedSum.Ratio(rowWeight, denominator);
+            double targetShare = ExtendedSum.ProductRatio(keep, wy, denominator);
+            if (smoothingPerClass == 0 && T.IsNormal(T.CreateChecked(scale)))
             {
-                for (int c = 0; c < classCount; c++)
-                {
-                    g[c] -= T.CreateChecked(ExtendedSum.ProductRatio(smoothingPerClass, WeightOf(options, c), denominator));
-                }
+                TensorPrimitives.Multiply(g, T.CreateChecked(scale), g);
+                g[y] -= T.CreateChecked(targetShare);
+                continue;
+            }
+
+            // Smoothing, or a scale beyond T's range (a float row with weight 1e39 in sum mode): each entry is formed in
+            // double and rounded once, so q·a − b does not become ∞ − ∞.
+            for (int c = 0; c < classCount; c++)
+            {
+                double subtrahend = (c == y ? targetShare : 0) +
+                    ExtendedSum.ProductRatio(smoothingPerClass, WeightOf(options, c), denominator);
+                g[c] = T.CreateChecked((double.CreateChecked(g[c]) * scale) - subtrahend);
             }
         }
 
@@ -118,31 +126,12 @@ public static partial class Losses
                 weightedTargetMass.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c));
             }
 
-            ScaleRow(g, ExtendedSum.Ratio(weightedTargetMass, denominator));
+            double scale = ExtendedSum.Ratio(weightedTargetMass, denominator);
             for (int c = 0; c < classCount; c++)
             {
-                g[c] -= T.CreateChecked(ExtendedSum.ProductRatio(WeightOf(options, c), SmoothedTarget(options, target, c), denominator));
+                double subtrahend = ExtendedSum.ProductRatio(WeightOf(options, c), SmoothedTarget(options, target, c), denominator);
+                g[c] = T.CreateChecked((double.CreateChecked(g[c]) * scale) - subtrahend);
             }
-        }
-    }
-
-    /// <summary>
-    /// g ← g·a. In T's SIMD when a is a normal T; otherwise (a beyond T's range, e.g. a float row scaled by a weight of
-    /// 1e39 in sum mode) each product is formed in double, so 0·a stays 0 and a representable product is not lost.
-    /// </summary>
-    private static void ScaleRow<T>(Span<T> g, double a)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T scale = T.CreateChecked(a);
-        if (T.IsNormal(scale))
-        {
-            TensorPrimitives.Multiply(g, scale, g);
-            return;
-        }
-
-        for (int j = 0; j < g.Length; j++)
-        {
-            g[j] = T.CreateChecked(double.CreateChecked(g[j]) * a);
         }
     }
 }

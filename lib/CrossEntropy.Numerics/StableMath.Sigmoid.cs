@@ -36,15 +36,7 @@ public static partial class StableMath
     /// softplus(+∞) = +∞, softplus(−∞) = 0, softplus(NaN) = NaN. The derivative of softplus is the sigmoid.
     /// </remarks>
     public static T Softplus<T>(T x)
-        where T : IFloatingPointIeee754<T>
-    {
-        if (T.IsNaN(x))
-        {
-            return x;
-        }
-
-        return T.Max(x, T.Zero) + LogP1(T.Exp(-T.Abs(x)));
-    }
+        where T : IFloatingPointIeee754<T> => T.Max(x, T.Zero) + LogP1(T.Exp(-T.Abs(x))); // Max propagates NaN
 
     /// <summary>Element-wise <see cref="Softplus{T}(T)"/> into <paramref name="destination"/> (same length, may alias <paramref name="x"/>).</summary>
     public static void Softplus<T>(ReadOnlySpan<T> x, Span<T> destination)

@@ -259,7 +259,11 @@ public static partial class StableMath
         public static TemperatureScale<T> One => new(1.0);
 
         /// <summary>v / τ.</summary>
-        public T Divide(T v) => T.ScaleB(v / _significand, -_exponent);
+        public T Divide(T v)
+        {
+            int lift = Lift(-_exponent);
+            return T.ScaleB(T.ScaleB(v, lift) / _significand, -_exponent - lift);
+        }
 
         /// <summary>
         /// destination_i = (x_i − max) / τ. When max is within a factor 2^p of MaxValue (p = T's precision), x_i − max can
@@ -281,19 +285,37 @@ public static partial class StableMath
                 TensorPrimitives.Subtract(x, max, destination);
             }
 
-            if (_significand != T.One)
+            if (_significand == T.One)
             {
-                TensorPrimitives.Divide(destination, _significand, destination);
+                ScaleBy(destination, scale);
+                return;
             }
 
-            // Exact scaling by 2^scale in steps whose factor is a normal T (TensorPrimitives.ScaleB multiplies by 2^n
-            // formed in T, which is ∞ or 0 for |n| beyond T's exponent range, giving 0·∞ = NaN). Each step moves every
-            // value the same way, so an intermediate ∞ or 0 is the final result too.
+            int lift = Lift(scale);
+            ScaleBy(destination, lift);
+            TensorPrimitives.Divide(destination, _significand, destination);
+            ScaleBy(destination, scale - lift);
+        }
+
+        /// <summary>
+        /// How much of an upward scaling 2^scale to apply before dividing by s: enough to lift a subnormal difference
+        /// into the normal range, so the division keeps every bit (64 ≥ the precision of float and double), and one
+        /// less than the whole, so the lifted value stays below the final one (s &lt; 2) and overflows only if it does.
+        /// </summary>
+        private static int Lift(int scale) => Math.Clamp(scale - 1, 0, 64);
+
+        /// <summary>
+        /// values ← values·2^scale exactly, in steps whose factor is a normal T (TensorPrimitives.ScaleB multiplies by
+        /// 2^n formed in T, which is ∞ or 0 for |n| beyond T's exponent range, giving 0·∞ = NaN). Each step moves every
+        /// value the same way, so an intermediate ∞ or 0 is the final result too.
+        /// </summary>
+        private static void ScaleBy(Span<T> values, int scale)
+        {
             int maxExponent = T.ILogB(T.BitDecrement(T.PositiveInfinity));
             while (scale != 0)
             {
                 int step = Math.Clamp(scale, 1 - maxExponent, maxExponent);
-                TensorPrimitives.Multiply(destination, T.ScaleB(T.One, step), destination);
+                TensorPrimitives.Multiply(values, T.ScaleB(T.One, step), values);
                 scale -= step;
             }
         }

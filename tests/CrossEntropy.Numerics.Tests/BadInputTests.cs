@@ -384,9 +384,60 @@ public class BadInputTests
     [Fact]
     public void Unknown_reduction_throws()
     {
-        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], (Reduction)7), "reduction");
-        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[6], (Reduction)7), "reduction");
-        Throws<ArgumentOutOfRangeException>(() => Losses.KLDivergenceLoss<double>([0, 0], [0.5, 0.5], 2, (KLDivergenceReduction)7), "reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[6], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.KLDivergenceLoss<double>([0, 0], [0.5, 0.5], 2, (KLDivergenceReduction)7), "reduction", "Unknown reduction");
+    }
+
+    // Messages of the remaining checks, each naming what is wrong.
+    [Fact]
+    public void Messages_say_what_is_wrong()
+    {
+        Throws<ArgumentOutOfRangeException>(() => StableMath.SoftmaxRows<double>([1, 2], 0, new double[2]), "classCount", "classCount must be positive");
+        Throws<ArgumentException>(() => StableMath.Softmax<double>([1, Inf]), "x", "x[1] is +∞", "overflow upstream");
+        Throws<ArgumentOutOfRangeException>(() => StableMath.Softmax<double>([1, 2], 0.0), "temperature", "temperature must be finite and greater than 0");
+        Throws<ArgumentOutOfRangeException>(() => InformationUnit.FromBase(1), "logBase", "A logarithm base must be finite, positive and different from 1");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.ToDecimal(1e29), "x", "within decimal's range");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.Exp(67m), "x", "Exp needs x ≤ 66");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.Log(0m), "x", "Log needs x > 0");
+        Throws<ArgumentException>(() => HighPrecision.LogSumExp([]), "x", "empty");
+        Throws<ArgumentException>(() => HighPrecision.CrossEntropyFromLogits([1.0], [1.0, 2.0]), "p", "length 1", "length 2");
+    }
+
+    // Every two-distribution measure checks p as well as q (the surviving mutant removed the check of p).
+    [Fact]
+    public void Information_pairs_check_p()
+    {
+        double[] bad = [0.7, 0.7], good = [0.5, 0.5];
+        Throws<ArgumentException>(() => Information.CrossEntropy(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.KLDivergence(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.JensenShannonDivergence(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.Perplexity(bad, good), "p", "sums to");
+        Throws<ArgumentOutOfRangeException>(() => Information.CrossEntropy([-0.5, 1.5], good), "p", "p[0] = -0.5");
+    }
+
+    // Soft targets: a row sum within √ε of 1 is accepted, one ulp further is not (double: √ε = 2^−26 exactly).
+    [Fact]
+    public void Soft_target_row_sum_tolerance_boundary()
+    {
+        double edge = Math.ScaleB(1.0, -26);
+        double[] logits = [0.0, 0.0];
+        _ = Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 + edge, 0.5]);
+        _ = Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 - edge, 0.5]);
+        Throws<ArgumentException>(() => Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 + edge + Math.ScaleB(1.0, -52), 0.5]), "targetProbabilities", "row 0 sums to");
+        float edgeF = MathF.ScaleB(1f, -12); // float: √(2^−23) = 2^−11.5; 2^−12 is inside, 2^−11 outside
+        _ = Losses.CrossEntropy<float>([0f, 0f], 2, (ReadOnlySpan<float>)[0.5f + edgeF, 0.5f]);
+        Throws<ArgumentException>(() => Losses.CrossEntropy<float>([0f, 0f], 2, (ReadOnlySpan<float>)[0.5f + (2 * edgeF), 0.5f]), "targetProbabilities", "row 0 sums to");
+    }
+
+    // A bad logit in row 1 of the gradients is reported at its flat index, with its row and class.
+    [Fact]
+    public void Gradient_names_the_row_of_a_bad_logit()
+    {
+        double[] x = [0, 1, 2, 0, Nan, 2];
+        Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(x, 3, (ReadOnlySpan<int>)[0, 1], new double[6]), "logits", "logits[4] (row 1, class 1) is NaN");
+        Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(x, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6]), "logits", "logits[4] (row 1, class 1) is NaN");
     }
 
     // ---- Binary losses ----

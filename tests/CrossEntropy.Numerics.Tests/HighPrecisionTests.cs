@@ -161,4 +161,15 @@ public class HighPrecisionTests
         Assert.Equal("p", p.ParamName);
         Assert.Contains("p[0] = 1.5", p.Message, StringComparison.Ordinal);
     }
+
+    // The ends of Exp's range: e^66 (python's decimal module at 50 digits: 46071866343312915426773184428.060086893…)
+    // fits, and a huge negative argument returns 0 at once rather than halving 10^28 times.
+    [Fact]
+    public void Exp_at_the_ends_of_its_range()
+    {
+        decimal e66 = HighPrecision.Exp(66m);
+        Assert.True(Math.Abs(e66 - 46071866343312915426773184428.06m) <= 1e-24m * e66, $"{e66}");
+        Assert.Equal(0m, HighPrecision.Exp(-1e28m));
+        Assert.Equal(HighPrecision.ToDecimal(7.9e28), HighPrecision.LogSumExp([7.9e28]));
+    }
 }
