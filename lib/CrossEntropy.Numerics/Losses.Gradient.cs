@@ -24,14 +24,6 @@ public static partial class Losses
         int rows = CheckClassIndexBatch(logits, nameof(logits), classCount, targets, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
         Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
-        double keep = 1 - options.LabelSmoothing;
-        double smoothingPerClass = options.LabelSmoothing / classCount;
-        var weightTotal = default(ExtendedSum);
-        for (int c = 0; c < classCount; c++)
-        {
-            weightTotal.Add(WeightOf(options, c));
-        }
-
         // D first, so each row is written once with coefficients that are ratios of sums: weights of any magnitude give
         // the same gradient as their scaled copies, with no product overflowing or underflowing on the way.
         var denominator = ExtendedSum.Of(1);
@@ -64,27 +56,17 @@ public static partial class Losses
             }
 
             StableMath.SoftmaxCore(row, g, k);
-            double wy = WeightOf(options, y);
-            var rowWeight = default(ExtendedSum); // w̄_n = (1 − ε)·w[y] + (ε / C)·Σ_c w_c
-            rowWeight.AddProduct(keep, wy);
-            rowWeight.AddProduct(smoothingPerClass, weightTotal);
-            double scale = ExtendedSum.Ratio(rowWeight, denominator);
-            double targetShare = ExtendedSum.ProductRatio(keep, wy, denominator);
-            if (smoothingPerClass == 0 && T.IsNormal(T.CreateChecked(scale)))
+            double scale = ExtendedSum.ProductRatio(WeightOf(options, y), 1, denominator);
+            if (options.LabelSmoothing == 0 && T.IsNormal(T.CreateChecked(scale)))
             {
+                // (q − onehot(y))·w[y] / D in T's SIMD. When y is the most likely class, q_y − 1 would cancel (q_y rounds
+                // to 1 long before 1 − q_y underflows); it equals −Σ_{j≠y} q_j, which does not.
                 TensorPrimitives.Multiply(g, T.CreateChecked(scale), g);
-                g[y] -= T.CreateChecked(targetShare);
+                g[y] = y == k ? -(TensorPrimitives.Sum<T>(g[..y]) + TensorPrimitives.Sum<T>(g[(y + 1)..])) : g[y] - T.CreateChecked(scale);
                 continue;
             }
 
-            // Smoothing, or a scale beyond T's range (a float row with weight 1e39 in sum mode): each entry is formed in
-            // double and rounded once, so q·a − b does not become ∞ − ∞.
-            for (int c = 0; c < classCount; c++)
-            {
-                double subtrahend = (c == y ? targetShare : 0) +
-                    ExtendedSum.ProductRatio(smoothingPerClass, WeightOf(options, c), denominator);
-                g[c] = T.CreateChecked((double.CreateChecked(g[c]) * scale) - subtrahend);
-            }
+            WriteGradientRow(g, k, options, [], y, denominator);
         }
 
         if (reduction == Reduction.Mean && denominator.Value == 0)
@@ -119,19 +101,53 @@ public static partial class Losses
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targetProbabilities.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            StableMath.SoftmaxCore(row, g, Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount));
-            var weightedTargetMass = default(ExtendedSum);
-            for (int c = 0; c < classCount; c++)
-            {
-                weightedTargetMass.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c));
-            }
-
-            double scale = ExtendedSum.Ratio(weightedTargetMass, denominator);
-            for (int c = 0; c < classCount; c++)
-            {
-                double subtrahend = ExtendedSum.ProductRatio(WeightOf(options, c), SmoothedTarget(options, target, c), denominator);
-                g[c] = T.CreateChecked((double.CreateChecked(g[c]) * scale) - subtrahend);
-            }
+            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
+            StableMath.SoftmaxCore(row, g, k);
+            WriteGradientRow(g, k, options, target, -1, denominator);
         }
     }
+
+    /// <summary>
+    /// Turns a softmax row q (in <paramref name="g"/>) into its gradient g_j = (q_j·Σ_c w_c·t_c − w_j·t_j) / D, with
+    /// t the smoothed <paramref name="target"/> row, or the smoothed one-hot of <paramref name="y"/> when it is empty.
+    /// Each entry is formed in double from ratios of extended sums and rounded once, so no weight, product or scale
+    /// overflows or underflows, and q·a − b never becomes ∞ − ∞ in T. For the most likely class k, q_k = 1 − Σ_{j≠k} q_j
+    /// and g_k = (Σ_{j≠k} w_j·t_j) / D − a·Σ_{j≠k} q_j: a one-hot target at k gives −a·Σ_{j≠k} q_j exactly, where
+    /// q_k·a − a would cancel to 0.
+    /// </summary>
+    private static void WriteGradientRow<T>(
+        Span<T> g, int k, CrossEntropyOptions options, ReadOnlySpan<T> target, int y, in ExtendedSum denominator)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var mass = default(ExtendedSum);
+        var othersMass = default(ExtendedSum);
+        double othersProbability = 0;
+        for (int c = 0; c < g.Length; c++)
+        {
+            double t = GradientTarget(options, target, y, c, g.Length);
+            mass.AddProduct(WeightOf(options, c), t);
+            if (c != k)
+            {
+                othersMass.AddProduct(WeightOf(options, c), t);
+                othersProbability += double.CreateChecked(g[c]);
+            }
+        }
+
+        double scale = ExtendedSum.Ratio(mass, denominator);
+        for (int c = 0; c < g.Length; c++)
+        {
+            double t = GradientTarget(options, target, y, c, g.Length);
+            double value = c == k
+                ? ExtendedSum.Ratio(othersMass, denominator) - (scale * othersProbability)
+                : (double.CreateChecked(g[c]) * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), t, denominator);
+            g[c] = T.CreateChecked(value);
+        }
+    }
+
+    /// <summary>The smoothed target t_c: of the <paramref name="target"/> row, or of onehot(<paramref name="y"/>) when it is empty.</summary>
+    private static double GradientTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int y, int c, int classCount)
+        where T : IFloatingPointIeee754<T> =>
+        target.IsEmpty
+            ? ((1 - options.LabelSmoothing) * (c == y ? 1 : 0)) + (options.LabelSmoothing / classCount)
+            : SmoothedTarget(options, target, c);
 }

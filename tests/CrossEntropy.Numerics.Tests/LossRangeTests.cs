@@ -193,6 +193,30 @@ public class LossRangeTests
             Tolerance.Close(Losses.CrossEntropy<float>(xf, c, y, options: options), Losses.CrossEntropy<float>(xf, c, y, options: scaled), 0, 4 * Tolerance.EpsF, "float CE");
         }, iter: Generators.Iterations);
 
+    // ---- The gradient of a confident, correct prediction ----
+
+    // q_y − 1 rounds to 0 once q_y rounds to 1; the gradient is −Σ_{j≠y} q_j = −e^{−40} / (1 + e^{−40}).
+    [Fact]
+    public void Gradient_of_a_confident_correct_prediction_keeps_its_digits()
+    {
+        double expected = -Math.Exp(-40) / (1 + Math.Exp(-40));
+        double[] g = new double[2];
+        Losses.CrossEntropyGradient<double>([40.0, 0], 2, [0], g);
+        Tolerance.Ulps(expected, g[0], 2, "class index");
+        Assert.Equal(-g[0], g[1]);
+        Losses.CrossEntropyGradient<double>([40.0, 0], 2, (ReadOnlySpan<double>)[1.0, 0], g);
+        Tolerance.Ulps(expected, g[0], 2, "one-hot probabilities");
+        Losses.CrossEntropyGradient<double>([40.0, 0], 2, [0], g, options: new() { Weight = [1e-300, 1] });
+        Tolerance.Ulps(expected, g[0], 2, "weighted");
+        float[] gf = new float[2];
+        Losses.CrossEntropyGradient<float>([20f, 0f], 2, [0], gf);
+        double expectedF = -Math.Exp(-20) / (1 + Math.Exp(-20));
+        Assert.True(Math.Abs(gf[0] - expectedF) <= 2 * Tolerance.Ulp((float)expectedF), $"{gf[0]} vs {expectedF}");
+        // With smoothing ε = 0.1 the target is [0.95, 0.05]: g_0 = 0.05 − q_1, no cancellation either way.
+        Losses.CrossEntropyGradient<double>([40.0, 0], 2, [0], g, options: new() { LabelSmoothing = 0.1 });
+        Tolerance.Ulps(0.05 + expected, g[0], 2, "smoothed");
+    }
+
     // ---- A finite mean must not overflow through its sum ----
 
     [Fact]
