@@ -16,6 +16,15 @@ namespace CrossEntropy.Numerics;
 /// a row whose logits are all −∞ has no distribution and its loss is NaN.</para>
 /// <para>Weights and smoothing use 0 · ∞ = 0: a class with weight 0, or a target probability of 0, contributes nothing
 /// even where its logit is −∞ (PyTorch's formula evaluates that product to NaN).</para>
+/// <para>Range: weights and ε stay double (never narrowed to float), and every product w·t·l and every sum over rows
+/// is formed with a significand and an int exponent, rounding to T once at the end. So weights are a pure scale
+/// (uniform weights of 5e−324 or 1e308 give the unweighted mean), and a mean is finite whenever it is representable,
+/// even where its sum is not (NllLoss&lt;double&gt;([−1e308, −1e308], 1, [0, 0]) = 1e308); Sum is +∞ when the true sum
+/// exceeds MaxValue, and a single row's unreduced loss is +∞ when it does.</para>
+/// <para>Aliasing: an unreduced losses span (length N) must not overlap the N × C input or the target probabilities;
+/// the element-wise losses (binary with logits, KL) may be written over any of their inputs of the same length;
+/// a gradient may be written over the logits, but not over the target probabilities. Other overlaps throw
+/// <see cref="ArgumentException"/> naming the destination.</para>
 /// </remarks>
 public static partial class Losses
 {
