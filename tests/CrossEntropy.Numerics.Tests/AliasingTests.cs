@@ -116,6 +116,17 @@ public class AliasingTests
         return destination.ToArray();
     }
 
+    // Same start is not enough: a broadcast factor of length 3 over the first half of a losses span of length 6
+    // would be overwritten before it is read again, so only the identical span counts as "in place".
+    [Fact]
+    public void Same_start_with_a_different_length_is_rejected()
+    {
+        double[] buffer = [1, 2, 3, 0, 0, 0];
+        var e = Assert.Throws<ArgumentException>(() => Losses.BinaryCrossEntropyWithLogits<double>(
+            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.0, 1, 0, 1, 0, 1], buffer, posWeight: buffer.AsSpan(0, 3)));
+        Assert.Equal("losses", e.ParamName);
+    }
+
     [Fact]
     public void Every_public_span_method_is_in_the_table()
     {
