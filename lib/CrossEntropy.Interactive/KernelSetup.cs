@@ -65,7 +65,7 @@ public static class KernelSetup
     {
         Register<DistributionView>(v => v.ToHtml());
         Register<TableView>(v => v.ToHtml());
-        Register<ExerciseFeedback>(v => v.ToHtml());
+        Register<Exercises.ExerciseResult>(v => v.ToHtml());
     }
 
     private static void Register<T>(Func<T, string> html)

@@ -99,6 +99,7 @@ public sealed class Executor(RepoLayout layout)
         {
             start.Environment.Remove(key);
         }
+        KernelEnvironment.Pin(start.Environment);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 

@@ -73,6 +73,20 @@ public sealed class NotebookFile
     /// <returns>The source text.</returns>
     public static string Source(JsonObject cell) => Text(cell["source"]);
 
+    /// <summary>The cell's metadata tags (<c>"metadata": {"tags": [...]}</c>); empty when it has none.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>The tags, in order.</returns>
+    public static IReadOnlyList<string> Tags(JsonObject cell) =>
+        (cell["metadata"] as JsonObject)?["tags"] is JsonArray tags
+            ? tags.Select(t => t is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>().ToArray()
+            : [];
+
+    /// <summary>Whether the cell's metadata tags include <paramref name="tag"/> (ordinal comparison).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="tag">The tag.</param>
+    /// <returns>True when tagged.</returns>
+    public static bool HasTag(JsonObject cell, string tag) => Tags(cell).Contains(tag, StringComparer.Ordinal);
+
     /// <summary>A cell's outputs (empty when it has none).</summary>
     /// <param name="cell">The cell.</param>
     /// <returns>The outputs array, or an empty one.</returns>

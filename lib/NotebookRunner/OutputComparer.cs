@@ -12,11 +12,19 @@ public sealed record CellDifference(int CellNumber, string Diff)
     public override string ToString() => $"cell {CellNumber}:\n{Diff}";
 }
 
-/// <summary>Compares a committed notebook's outputs with an executed copy's, cell by cell, after normalization.</summary>
+/// <summary>
+/// Compares a committed notebook's outputs with an executed copy's, cell by cell, after normalization.
+/// Cells tagged <see cref="MachineDependentTag"/> in the committed notebook are not compared: what they print
+/// (timings, memory, the reader's processor) differs between machines by design. They still run, and an error
+/// output in them still fails the run.
+/// </summary>
 /// <param name="normalizer">Decides what counts as the same output.</param>
 public sealed class OutputComparer(OutputNormalizer normalizer)
 {
     private const int Window = 60;
+
+    /// <summary>The cell tag that exempts a cell's outputs from comparison.</summary>
+    public const string MachineDependentTag = "machine-dependent";
 
     /// <summary>Finds the first code cell whose normalized outputs differ.</summary>
     /// <param name="committed">The committed notebook (expected).</param>
@@ -30,6 +38,10 @@ public sealed class OutputComparer(OutputNormalizer normalizer)
         var actualCells = executed.CodeCells;
         for (var i = 0; i < expectedCells.Count; i++)
         {
+            if (NotebookFile.HasTag(expectedCells[i].Cell, MachineDependentTag))
+            {
+                continue;
+            }
             var expected = normalizer.Normalize(NotebookFile.Outputs(expectedCells[i].Cell));
             var actual = normalizer.Normalize(NotebookFile.Outputs(actualCells[i].Cell));
             var diff = Describe(expected, actual);

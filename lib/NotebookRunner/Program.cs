@@ -9,13 +9,15 @@ try
 catch (ArgumentException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
-    return 64;
+    return ExitCodes.Usage;
 }
 if (options.ShowHelp)
 {
     Console.WriteLine(RunnerOptions.Help);
-    return 0;
+    return ExitCodes.Success;
 }
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-return await new Runner(RepoLayout.Find(), Console.Out).RunAsync(options, cancel.Token);
+var layout = RepoLayout.Find();
+var status = options.SiteOnly ? ExitCodes.Success : await new Runner(layout, Console.Out).RunAsync(options, cancel.Token);
+return options.NoSite ? status : Math.Max(status, SiteStage.Render(layout, options.SiteOnly, Console.Out));

@@ -15,19 +15,28 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
     /// <summary>Runs with the given options.</summary>
     /// <param name="options">The parsed command line.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>0 on success, 1 on any error or difference.</returns>
+    /// <returns>An <see cref="ExitCodes"/> value: 0 on success, 1 on any error or difference, 64 when a filter matches nothing.</returns>
     public async Task<int> RunAsync(RunnerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var all = layout.NumberedNotebooks();
         var names = all.Where(options.Selects).ToArray();
+        if (all.Count == 0)
+        {
+            Write($"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}.");
+            return ExitCodes.Failure;
+        }
         if (names.Length == 0)
         {
-            Write(all.Count == 0
-                ? $"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}."
-                : $"No notebook matches {string.Join(", ", options.Notebooks)}; there are: {string.Join(", ", all)}.");
-            return 1;
+            Write($"No notebook matches {string.Join(", ", options.Notebooks)}; there are: {string.Join(", ", all)}.");
+            return ExitCodes.Usage;
+        }
+        if (!options.NoExecute && CannotWrite(layout.ExecutedDirectory) is { } reason)
+        {
+            Write($"FAILED: cannot write the executed copies to {layout.ExecutedDirectory}: {reason}\n" +
+                  "Remove whatever is in its place or make it writable; no committed notebook was touched.");
+            return ExitCodes.Failure;
         }
 
         var executor = new Executor(layout);
@@ -54,11 +63,20 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             {
                 var k = Interlocked.Increment(ref started);
                 Write($"[{k}/{names.Length}] {name} ...");
-                var result = options.NoExecute
-                    ? LoadExisting(name)
-                    : await executor.ExecuteAsync(name, options.Timeout, cancellationToken).ConfigureAwait(false);
                 var report = new StringBuilder();
-                var ok = Report(result, options.Mode, report);
+                bool ok;
+                try
+                {
+                    var result = options.NoExecute
+                        ? LoadExisting(name)
+                        : await executor.ExecuteAsync(name, options.Timeout, cancellationToken).ConfigureAwait(false);
+                    ok = Report(result, options.Mode, report);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    ok = false;
+                    report.Append(CultureInfo.InvariantCulture, $"  ERROR {name}: {e.Message}\n");
+                }
                 Write(report.ToString().TrimEnd('\n'));
                 if (!ok)
                 {
@@ -73,7 +91,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
         await Task.WhenAll(tasks).ConfigureAwait(false);
 
         Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>Appends one notebook's report (timings, errors, check or refresh outcome) and says whether it passed.</summary>
@@ -152,7 +170,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
                 }
                 else
                 {
-                    File.WriteAllText(result.CommittedPath, after, new UTF8Encoding(false));
+                    ReplaceAtomically(result.CommittedPath, after);
                     report.Append(CultureInfo.InvariantCulture, $"  refreshed {Path.GetRelativePath(layout.Root, result.CommittedPath)}\n");
                 }
             }
@@ -163,6 +181,52 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             report.Append(CultureInfo.InvariantCulture, $"  ERROR {e.Message}\n");
         }
         return ok;
+    }
+
+    /// <summary>
+    /// Why <paramref name="directory"/> cannot take new files (it cannot be created, a file stands in its place,
+    /// or a probe file cannot be written there), or null when it can.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The reason, or null.</returns>
+    public static string? CannotWrite(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>
+    /// Writes a new version of a committed notebook next to it, then renames it over the old one, so that a failed
+    /// write (disk full, permissions) leaves the committed notebook as it was rather than truncated.
+    /// </summary>
+    /// <param name="path">The committed notebook.</param>
+    /// <param name="text">Its new content.</param>
+    public static void ReplaceAtomically(string path, string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var temporary = path + ".refresh-tmp";
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 
     private ExecutionResult LoadExisting(string name)

@@ -26,7 +26,8 @@ public sealed record RunnerOptions
         execute every notebook, print each code cell's time and each notebook's total, report every error
         output (notebook, cell, text), then compare each code cell's outputs (text/plain, text/html, stream
         text) with the committed notebook after masking volatile parts (ids, GUIDs, timestamps, paths,
-        package-install progress). Exit code 1 when any notebook has an error or differs, else 0.
+        package-install progress). Cells tagged "machine-dependent" (timings, memory) run but are not
+        compared. Exit code 1 when any notebook has an error or differs, else 0.
 
         Options:
           --check            Execute, report errors, compare with committed outputs (the default).
@@ -40,9 +41,16 @@ public sealed record RunnerOptions
           --parallel N       Run up to N notebooks at once (default 2: on a 2-core machine two overlap kernel
                              start-up and package restore; 1 gives the cleanest per-notebook times).
           --timeout SECONDS  Stop a notebook that runs longer (default 600).
+          --site-only        Do not execute: render the committed notebooks into artifacts/site/ and stop.
+          --no-site          Do not render the site (by default it is written after executing, from the
+                             executed copies, or the committed notebook where there is none).
           -h, --help         Show this text.
 
-        Exit codes: 0 success, 1 an error output / a difference / a failed step, 64 bad usage.
+        Every child process runs under the C.UTF-8 locale (the invariant culture) and UTC, whatever the
+        user's locale, DOTNET_CLI_CULTURE or time zone: committed outputs are in that culture.
+
+        Exit codes: 0 success; 1 an error output, a difference, a failed step or a folder that cannot be
+        written; 64 bad usage (an unknown option, a bad value, a --notebook that matches nothing).
         """;
 
     /// <summary>Check (default) or refresh.</summary>
@@ -62,6 +70,12 @@ public sealed record RunnerOptions
 
     /// <summary>The per-notebook time limit.</summary>
     public TimeSpan Timeout { get; init; } = Executor.DefaultTimeout;
+
+    /// <summary>Only render the site from the committed notebooks; execute nothing.</summary>
+    public bool SiteOnly { get; init; }
+
+    /// <summary>Skip rendering the site.</summary>
+    public bool NoSite { get; init; }
 
     /// <summary>Whether <c>--help</c> was asked for.</summary>
     public bool ShowHelp { get; init; }
@@ -86,6 +100,8 @@ public sealed record RunnerOptions
                 case "--no-execute": options = options with { NoExecute = true }; break;
                 case "--skip-prepare": options = options with { SkipPrepare = true }; break;
                 case "--notebook": notebooks.Add(Value()); break;
+                case "--site-only": options = options with { SiteOnly = true }; break;
+                case "--no-site": options = options with { NoSite = true }; break;
                 case "--parallel":
                     options = options with { Parallel = PositiveInt(Value(), "--parallel") };
                     break;
@@ -99,6 +115,10 @@ public sealed record RunnerOptions
         if (check && refresh)
         {
             throw new ArgumentException("--check and --refresh exclude each other.");
+        }
+        if (options.SiteOnly && options.NoSite)
+        {
+            throw new ArgumentException("--site-only and --no-site exclude each other.");
         }
         return options with { Mode = refresh ? RunMode.Refresh : RunMode.Check, Notebooks = notebooks };
     }

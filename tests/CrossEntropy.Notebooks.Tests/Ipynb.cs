@@ -54,6 +54,13 @@ internal static class Ipynb
         ["source"] = Lines(source),
     };
 
+    /// <summary>Adds metadata tags to a cell and returns it.</summary>
+    public static JsonObject Tagged(JsonObject cell, params string[] tags)
+    {
+        ((JsonObject)cell["metadata"]!)["tags"] = new JsonArray(tags.Select(t => (JsonNode)t).ToArray());
+        return cell;
+    }
+
     /// <summary>A code cell as dotnet-repl writes it: extra metadata, timestamps.</summary>
     public static JsonObject ExecutedCode(string source, double seconds, params JsonNode[] outputs)
     {

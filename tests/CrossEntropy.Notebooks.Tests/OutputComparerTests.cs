@@ -53,6 +53,31 @@ public class OutputComparerTests
     }
 
     [Fact]
+    public void A_machine_dependent_cell_is_not_compared_but_the_next_cell_is()
+    {
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.Tagged(Ipynb.Code("time", Ipynb.Plain("12.3 ms")), OutputComparer.MachineDependentTag),
+            Ipynb.Code("value", Ipynb.Plain("0.5")));
+        var sameValue = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.ExecutedCode("time", 0.1, Ipynb.Plain("45.6 ms")),
+            Ipynb.ExecutedCode("value", 0.1, Ipynb.Plain("0.5")));
+        var otherValue = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.ExecutedCode("time", 0.1, Ipynb.Plain("45.6 ms")),
+            Ipynb.ExecutedCode("value", 0.1, Ipynb.Plain("0.6")));
+        Assert.Null(comparer.FindFirstDifference(committed, sameValue));
+        Assert.Equal(2, comparer.FindFirstDifference(committed, otherValue)?.CellNumber);
+    }
+
+    [Fact]
+    public void Other_tags_do_not_exempt_a_cell()
+    {
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.Tagged(Ipynb.Code("x", Ipynb.Plain("1")), "solution", "machine-dependent-not"));
+        var executed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.ExecutedCode("x", 0.1, Ipynb.Plain("2")));
+        Assert.NotNull(comparer.FindFirstDifference(committed, executed));
+    }
+
+    [Fact]
     public void A_new_error_output_is_a_difference()
     {
         var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code("a", Ipynb.Plain("1")));

@@ -1,0 +1,107 @@
+using CrossEntropy.Numerics;
+
+namespace CrossEntropy.Interactive.Exercises;
+
+/// <summary>The checks of notebook 1 (entropy). Each computes its reference value itself and never shows it.</summary>
+public static class Exercises01
+{
+    private const string FairDieName = "Exercise 1.1, a fair die";
+    private const string SurprisalName = "Exercise 1.2, surprisal units";
+    private const string OneBitName = "Exercise 1.3, a die with 1 bit of entropy";
+    private const string PerplexityName = "Exercise 1.4, perplexity";
+
+    /// <summary>Exercise 1.1: the entropy of a fair six-sided die, in bits (H = log₂ 6).</summary>
+    /// <param name="entropyBits">The student's value; NaN while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult FairDie(double entropyBits)
+    {
+        double[] die = Enumerable.Repeat(1.0 / 6, 6).ToArray();
+        return ExerciseCheck.Real(FairDieName, entropyBits, Information.Entropy(die, InformationUnit.Bits), 1e-9,
+            "H = −Σ p log₂ p over the six faces, each with p = 1/6.",
+            Mistake.WrongLogBase(),
+            Mistake.Produces(6 * Information.Surprisal(1.0 / 6, InformationUnit.Bits),
+                "you added the six surprisals without weighting each by its probability 1/6."),
+            Mistake.When(h => h < 0, "an entropy is never negative: check the minus sign in −Σ p log p."),
+            Mistake.Sign());
+    }
+
+    /// <summary>
+    /// Exercise 1.2: an outcome has surprisal 3 bits; its probability (2⁻³) and its surprisal in nats (3 ln 2).
+    /// </summary>
+    /// <param name="probability">The student's probability; NaN while unanswered.</param>
+    /// <param name="nats">The student's surprisal in nats; NaN while unanswered.</param>
+    /// <returns>The verdict on both numbers: the first wrong one gets the hint.</returns>
+    public static ExerciseResult SurprisalUnits(double probability, double nats)
+    {
+        const double bits = 3;
+        if (Answer.IsMissing(probability) || Answer.IsMissing(nats))
+        {
+            return ExerciseResult.NotSolvedYet(SurprisalName,
+                "Answer both parts, the probability and the surprisal in nats, and run the cell again.");
+        }
+        var expectedProbability = Math.Pow(2, -bits);
+        var probabilityVerdict = ExerciseCheck.Real(SurprisalName, probability, expectedProbability, 1e-12,
+            "surprisal is I = −log₂ p; solve it for p.",
+            Mistake.Reciprocal("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is."),
+            Mistake.Produces(Math.Exp(-bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a natural one."),
+            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."));
+        if (!probabilityVerdict.IsSolved)
+        {
+            return probabilityVerdict;
+        }
+        return ExerciseCheck.Real(SurprisalName, nats, Information.Surprisal(expectedProbability, InformationUnit.Nats), 1e-12,
+            "the probability is right; now compute −ln p, or convert: one bit is ln 2 nats.",
+            Mistake.Produces(bits / Math.Log(2), "the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided."),
+            Mistake.Produces(bits, "the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit."),
+            Mistake.WrongLogBase("the probability is right; but the second number is in another unit than nats: nats use the natural logarithm."),
+            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."));
+    }
+
+    /// <summary>
+    /// Exercise 1.3: any distribution over 6 outcomes whose entropy is exactly 1 bit (within 1e−12 relative).
+    /// Many answers are right, so the check tests the property, not a value.
+    /// </summary>
+    /// <param name="distribution">The student's six probabilities; null while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult EntropyOneBit(IReadOnlyList<double>? distribution) => ExerciseCheck.Guarded(OneBitName, () =>
+    {
+        if (Answer.IsMissing(distribution))
+        {
+            return ExerciseResult.NotSolvedYet(OneBitName);
+        }
+        if (distribution!.Count != 6)
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                $"a die has 6 outcomes; your distribution has {distribution.Count}. Give all six probabilities, zeros included.");
+        }
+        if (!Answer.IsDistribution(distribution, 1e-9))
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                "that is not a probability distribution: every entry must be between 0 and 1 and they must sum to 1.");
+        }
+        var bits = Information.Entropy(distribution.ToArray(), InformationUnit.Bits);
+        if (Answer.CloseRelative(bits, 1, 1e-12))
+        {
+            return ExerciseResult.Solved(OneBitName,
+                "exactly 1 bit. Two equally likely outcomes is the simplest answer; more outcomes with unequal masses can reach 1 bit too.");
+        }
+        if (Answer.CloseRelative(bits * Math.Log(2), 1, 1e-9))
+        {
+            return ExerciseResult.Incorrect(OneBitName, "your distribution has 1 nat of entropy, not 1 bit: measure with log₂.");
+        }
+        return ExerciseResult.Incorrect(OneBitName, bits > 1
+            ? "its entropy is above 1 bit: the mass is spread too widely. How many equally likely outcomes make 1 bit?"
+            : "its entropy is below 1 bit: the mass is too concentrated. How many equally likely outcomes make 1 bit?");
+    });
+
+    /// <summary>Exercise 1.4's self-check: why the perplexity of a uniform distribution over k outcomes is k.</summary>
+    /// <param name="choice">The student's letter; <c>'?'</c> while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult Perplexity(char choice) => ExerciseCheck.Choice(PerplexityName, choice, 'a',
+        new Dictionary<char, string>
+        {
+            ['b'] = "counting outcomes works only for the uniform case: a biased coin has two possible outcomes but a perplexity below 2. Compute Information.Perplexity([0.9, 0.1]).",
+            ['c'] = "e and 2 are different bases, and the exponent changes with them: H in bits = H in nats / ln 2, so the two powers are the same number exactly, not approximately.",
+        },
+        "H(uniform over k) = log_b k in every base b, and b raised to log_b k is k: the base cancels, which is also why e^H(nats) = 2^H(bits).");
+}

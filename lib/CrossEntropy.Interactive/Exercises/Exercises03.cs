@@ -1,0 +1,113 @@
+using CrossEntropy.Numerics;
+
+namespace CrossEntropy.Interactive.Exercises;
+
+/// <summary>The checks of notebook 3 (the blog's example: p = [0.5, 0.5], z = [0.7, 0.3]).</summary>
+public static class Exercises03
+{
+    private const string BestName = "Exercise 3.2, the best logits";
+    private const string HardName = "Exercise 3.3, a hard label";
+
+    private static readonly double[] BlogTarget = [0.5, 0.5];
+    private static readonly double[] BlogLogits = [0.7, 0.3];
+
+    /// <summary>Exercise 3.1: the blog's cross-entropy converted from nats to bits.</summary>
+    /// <param name="bits">The student's value; NaN while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult BitsFromNats(double bits)
+    {
+        var nats = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget);
+        // 1e−9: the student may start from the 10 printed decimals of the value in nats.
+        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), 1e-9,
+            "one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2.",
+            Mistake.Produces(nats * Math.Log(2), "you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide."),
+            Mistake.Produces(nats / Math.Log(10), "you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2."),
+            Mistake.WrongLogBase(),
+            Mistake.Sign());
+    }
+
+    /// <summary>
+    /// Exercise 3.2: logits z that minimise H(p, softmax(z)) for p = [0.5, 0.5]. Every z with z₀ = z₁ is right,
+    /// so the check tests that the loss reaches its floor H(p) = ln 2.
+    /// </summary>
+    /// <param name="logits">The student's two logits; null while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult BestLogits(IReadOnlyList<double>? logits) => ExerciseCheck.Guarded(BestName, () =>
+    {
+        if (Answer.IsMissing(logits))
+        {
+            return ExerciseResult.NotSolvedYet(BestName);
+        }
+        if (logits!.Count != 2)
+        {
+            return ExerciseResult.Incorrect(BestName, $"two classes need two logits; you gave {logits.Count}.");
+        }
+        if (!logits.All(double.IsFinite))
+        {
+            return ExerciseResult.Incorrect(BestName, "logits are finite real numbers: no NaN or ∞.");
+        }
+        var loss = Losses.CrossEntropy<double>(logits.ToArray(), 2, BlogTarget);
+        var floor = Information.Entropy(BlogTarget);
+        return Answer.CloseRelative(loss, floor, 1e-12)
+            ? ExerciseResult.Solved(BestName,
+                "the loss is at its floor H(p). Not unique: adding the same constant to both logits leaves softmax unchanged, so every z with z₀ = z₁ is optimal.")
+            : ExerciseResult.Incorrect(BestName,
+                "the loss is above its floor H(p): the best q equals p. What must be true of z₀ and z₁ for softmax(z) to give both classes the same probability?");
+    });
+
+    /// <summary>Exercise 3.3: loss and gradient for the hard label p = [1, 0] at z = [0.7, 0.3].</summary>
+    /// <param name="loss">The student's loss in nats; NaN while unanswered.</param>
+    /// <param name="gradient">The student's gradient with respect to z; null while unanswered.</param>
+    /// <returns>The verdict on the loss first, then on the gradient.</returns>
+    public static ExerciseResult HardLabel(double loss, IReadOnlyList<double>? gradient) => ExerciseCheck.Guarded(HardName, () =>
+    {
+        if (Answer.IsMissing(loss) || Answer.IsMissing(gradient))
+        {
+            return ExerciseResult.NotSolvedYet(HardName, "Answer both parts, the loss and the gradient, and run the cell again.");
+        }
+        double[] hard = [1, 0];
+        var q = StableMath.Softmax(BlogLogits);
+        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(BlogLogits, 2, hard), 1e-9,
+            "with a one-hot p only the true class's term of −Σ p log q survives.",
+            Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
+            Mistake.Produces(-Math.Log(q[1]), "that is −log q₁, the loss if class 1 were the true class; here class 0 is."),
+            Mistake.WrongLogBase("the loss is in another unit: losses are in nats (natural log)."),
+            Mistake.Sign());
+        if (!lossVerdict.IsSolved)
+        {
+            return lossVerdict;
+        }
+        var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, [q[0] - hard[0], q[1] - hard[1]], 1e-6, 1e-12,
+            "the loss is right; the gradient with respect to the logits is q − p, with q = softmax(z) and the new p.",
+            VectorMistake.Sign("the loss is right; the gradient's signs are flipped: it is q − p, not p − q."),
+            VectorMistake.Produces(q, "the loss is right; the gradient is q − p: subtract the target."),
+            VectorMistake.Produces([q[0] - 0.5, q[1] - 0.5], "the loss is right; the gradient uses the blog's old target [0.5, 0.5]; the target is now [1, 0]."));
+        return gradientVerdict.IsSolved
+            ? ExerciseResult.Solved(HardName,
+                "loss and gradient match. The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")
+            : gradientVerdict;
+    });
+
+    /// <summary>
+    /// Exercise 3.4: the gradient of H(p, softmax(z / T)) with respect to z at T = 2, which is (q − p) / T with
+    /// q = softmax(z / T). Accepted to 1e−6 relative, so a careful finite difference passes too.
+    /// </summary>
+    /// <param name="gradient">The student's gradient; null while unanswered.</param>
+    /// <returns>The verdict.</returns>
+    public static ExerciseResult TemperatureGradient(IReadOnlyList<double>? gradient) =>
+        ExerciseCheck.Guarded("Exercise 3.4, temperature and gradient", () =>
+        {
+            const double t = 2;
+            var qT = StableMath.Softmax(BlogLogits, t);
+            var q1 = StableMath.Softmax(BlogLogits);
+            double[] qMinusP = [qT[0] - BlogTarget[0], qT[1] - BlogTarget[1]];
+            return ExerciseCheck.Vector("Exercise 3.4, temperature and gradient", gradient,
+                qMinusP.Select(g => g / t).ToArray(), 1e-6, 1e-12,
+                "apply the chain rule to L(z / T): the gradient with respect to z / T is q − p, and z / T changes by 1 / T per unit of z.",
+                VectorMistake.Produces(qMinusP, "that is q − p, the gradient with respect to z / T; the chain rule adds a factor ∂(z / T)/∂z = 1 / T."),
+                VectorMistake.Produces(qMinusP.Select(g => g * t).ToArray(), "you multiplied by T; the chain rule gives a factor 1 / T."),
+                VectorMistake.Produces([(q1[0] - BlogTarget[0]) / t, (q1[1] - BlogTarget[1]) / t],
+                    "q must be softmax(z / T), not softmax(z): the temperature enters the prediction too."),
+                VectorMistake.Sign("the signs are flipped: the gradient is (q − p) / T, not (p − q) / T."));
+        });
+}

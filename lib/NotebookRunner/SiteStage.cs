@@ -1,0 +1,68 @@
+using NotebookSite;
+
+namespace NotebookRunner;
+
+/// <summary>The runner's last step: renders the notebooks into the offline site at <c>artifacts/site/</c>
+/// (lib/NotebookSite does the rendering; this only picks the inputs and reports).</summary>
+public static class SiteStage
+{
+    /// <summary>Renders every numbered notebook: the outputs of its executed copy when there is one (unless
+    /// <paramref name="committedOnly"/>), else the committed notebook's own outputs. The executed outputs are merged
+    /// into the committed notebook first, because dotnet-repl's copy drops the cell tags (exercise, solution).</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <param name="committedOnly">Render the committed notebooks even where executed copies exist.</param>
+    /// <param name="output">Where the report goes.</param>
+    /// <returns>0 when the site was written, 1 when rendering failed.</returns>
+    public static int Render(RepoLayout layout, bool committedOnly, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(output);
+        var staging = Directory.CreateTempSubdirectory("notebook-site-sources-").FullName;
+        var site = Path.Combine(layout.Root, "artifacts", "site");
+        try
+        {
+            var sources = layout.NumberedNotebooks()
+                .Select(name => !committedOnly && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
+                .ToArray();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var pages = SiteBuilder.Build(new SiteOptions
+            {
+                Notebooks = sources,
+                OutputDirectory = site,
+                ToolDirectory = Path.Combine(layout.Root, "lib", "NotebookSite"),
+                Readme = File.Exists(Path.Combine(layout.Root, "README.md")) ? Path.Combine(layout.Root, "README.md") : null,
+            });
+            var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
+            output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
+                + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or ArgumentException)
+        {
+            output.WriteLine($"FAILED: the site could not be rendered: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            Directory.Delete(staging, true);
+        }
+    }
+
+    /// <summary>The committed notebook with the executed copy's outputs, written to <paramref name="staging"/>;
+    /// the committed notebook itself when the two do not line up (a warning says so).</summary>
+    private static string WithExecutedOutputs(RepoLayout layout, string name, string staging, TextWriter output)
+    {
+        try
+        {
+            var merged = OutputMerger.Merge(NotebookFile.Load(layout.CommittedPath(name)), NotebookFile.Load(layout.ExecutedPath(name)));
+            var path = Path.Combine(staging, name);
+            File.WriteAllText(path, merged.ToJson());
+            return path;
+        }
+        catch (NotebookMismatchException e)
+        {
+            output.WriteLine($"Site: {name} is rendered from the committed notebook: {e.Message}");
+            return layout.CommittedPath(name);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NotebookSite;
+
+/// <summary>Renders a code cell's outputs: text as preformatted blocks, HTML as is, images inline, Plotly charts
+/// rewritten to draw from the site's own plotly.js (<see cref="PlotlyChart"/>).</summary>
+public static partial class OutputRenderer
+{
+    /// <summary>One output's HTML.</summary>
+    /// <param name="output">The output.</param>
+    /// <returns>The HTML, and whether it is a chart.</returns>
+    public static (string Html, bool IsChart) ToHtml(CellOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var data = output.Data;
+        switch (output.Type)
+        {
+            case "stream":
+                return (Preformatted(data["text/plain"], output.StreamName == "stderr" ? "output stderr" : "output"), false);
+            case "error":
+                return (Preformatted(AnsiEscape().Replace(data["text/plain"], ""), "output error"), false);
+        }
+        if (data.TryGetValue("text/html", out var html))
+        {
+            return PlotlyChart.IsChart(html)
+                ? (PlotlyChart.Parse(html).ToHtml(), true)
+                : ($"<div class=\"output output-html\" tabindex=\"0\">{html}</div>\n", false);
+        }
+        if (data.TryGetValue("image/svg+xml", out var svg))
+        {
+            return ($"<div class=\"output output-image\">{svg}</div>\n", false);
+        }
+        foreach (var mime in new[] { "image/png", "image/jpeg" })
+        {
+            if (data.TryGetValue(mime, out var base64))
+            {
+                return ($"<div class=\"output output-image\"><img alt=\"{WebUtility.HtmlEncode(data.GetValueOrDefault("text/plain", "image output"))}\" "
+                    + $"src=\"data:{mime};base64,{base64.Replace("\n", "", StringComparison.Ordinal)}\"></div>\n", false);
+            }
+        }
+        return data.TryGetValue("text/plain", out var text)
+            ? (Preformatted(text, "output"), false)
+            : ("", false);
+    }
+
+    private static string Preformatted(string text, string cssClass) =>
+        $"<pre class=\"{cssClass}\" tabindex=\"0\">{WebUtility.HtmlEncode(text.TrimEnd('\n'))}</pre>\n";
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
+}

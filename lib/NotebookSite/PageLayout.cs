@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text;
+
+namespace NotebookSite;
+
+/// <summary>The frame every page shares: head (styles, scripts), header with previous/next links, the table of
+/// contents and the list of notebooks beside the text (folded above it on a phone), and previous/next links again
+/// at the end.</summary>
+public static class PageLayout
+{
+    /// <summary>Writes a whole page.</summary>
+    /// <param name="page">The page.</param>
+    /// <param name="body">Its main content.</param>
+    /// <param name="headings">Its headings (levels 2 and 3 go into the table of contents).</param>
+    /// <param name="course">The pages in reading order, for the notebook list and the neighbour links.</param>
+    /// <param name="siteTitle">The site's name.</param>
+    /// <returns>The HTML document.</returns>
+    public static string Render(SitePage page, string body, IReadOnlyList<Heading> headings, IReadOnlyList<SitePage> course, string siteTitle)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(headings);
+        ArgumentNullException.ThrowIfNull(course);
+        var index = course.ToList().FindIndex(p => p.FileName == page.FileName);
+        var previous = index > 0 ? course[index - 1] : null;
+        var next = index >= 0 && index + 1 < course.Count ? course[index + 1] : null;
+        var html = new StringBuilder();
+        html.Append($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <title>{E(page.Title == siteTitle ? siteTitle : page.Title + " · " + siteTitle)}</title>
+            <link rel="stylesheet" href="{SiteAssets.KatexCss}">
+            <link rel="stylesheet" href="{SiteAssets.SiteCss}">
+
+            """);
+        if (page.Charts > 0)
+        {
+            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n");
+        }
+        html.Append($"""
+            <script defer src="{SiteAssets.SiteJs}"></script>
+            </head>
+            <body>
+            <a class="skip-link" href="#content">Skip to the text</a>
+            <header class="site-header">
+            <a class="site-title" href="index.html">{E(siteTitle)}</a>
+            {Pager(previous, next, "Previous and next notebook")}
+            </header>
+            <div class="layout">
+            <aside class="sidebar">
+            {TableOfContents(headings)}
+            {CourseList(page, course)}
+            </aside>
+            <main id="content">
+            {body}
+            </main>
+            </div>
+            <footer class="site-footer">
+            {Pager(previous, next, "Previous and next notebook, at the end")}
+            <p class="colophon">Rendered from the executed notebooks; charts drawn by plotly.js 2.28.0 and math by KaTeX, both shipped with these pages (no network needed).</p>
+            </footer>
+            </body>
+            </html>
+
+            """);
+        return html.ToString();
+    }
+
+    private static string Pager(SitePage? previous, SitePage? next, string label)
+    {
+        if (previous is null && next is null)
+        {
+            return "";
+        }
+        var links = new StringBuilder($"<nav class=\"pager\" aria-label=\"{E(label)}\">");
+        links.Append(previous is null
+            ? "<span class=\"pager-gap\"></span>"
+            : $"<a class=\"pager-prev\" rel=\"prev\" href=\"{E(previous.FileName)}\"><span class=\"pager-dir\">← Previous</span> <span class=\"pager-title\">{E(previous.Title)}</span></a>");
+        if (next is not null)
+        {
+            links.Append($"<a class=\"pager-next\" rel=\"next\" href=\"{E(next.FileName)}\"><span class=\"pager-dir\">Next →</span> <span class=\"pager-title\">{E(next.Title)}</span></a>");
+        }
+        return links.Append("</nav>").ToString();
+    }
+
+    private static string TableOfContents(IReadOnlyList<Heading> headings)
+    {
+        // Sections (level 2) with their subsections (level 3); a subsection before any section stands alone.
+        var sections = new List<(Heading Top, List<Heading> Subsections)>();
+        foreach (var h in headings.Where(h => h.Level is 2 or 3))
+        {
+            if (h.Level == 3 && sections.Count > 0)
+            {
+                sections[^1].Subsections.Add(h);
+            }
+            else
+            {
+                sections.Add((h, []));
+            }
+        }
+        var html = new StringBuilder("<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"fold\" open><summary id=\"toc-title\">On this page</summary>\n<ol>");
+        foreach (var (top, subsections) in sections)
+        {
+            html.Append($"<li>{Link(top)}");
+            if (subsections.Count > 0)
+            {
+                html.Append("<ol>").AppendJoin("", subsections.Select(s => $"<li>{Link(s)}</li>")).Append("</ol>");
+            }
+            html.Append("</li>");
+        }
+        if (sections.Count == 0)
+        {
+            html.Append("<li><a href=\"#content\">Top of the page</a></li>");
+        }
+        return html.Append("</ol></details></nav>").ToString();
+
+        static string Link(Heading h) => $"<a href=\"#{E(h.Id)}\">{E(h.Text)}</a>";
+    }
+
+    private static string CourseList(SitePage page, IReadOnlyList<SitePage> course)
+    {
+        var html = new StringBuilder("<nav class=\"course\" aria-labelledby=\"course-title\"><details class=\"fold\" open><summary id=\"course-title\">Notebooks</summary>\n<ul>");
+        foreach (var p in course)
+        {
+            var current = p.FileName == page.FileName ? " aria-current=\"page\"" : "";
+            html.Append($"<li><a href=\"{E(p.FileName)}\"{current}>{E(p.Title)}</a></li>");
+        }
+        return html.Append("</ul></details></nav>").ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

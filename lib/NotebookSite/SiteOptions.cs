@@ -1,0 +1,29 @@
+namespace NotebookSite;
+
+/// <summary>What to render and where.</summary>
+public sealed record SiteOptions
+{
+    /// <summary>The notebooks (.ipynb paths). Pages follow their file names' ordinal order (00-… to 99-…).
+    /// A notebook named <c>00-…</c> becomes <c>index.html</c>; without one, a course map is generated.</summary>
+    public required IReadOnlyList<string> Notebooks { get; init; }
+
+    /// <summary>The folder the site is written to; it is emptied first.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>This project's folder (package.json, package-lock.json, tools/render-math.cjs), where KaTeX is installed.</summary>
+    public required string ToolDirectory { get; init; }
+
+    /// <summary>The repository README, rendered as <c>readme.html</c> so the notebooks' links to it work offline; null to leave it out.</summary>
+    public string? Readme { get; init; }
+
+    /// <summary>The site's name, in every page's header and title.</summary>
+    public string Title { get; init; } = "Cross-entropy in C#";
+}
+
+/// <summary>A page written to the site.</summary>
+/// <param name="FileName">Its file name, e.g. <c>01-entropy.html</c>.</param>
+/// <param name="Title">Its title (the notebook's first heading).</param>
+/// <param name="Source">The notebook or Markdown file it was made from; null for the generated course map.</param>
+/// <param name="Charts">How many charts it draws.</param>
+/// <param name="InCourse">True for pages in the previous/next chain (the index and the notebooks).</param>
+public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse);

@@ -1,0 +1,19 @@
+namespace CrossEntropy.Notebooks.Tests;
+
+// One class per numbered notebook: xunit runs classes in parallel, and the trait makes one notebook selectable
+// (dotnet test --filter "Notebook=03-softmax-example", or --filter "FullyQualifiedName~Notebook03").
+
+[Trait(Trait, "01-entropy")]
+public sealed class Notebook01Entropy() : NotebookTests("01-entropy.ipynb");
+
+[Trait(Trait, "02-cross-entropy-and-kl")]
+public sealed class Notebook02CrossEntropyAndKL() : NotebookTests("02-cross-entropy-and-kl.ipynb");
+
+[Trait(Trait, "03-softmax-example")]
+public sealed class Notebook03SoftmaxExample() : NotebookTests("03-softmax-example.ipynb");
+
+[Trait(Trait, "04-stability-pitfalls")]
+public sealed class Notebook04StabilityPitfalls() : NotebookTests("04-stability-pitfalls.ipynb");
+
+[Trait(Trait, "05-training-a-classifier")]
+public sealed class Notebook05TrainingAClassifier() : NotebookTests("05-training-a-classifier.ipynb");

@@ -1,0 +1,42 @@
+using NotebookRunner;
+
+namespace CrossEntropy.Notebooks.Tests;
+
+/// <summary>
+/// A throw-away repository layout in the temp folder (solution marker, tool manifest, notebooks/) for runner tests
+/// that must not touch the real notebooks. Deleted on dispose.
+/// </summary>
+internal sealed class TemporaryRepository : IDisposable
+{
+    public TemporaryRepository()
+    {
+        Root = Directory.CreateTempSubdirectory("runner-test-").FullName;
+        File.WriteAllText(Path.Combine(Root, RepoLayout.SolutionFileName), "");
+        var manifest = Path.Combine(NotebookRuns.Layout.Root, ".config", "dotnet-tools.json");
+        Directory.CreateDirectory(Path.Combine(Root, ".config"));
+        File.Copy(manifest, Path.Combine(Root, ".config", "dotnet-tools.json"));
+        Layout = new RepoLayout(Root);
+        Directory.CreateDirectory(Layout.NotebooksDirectory);
+    }
+
+    public string Root { get; }
+
+    public RepoLayout Layout { get; }
+
+    /// <summary>Saves a notebook under notebooks/ and returns its path.</summary>
+    public string Add(string fileName, NotebookFile notebook)
+    {
+        var path = Layout.CommittedPath(fileName);
+        notebook.Save(path);
+        return path;
+    }
+
+    /// <summary>Restores the pinned tools (dotnet-repl) for this folder, from the local package cache.</summary>
+    public async Task RestoreToolsAsync()
+    {
+        var restore = await Executor.RunAsync(Root, ["tool", "restore"], TimeSpan.FromMinutes(5));
+        Assert.True(restore.ExitCode == 0, restore.Output);
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using NotebookSite;
+
+namespace CrossEntropy.Site.Tests;
+
+/// <summary>The site rendered from the committed notebooks: complete, self-contained, and linked up.</summary>
+[Collection(CommittedSiteGroup.Name)]
+public partial class CommittedSiteTests(CommittedSiteFixture site)
+{
+    private static readonly string[] CdnLoaders = ["requirejs", "require.js", "cdn.plot.ly", "cdnjs", "cdn.jsdelivr", "unpkg"];
+    private static readonly string[] UrlAttributes = ["src", "href", "srcset", "poster", "data"];
+
+    [Fact]
+    public void There_is_a_page_per_notebook_an_index_and_the_README()
+    {
+        var expected = Repo.Notebooks.Select(n => SiteBuilder.PageName(Path.GetFileName(n)))
+            .Prepend("index.html").Distinct().Append(SiteBuilder.ReadmePage).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Directory.EnumerateFiles(site.Directory, "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The offline rule. Every src, every stylesheet or script href, and every CSS url() points at a file of the
+    /// site (or is data: or an in-page anchor). The only absolute URLs allowed are plain &lt;a href&gt; reference
+    /// links, which fetch nothing unless the reader follows them; and XML namespace names inside MathML and SVG,
+    /// which are identifiers, not requests.
+    /// </summary>
+    [Fact]
+    public void Nothing_on_any_page_is_fetched_from_the_network()
+    {
+        var problems = new List<string>();
+        foreach (var page in site.Pages)
+        {
+            var document = site.Site.Document(page.FileName);
+            foreach (var element in document.QuerySelectorAll("[src], [href], [srcset], [poster], [data]"))
+            {
+                foreach (var attribute in UrlAttributes)
+                {
+                    var value = element.GetAttribute(attribute);
+                    if (value is null || (attribute == "href" && element.LocalName == "a" && IsAbsolute(value)))
+                    {
+                        continue;
+                    }
+                    if (!ResolvesLocally(site.Directory, value))
+                    {
+                        problems.Add($"{page.FileName}: <{element.LocalName} {attribute}=\"{value}\">");
+                    }
+                }
+            }
+            foreach (var style in document.QuerySelectorAll("style").Select(s => s.TextContent)
+                         .Concat(document.QuerySelectorAll("[style]").Select(e => e.GetAttribute("style")!)))
+            {
+                problems.AddRange(CssUrls(style).Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).Select(u => $"{page.FileName}: inline CSS url({u})"));
+            }
+            var scripts = string.Concat(document.QuerySelectorAll("script").Select(e => e.OuterHtml));
+            problems.AddRange(CdnLoaders
+                .Where(loader => scripts.Contains(loader, StringComparison.OrdinalIgnoreCase))
+                .Select(loader => $"{page.FileName}: a script still mentions {loader}"));
+        }
+        foreach (var css in Directory.EnumerateFiles(site.Directory, "*.css", SearchOption.AllDirectories))
+        {
+            problems.AddRange(CssUrls(File.ReadAllText(css))
+                .Where(u => !u.StartsWith("data:", StringComparison.Ordinal) && !File.Exists(Path.Combine(Path.GetDirectoryName(css)!, u)))
+                .Select(u => $"{Path.GetRelativePath(site.Directory, css)}: url({u}) is not in the site"));
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Every_output_of_every_notebook_is_on_its_page_and_every_chart_is_a_local_figure()
+    {
+        foreach (var path in Repo.Notebooks)
+        {
+            var notebook = Notebook.Load(path);
+            var page = site.Site.Document(SiteBuilder.PageName(notebook.FileName));
+            var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
+            Assert.Equal(codeCells.Length, page.QuerySelectorAll("main .cell.code > pre.code").Length);
+            Assert.Equal(codeCells.Sum(c => c.Outputs.Count), page.QuerySelectorAll("main .outputs > *").Length);
+
+            var charts = codeCells.SelectMany(c => c.Outputs).Count(o => PlotlyChart.IsChart(o.Data.GetValueOrDefault("text/html", "")));
+            Assert.True(charts > 0, $"{notebook.FileName} has no chart to check");
+            var figures = page.QuerySelectorAll("script.chart-figure").ToArray();
+            Assert.Equal(charts, figures.Length);
+            Assert.All(figures, f =>
+            {
+                var json = JsonNode.Parse(f.TextContent)!;
+                Assert.NotEmpty(json["data"]!.AsArray());
+                Assert.NotNull(page.GetElementById(f.GetAttribute("data-for")!));
+            });
+            Assert.Equal(SiteAssets.PlotlyJs, page.QuerySelector("script[src*='plotly']")!.GetAttribute("src"));
+        }
+    }
+
+    [Fact]
+    public void Every_page_has_a_table_of_contents_whose_links_land_and_links_to_its_neighbours()
+    {
+        var course = site.Course;
+        for (var i = 0; i < course.Count; i++)
+        {
+            var page = site.Site.Document(course[i].FileName);
+            var toc = page.QuerySelectorAll("nav.toc a").ToArray();
+            Assert.NotEmpty(toc);
+            Assert.All(toc, a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
+            Assert.Equal(i > 0 ? course[i - 1].FileName : null, page.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+            Assert.Equal(i + 1 < course.Count ? course[i + 1].FileName : null, page.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        }
+        Assert.NotEmpty(site.Site.Document(SiteBuilder.ReadmePage).QuerySelectorAll("nav.toc a"));
+    }
+
+    [Fact]
+    public void No_TeX_is_left_in_the_prose()
+    {
+        foreach (var page in site.Pages)
+        {
+            var main = site.Site.Document(page.FileName).QuerySelector("main")!;
+            var texts = main.Descendants<IText>()
+                .Where(t => t.ParentElement!.Closest("pre, code, script, style, .katex") is null)
+                .Select(t => t.Data);
+            var text = string.Concat(texts);
+            Assert.DoesNotMatch(RawTex(), text);
+        }
+    }
+
+    /// <summary>A TeX delimiter or command: <c>$</c>, <c>\(</c>, <c>\[</c>, or a backslash and letters such as <c>\frac</c>.</summary>
+    [GeneratedRegex(@"\$|\\[(\[]|\\[A-Za-z]+")]
+    internal static partial Regex RawTex();
+
+    [GeneratedRegex(@"url\(\s*['""]?(?<url>[^'"")]+)['""]?\s*\)")]
+    private static partial Regex CssUrl();
+
+    private static IEnumerable<string> CssUrls(string css) => CssUrl().Matches(css).Select(m => m.Groups["url"].Value);
+
+    private static bool IsAbsolute(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "mailto";
+
+    private static bool ResolvesLocally(string siteDirectory, string url)
+    {
+        if (url.StartsWith('#') || url.StartsWith("data:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (url.Contains(':', StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var path = url.Split('#', '?')[0];
+        return File.Exists(Path.Combine(siteDirectory, Uri.UnescapeDataString(path)));
+    }
+}

@@ -1,0 +1,46 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using NotebookSite;
+
+namespace CrossEntropy.Site.Tests;
+
+/// <summary>A site rendered into a temporary folder from inline notebooks (or given ones); deleted on dispose.</summary>
+internal sealed class TempSite : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly string root = Directory.CreateTempSubdirectory("notebook-site-test-").FullName;
+
+    public TempSite(IEnumerable<(string FileName, InlineNotebook Notebook)> notebooks, bool withReadme = false)
+    {
+        var sources = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+        var paths = notebooks.Select(n => n.Notebook.WriteTo(sources, n.FileName)).ToArray();
+        string? readme = null;
+        if (withReadme)
+        {
+            readme = Path.Combine(root, "README.md");
+            File.WriteAllText(readme, "# The project\n\nSee [notebook 1](notebooks/01-one.ipynb) and [the code](lib/Thing.cs).\n\n## Setup\n\ntext\n");
+        }
+        Pages = Build(paths, readme);
+    }
+
+    public TempSite(IReadOnlyList<string> notebookPaths, string? readme) => Pages = Build(notebookPaths, readme);
+
+    public string SiteDirectory => Path.Combine(root, "site");
+
+    public IReadOnlyList<SitePage> Pages { get; }
+
+    public string Html(string page) => File.ReadAllText(Path.Combine(SiteDirectory, page));
+
+    public IDocument Document(string page) => Parser.ParseDocument(Html(page));
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme) =>
+        SiteBuilder.Build(new SiteOptions
+        {
+            Notebooks = notebooks,
+            OutputDirectory = Path.Combine(root, "site"),
+            ToolDirectory = Repo.ToolDirectory,
+            Readme = readme,
+        });
+}
