@@ -42,6 +42,16 @@ public class TemperatureRangeTests
         Assert.Equal(float.PositiveInfinity, lse[0]); // 3e38 / 1e−300 is truly beyond float
     }
 
+    // The halving threshold is exact: at max = 2^970 (half an ulp of MaxValue), −MaxValue − max already rounds to −∞,
+    // while the true (x − max) / 2 is about −2^1023.
+    [Fact]
+    public void Halving_starts_at_half_an_ulp_of_MaxValue()
+    {
+        double max = Math.ScaleB(1.0, 970);
+        double[] result = StableMath.LogSoftmax<double>([max, -double.MaxValue], 2);
+        Tolerance.Ulps(-Math.ScaleB(1.0, 1023), result[1], 1);
+    }
+
     // Float with any double τ agrees with an independent double computation of log-softmax(x / τ), rounded to float.
     [Fact]
     public void Float_log_softmax_matches_double_reference_for_any_temperature() =>
