@@ -125,6 +125,7 @@ public class AliasingTests
         var e = Assert.Throws<ArgumentException>(() => Losses.BinaryCrossEntropyWithLogits<double>(
             [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.0, 1, 0, 1, 0, 1], buffer, posWeight: buffer.AsSpan(0, 3)));
         Assert.Equal("losses", e.ParamName);
+        Assert.Contains("pass the input itself (in place) or a separate buffer", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

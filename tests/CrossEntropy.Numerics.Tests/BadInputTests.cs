@@ -326,7 +326,7 @@ public class BadInputTests
     {
         var options = new CrossEntropyOptions { IgnoreIndex = 0 };
         Throws<ArgumentException>(
-            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex = 0");
+            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex = 0", "leave it at -100");
         Throws<ArgumentException>(
             () => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], Reduction.Mean, options), "options", "IgnoreIndex = 0");
     }
@@ -335,7 +335,7 @@ public class BadInputTests
     public void Label_smoothing_with_NLL_throws()
     {
         var options = new CrossEntropyOptions { LabelSmoothing = 0.1 };
-        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "LabelSmoothing = 0.1", "label smoothing");
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "LabelSmoothing = 0.1", "label smoothing", "use CrossEntropy on logits");
         Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[2], options), "options");
     }
 

@@ -145,6 +145,7 @@ public class HighPrecisionTests
         decimal h = HighPrecision.Entropy([1e-30, 1]);
         Assert.True(Math.Abs(h - 6.9077552789821370520539743641e-29m) <= 2e-28m, $"{h}");
         Assert.Equal(0m, HighPrecision.Entropy([5e-324, 1]));
+        Assert.Equal(0m, HighPrecision.Entropy([0, 1])); // 0 · ln 0 = 0, and 0 is a valid probability
         Tolerance.Ulps(Information.Entropy([0.25, 0.75]), (double)HighPrecision.Entropy([0.25, 0.75]), 2);
     }
 

@@ -217,6 +217,19 @@ public class LossRangeTests
         Tolerance.Ulps(0.05 + expected, g[0], 2, "smoothed");
     }
 
+    // Unreduced losses: an ignored row's entry is written as 0, whatever the buffer held (NLL and cross-entropy).
+    [Fact]
+    public void Ignored_rows_are_zeroed_in_unreduced_losses()
+    {
+        double[] losses = [double.NaN, double.NaN];
+        Losses.NllLoss<double>([-0.5, -1.0, -0.2, -2.0], 2, [CrossEntropyOptions.DefaultIgnoreIndex, 1], losses);
+        Assert.Equal([0.0, 2.0], losses);
+        losses = [double.NaN, double.NaN];
+        Losses.CrossEntropy<double>([0.5, 1.0, 0.0, 0.0], 2, [0, CrossEntropyOptions.DefaultIgnoreIndex], losses);
+        Assert.Equal(0.0, losses[1]);
+        Assert.True(losses[0] > 0);
+    }
+
     // ---- A finite mean must not overflow through its sum ----
 
     [Fact]

@@ -136,4 +136,29 @@ public class SummationTests
         Assert.True(double.IsNaN(ExtendedSum.Ratio(default, default)));
         Assert.Equal(double.PositiveInfinity, ExtendedSum.Ratio(ExtendedSum.Of(1), default));
     }
+
+    // Each factor position of a product can carry the ∞ (or NaN), and a scaled copy of a sum beyond double's range
+    // keeps its exponent (1e−300 × (1e300 · 1e300) = 1e300, not 1e−300 × ∞).
+    [Fact]
+    public void Extended_products_with_special_or_out_of_range_factors()
+    {
+        var third = default(ExtendedSum);
+        third.AddProduct(2, 3, double.PositiveInfinity);
+        Assert.Equal(double.PositiveInfinity, third.Value);
+        var fourth = default(ExtendedSum);
+        fourth.AddProduct(2, 3, 4, double.PositiveInfinity);
+        Assert.Equal(double.PositiveInfinity, fourth.Value);
+        var second = default(ExtendedSum);
+        second.AddProduct(2, double.NegativeInfinity, 4);
+        Assert.Equal(double.NegativeInfinity, second.Value);
+        Assert.Equal(double.PositiveInfinity, ExtendedSum.Of(double.PositiveInfinity).Value);
+        var huge = default(ExtendedSum);
+        huge.AddProduct(1e300, 1e300);
+        var back = default(ExtendedSum);
+        back.AddProduct(1e-300, huge);
+        Tolerance.Ulps(1e300, back.Value, 4);
+        var nine = default(ExtendedSum);
+        nine.AddProduct(3, ExtendedSum.Of(3)); // significands 1.5 · 1.5
+        Assert.Equal(9, nine.Value);
+    }
 }
