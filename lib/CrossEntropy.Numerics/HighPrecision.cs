@@ -36,18 +36,14 @@ public static class HighPrecision
             throw new ArgumentOutOfRangeException(nameof(x), x, "x must be finite and within decimal's range (±7.9e28).");
         }
 
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int exponent = (int)((bits >> 52) & 0x7FF);
-        long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
-        if (exponent == 0)
+        if (x == 0)
         {
-            exponent = 1; // subnormal
-        }
-        else
-        {
-            mantissa |= 1L << 52;
+            return 0m;
         }
 
+        // |x| = mantissa · 2^(exponent − 1075) with an integer mantissa below 2^53, exact for normal and subnormal x.
+        int exponent = Math.ILogB(x) + 1023;
+        long mantissa = (long)Math.ScaleB(Math.Abs(x), 1075 - exponent);
         // x = ±mantissa · 2^(exponent − 1075); scale by powers of two one at a time so decimal keeps every digit it can.
         decimal value = mantissa;
         for (int e = exponent - 1075; e > 0; e--)
@@ -60,7 +56,7 @@ public static class HighPrecision
             value /= 2;
         }
 
-        return bits < 0 ? -value : value;
+        return Math.Sign(x) * value;
     }
 
     /// <summary>e^x for x ≤ 66; 0 for x &lt; −66 (below decimal's resolution of 10⁻²⁸).</summary>
@@ -80,7 +76,7 @@ public static class HighPrecision
         decimal n = Math.Round(x / Ln2);
         decimal r = x - (n * Ln2);
         decimal term = 1m, sum = 1m;
-        for (int k = 1; k < 60 && term != 0; k++)
+        for (int k = 1; term != 0; k++) // |r| ≤ ln 2 / 2: the terms reach decimal's 0 after about 30 steps
         {
             term = term * r / k;
             sum += term;
@@ -125,7 +121,7 @@ public static class HighPrecision
         decimal z = (m - 1) / (m + 1);
         decimal z2 = z * z;
         decimal power = z, sum = 0m;
-        for (int j = 1; j < 200 && power != 0; j += 2)
+        for (int j = 1; power != 0; j += 2) // |z| ≤ 0.172: z^j reaches decimal's 0 after about 40 steps
         {
             sum += power / j;
             power *= z2;
