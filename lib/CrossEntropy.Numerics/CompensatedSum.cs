@@ -9,7 +9,9 @@ internal struct CompensatedSum
     private double _sum;
     private double _compensation;
 
-    public readonly double Value => double.IsFinite(_sum) ? _sum + _compensation : _sum;
+    // The compensation only accumulates while the running sum is finite, so it is always finite itself: adding it to
+    // an infinite or NaN sum leaves that sum unchanged.
+    public readonly double Value => _sum + _compensation;
 
     public void Add(double x)
     {

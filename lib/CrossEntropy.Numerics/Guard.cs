@@ -39,6 +39,32 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Rejects a destination that overlaps <paramref name="input"/> unless it is exactly the same span (same start, same
+    /// length), the one aliasing an element-by-element computation can honour; as TensorPrimitives does.
+    /// </summary>
+    public static void SameOrNoOverlap<T>(ReadOnlySpan<T> input, Span<T> destination, string destinationName)
+    {
+        if (input.Overlaps(destination, out int offset) && (offset != 0 || input.Length != destination.Length))
+        {
+            throw new ArgumentException(
+                $"{destinationName} overlaps an input at element offset {offset} without being the same span; " +
+                "pass the input itself (in place) or a separate buffer.",
+                destinationName);
+        }
+    }
+
+    /// <summary>Rejects a destination that shares any element with <paramref name="input"/>.</summary>
+    public static void NoOverlap<T>(ReadOnlySpan<T> input, Span<T> destination, string destinationName)
+    {
+        if (input.Overlaps(destination, out int offset))
+        {
+            throw new ArgumentException(
+                $"{destinationName} overlaps an input at element offset {offset}; it must be a separate buffer.",
+                destinationName);
+        }
+    }
+
     /// <summary>Checks that a flat row-major buffer holds whole rows of <paramref name="classCount"/> entries; returns the row count.</summary>
     public static int Rows<T>(ReadOnlySpan<T> x, int classCount, string name)
     {

@@ -6,12 +6,16 @@ public static partial class Losses
 {
     /// <summary>
     /// Binary cross-entropy from logits, reduced (PyTorch's binary_cross_entropy_with_logits):
-    /// l_i = w_i·[(1 − t_i)·x_i − ℓ_i·log σ(x_i)] with ℓ_i = (p_i − 1)·t_i + 1, p = posWeight. Mean = Σ l_i / (number of
-    /// elements), Sum = Σ l_i.
+    /// l_i = w_i·[(1 − t_i)·softplus(x_i) + p_i·t_i·softplus(−x_i)], p = posWeight. Mean = Σ l_i / (number of
+    /// elements), Sum = Σ l_i (+∞ when the sum exceeds MaxValue).
     /// </summary>
     /// <remarks>
-    /// <para>Equal to −w·[p·t·log σ(x) + (1 − t)·log(1 − σ(x))] but computed with the stable log-sigmoid, so it is finite
-    /// for every finite logit, where BCE on sigmoid(x) saturates (σ(40) = 1 in double, and log(1 − 1) = −∞).</para>
+    /// <para>Equal to −w·[p·t·log σ(x) + (1 − t)·log(1 − σ(x))] and to PyTorch's w·[(1 − t)·x − ℓ·log σ(x)] with
+    /// ℓ = (p − 1)·t + 1, but both terms here are ≥ 0, so nothing cancels: at x = −115, t = 0 the loss is
+    /// softplus(−115) = 1.14e−50 to full precision, where PyTorch's form computes x + softplus(−x) ≈ −115 + 115 = 0.
+    /// It is finite for every finite logit, where BCE on sigmoid(x) saturates (σ(40) = 1 in double, and
+    /// log(1 − 1) = −∞). Products and the sum are formed in extended range, so a mean near MaxValue (x = 1e308, t = 0)
+    /// does not overflow through its sum.</para>
     /// <para>t_i ∈ [0, 1] (soft targets allowed). posWeight and weight are optional (empty = all 1) and broadcast along
     /// the last dimension: an array of length k applies entry i mod k to element i, so pos_weight of length C weighs
     /// each class of an N × C multi-label batch; k must divide the number of elements. Logits must be finite.</para>
@@ -21,8 +25,8 @@ public static partial class Losses
         ReadOnlySpan<T> posWeight = default, ReadOnlySpan<T> weight = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = BinaryWithLogits(logits, targets, posWeight, weight, []);
-        return Reduce(total, T.CreateChecked(logits.Length), reduction);
+        ExtendedSum total = BinaryWithLogits(logits, targets, posWeight, weight, Span<T>.Empty);
+        return Reduce<T>(total, ExtendedSum.Of(logits.Length), reduction);
     }
 
     /// <summary>Binary cross-entropy from logits, unreduced: l_i of every element into <paramref name="losses"/>; formula as in the reduced overload.</summary>
@@ -32,18 +36,24 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.DestinationLength(logits, losses, nameof(losses));
+        Guard.SameOrNoOverlap(logits, losses, nameof(losses));
+        Guard.SameOrNoOverlap(targets, losses, nameof(losses));
+        Guard.SameOrNoOverlap(posWeight, losses, nameof(losses));
+        Guard.SameOrNoOverlap(weight, losses, nameof(losses));
         BinaryWithLogits(logits, targets, posWeight, weight, losses);
     }
 
     /// <summary>
     /// Binary cross-entropy on probabilities, reduced (PyTorch's binary_cross_entropy):
-    /// l_i = −w_i·[t_i·max(log p_i, −100) + (1 − t_i)·max(log(1 − p_i), −100)]. Mean = Σ l_i / (number of elements).
+    /// l_i = −w_i·[t_i·max(log p_i, −100) + (1 − t_i)·max(log(1 − p_i), −100)]. Mean = Σ l_i / (number of elements),
+    /// Sum = Σ l_i (+∞ when the sum exceeds MaxValue); both are accumulated in extended range.
     /// </summary>
     /// <remarks>
     /// The clamp of each log at −100 is PyTorch's: it keeps the loss finite (at most 100 per element) when a probability
     /// is exactly 0 or 1, at the price of a wrong value and a zero gradient there. Prefer
     /// <see cref="BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Reduction, ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
-    /// p_i and t_i must be in [0, 1]; weight broadcasts as there.
+    /// log(1 − p) is evaluated as log1p(−p), so a tiny p keeps its loss −log(1 − p) ≈ p (PyTorch's log(1 − p) gives 0
+    /// below half an ulp of 1). p_i and t_i must be in [0, 1]; weight broadcasts as there.
     /// </remarks>
     public static T BinaryCrossEntropy<T>(
         ReadOnlySpan<T> probabilities, ReadOnlySpan<T> targets, Reduction reduction = Reduction.Mean,
@@ -54,20 +64,23 @@ public static partial class Losses
         CheckUnitInterval(probabilities, nameof(probabilities));
         CheckBroadcast(weight, probabilities.Length, nameof(weight));
         T floor = T.CreateChecked(-100);
-        T total = T.Zero;
+        var total = default(ExtendedSum);
         for (int i = 0; i < probabilities.Length; i++)
         {
             T p = probabilities[i];
-            T t = targets[i];
+            double t = double.CreateChecked(targets[i]);
+            double w = double.CreateChecked(Broadcast(weight, i));
             T logP = T.Max(T.Log(p), floor);
-            T logNotP = T.Max(T.Log(T.One - p), floor);
-            total += -Broadcast(weight, i) * ((t * logP) + ((T.One - t) * logNotP));
+            // log(1 − p) as log1p(−p): 1 − p would round to 1 for a tiny p and lose the whole loss −log(1 − p) ≈ p.
+            T logNotP = T.Max(StableMath.LogP1(-p), floor);
+            total.AddProduct(w, t, -double.CreateChecked(logP));
+            total.AddProduct(w, 1 - t, -double.CreateChecked(logNotP));
         }
 
-        return Reduce(total, T.CreateChecked(probabilities.Length), reduction);
+        return Reduce<T>(total, ExtendedSum.Of(probabilities.Length), reduction);
     }
 
-    private static T BinaryWithLogits<T>(
+    private static ExtendedSum BinaryWithLogits<T>(
         ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, ReadOnlySpan<T> posWeight, ReadOnlySpan<T> weight, Span<T> losses)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -82,19 +95,21 @@ public static partial class Losses
 
         CheckBroadcast(posWeight, logits.Length, nameof(posWeight));
         CheckBroadcast(weight, logits.Length, nameof(weight));
-        T total = T.Zero;
+        var total = default(ExtendedSum);
         for (int i = 0; i < logits.Length; i++)
         {
             T x = logits[i];
-            T t = targets[i];
-            T logWeight = ((Broadcast(posWeight, i) - T.One) * t) + T.One;
-            T loss = Broadcast(weight, i) * (((T.One - t) * x) - (logWeight * StableMath.LogSigmoid(x)));
+            double t = double.CreateChecked(targets[i]);
+            double w = double.CreateChecked(Broadcast(weight, i));
+            var loss = default(ExtendedSum);
+            loss.AddProduct(w, 1 - t, double.CreateChecked(StableMath.Softplus(x)));
+            loss.AddProduct(w, double.CreateChecked(Broadcast(posWeight, i)), t, double.CreateChecked(StableMath.Softplus(-x)));
             if (!losses.IsEmpty)
             {
-                losses[i] = loss;
+                losses[i] = T.CreateChecked(loss.Value);
             }
 
-            total += loss;
+            total.Add(loss);
         }
 
         return total;

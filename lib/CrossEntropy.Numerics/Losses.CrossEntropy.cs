@@ -16,6 +16,15 @@ namespace CrossEntropy.Numerics;
 /// a row whose logits are all −∞ has no distribution and its loss is NaN.</para>
 /// <para>Weights and smoothing use 0 · ∞ = 0: a class with weight 0, or a target probability of 0, contributes nothing
 /// even where its logit is −∞ (PyTorch's formula evaluates that product to NaN).</para>
+/// <para>Range: weights and ε stay double (never narrowed to float), and every product w·t·l and every sum over rows
+/// is formed with a significand and an int exponent, rounding to T once at the end. So weights are a pure scale
+/// (uniform weights of 5e−324 or 1e308 give the unweighted mean), and a mean is finite whenever it is representable,
+/// even where its sum is not (NllLoss&lt;double&gt;([−1e308, −1e308], 1, [0, 0]) = 1e308); Sum is +∞ when the true sum
+/// exceeds MaxValue, and a single row's unreduced loss is +∞ when it does.</para>
+/// <para>Aliasing: an unreduced losses span (length N) must not overlap the N × C input or the target probabilities;
+/// the element-wise losses (binary with logits, KL) may be written over any of their inputs of the same length;
+/// a gradient may be written over the logits, but not over the target probabilities. Other overlaps throw
+/// <see cref="ArgumentException"/> naming the destination.</para>
 /// </remarks>
 public static partial class Losses
 {
@@ -38,8 +47,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, [], out T weightSum);
-        return Reduce(total, weightSum, reduction);
+        var (total, weightSum) = ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, Span<T>.Empty);
+        return Reduce<T>(total, weightSum, reduction);
     }
 
     /// <summary>
@@ -51,7 +60,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, out _, unreduced: true);
+        ClassIndexLosses(logits, classCount, targets, options, RowInput.Logits, losses, unreduced: true);
     }
 
     /// <summary>
@@ -73,8 +82,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = SoftTargetLosses(logits, classCount, targetProbabilities, options, []);
-        return Reduce(total, T.CreateChecked(logits.Length / classCount), reduction);
+        ExtendedSum total = SoftTargetLosses(logits, classCount, targetProbabilities, options, Span<T>.Empty);
+        return Reduce<T>(total, ExtendedSum.Of(logits.Length / classCount), reduction);
     }
 
     /// <summary>Cross-entropy with probability targets, unreduced: writes l_n of every row into <paramref name="losses"/> (length N).</summary>
@@ -99,8 +108,8 @@ public static partial class Losses
         Reduction reduction = Reduction.Mean, CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T total = ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, [], out T weightSum);
-        return Reduce(total, weightSum, reduction);
+        var (total, weightSum) = ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, Span<T>.Empty);
+        return Reduce<T>(total, weightSum, reduction);
     }
 
     /// <summary>NLL loss, unreduced: writes l_n = −w[y_n]·input[n, y_n] (0 for ignored rows) into <paramref name="losses"/>.</summary>
@@ -109,7 +118,7 @@ public static partial class Losses
         CrossEntropyOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, out _, unreduced: true);
+        ClassIndexLosses(logProbabilities, classCount, targets, options, RowInput.LogProbabilities, losses, unreduced: true);
     }
 
     private enum RowInput
@@ -118,10 +127,16 @@ public static partial class Losses
         LogProbabilities,
     }
 
-    /// <summary>Per-row class-index losses; returns Σ l_n and, through <paramref name="weightSum"/>, Σ w[y_n] over counted rows.</summary>
-    private static T ClassIndexLosses<T>(
+    /// <summary>
+    /// Per-row class-index losses: writes each l_n into <paramref name="losses"/> (unless empty) and returns Σ l_n and
+    /// Σ w[y_n] over the rows that count. Weights stay double and every product and sum is formed in
+    /// <see cref="ExtendedSum"/>, so weights of any magnitude (5e−324, 1e308) and losses near MaxValue neither overflow
+    /// nor underflow on the way. Every path (serial, short-row groups, parallel) computes each row with
+    /// <see cref="RowLoss{T}"/> and adds the rows in row order, so they agree bit for bit.
+    /// </summary>
+    private static (ExtendedSum Total, ExtendedSum WeightSum) ClassIndexLosses<T>(
         ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions? options,
-        RowInput kind, Span<T> losses, out T weightSum, bool unreduced = false)
+        RowInput kind, Span<T> losses, bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
@@ -130,88 +145,85 @@ public static partial class Losses
         if (unreduced)
         {
             CheckLossesLength(losses, rows);
+            Guard.NoOverlap(input, losses, nameof(losses));
         }
 
         if (kind == RowInput.LogProbabilities)
         {
-            Guard.NoNaN(input, inputName);
+            CheckLogProbabilities(input, inputName);
             if (options.LabelSmoothing != 0)
             {
-                throw new ArgumentException("NLL loss has no label smoothing; use CrossEntropy on logits.", nameof(options));
+                throw new ArgumentException(
+                    $"LabelSmoothing = {Guard.Format(options.LabelSmoothing)}, but NLL loss has no label smoothing; " +
+                    "use CrossEntropy on logits.",
+                    nameof(options));
             }
         }
 
-        weightSum = CountedWeight<T>(targets, options);
+        ExtendedSum weightSum = CountedWeight(targets, options);
+        var total = default(ExtendedSum);
         if (kind == RowInput.Logits && RowParallel.Worthwhile(options, rows, classCount))
         {
-            Span<T> perRow = unreduced ? losses : new T[rows];
+            var perRow = new ExtendedSum[rows];
             if (TryClassIndexRowsInParallel(input, classCount, targets, options, perRow))
             {
-                T sum = T.Zero;
                 for (int r = 0; r < rows; r++)
                 {
-                    if (targets[r] != options.IgnoreIndex)
-                    {
-                        sum += perRow[r];
-                    }
+                    Accumulate(ref total, perRow[r], targets[r] != options.IgnoreIndex, losses, r);
                 }
 
-                return sum;
+                return (total, weightSum);
             }
         }
 
-        T total = T.Zero;
         if (kind == RowInput.Logits && RowKernel.IsShortRow<T>(classCount))
         {
-            Span<T> group = stackalloc T[ShortRowGroup<T>()];
+            Span<ExtendedSum> group = stackalloc ExtendedSum[ShortRowGroup<T>()];
             for (int first = 0; first < rows; first += group.Length)
             {
-                Span<T> groupLosses = group[..Math.Min(group.Length, rows - first)];
+                Span<ExtendedSum> groupLosses = group[..Math.Min(group.Length, rows - first)];
                 ShortRowLosses(input, classCount, targets, options, first, groupLosses);
                 for (int i = 0; i < groupLosses.Length; i++)
                 {
-                    if (!losses.IsEmpty)
-                    {
-                        losses[first + i] = groupLosses[i];
-                    }
-
-                    if (targets[first + i] != options.IgnoreIndex)
-                    {
-                        total += groupLosses[i];
-                    }
+                    Accumulate(ref total, groupLosses[i], targets[first + i] != options.IgnoreIndex, losses, first + i);
                 }
             }
 
-            return total;
+            return (total, weightSum);
         }
 
         for (int r = 0; r < rows; r++)
         {
-            T loss = ClassIndexRowLoss(input, classCount, targets, options, kind, r);
-            if (!losses.IsEmpty)
-            {
-                losses[r] = loss;
-            }
-
-            if (targets[r] != options.IgnoreIndex)
-            {
-                total += loss;
-            }
+            Accumulate(ref total, ClassIndexRowLoss(input, classCount, targets, options, kind, r), targets[r] != options.IgnoreIndex, losses, r);
         }
 
-        return total;
+        return (total, weightSum);
     }
 
-    /// <summary>Σ w[y_n] over the rows that are not ignored, in row order.</summary>
-    private static T CountedWeight<T>(ReadOnlySpan<int> targets, CrossEntropyOptions options)
+    /// <summary>Writes row <paramref name="r"/>'s loss rounded to T (unless <paramref name="losses"/> is empty) and adds it to the total if the row counts.</summary>
+    private static void Accumulate<T>(ref ExtendedSum total, in ExtendedSum loss, bool counts, Span<T> losses, int r)
         where T : IFloatingPointIeee754<T>
     {
-        T weightSum = T.Zero;
+        if (!losses.IsEmpty)
+        {
+            losses[r] = T.CreateChecked(loss.Value);
+        }
+
+        if (counts)
+        {
+            total.Add(loss);
+        }
+    }
+
+    /// <summary>Σ w[y_n] over the rows that are not ignored, in row order, in double weights.</summary>
+    private static ExtendedSum CountedWeight(ReadOnlySpan<int> targets, CrossEntropyOptions options)
+    {
+        var weightSum = default(ExtendedSum);
         foreach (int y in targets)
         {
             if (y != options.IgnoreIndex)
             {
-                weightSum += WeightOf<T>(options, y);
+                weightSum.Add(WeightOf(options, y));
             }
         }
 
@@ -223,19 +235,19 @@ public static partial class Losses
     /// so that the caller's serial loop throws the first bad row's error, as the serial path does.
     /// </summary>
     private static unsafe bool TryClassIndexRowsInParallel<T>(
-        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, Span<T> perRow)
+        ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, Span<ExtendedSum> perRow)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         fixed (T* inputPointer = input)
         fixed (int* targetsPointer = targets)
-        fixed (T* perRowPointer = perRow)
+        fixed (ExtendedSum* perRowPointer = perRow)
         {
             (nint x, int xLength, nint t, nint l, int rows) = ((nint)inputPointer, input.Length, (nint)targetsPointer, (nint)perRowPointer, perRow.Length);
             return RowParallel.TryFor(rows, classCount, options.MaxDegreeOfParallelism, (first, end) =>
             {
                 var logits = new ReadOnlySpan<T>((T*)x, xLength);
                 var rowTargets = new ReadOnlySpan<int>((int*)t, rows);
-                var losses = new Span<T>((T*)l, rows);
+                var losses = new Span<ExtendedSum>((ExtendedSum*)l, rows);
                 if (RowKernel.IsShortRow<T>(classCount))
                 {
                     // Ranges start at multiples of the group size, so the groups are those of the serial path.
@@ -259,23 +271,29 @@ public static partial class Losses
     /// l_r of one row (0 for an ignored row, whose logits are still validated): from logits through the fused kernel,
     /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c); from log-probabilities, l = −w_y·input[y].
     /// </summary>
-    private static T ClassIndexRowLoss<T>(
+    private static ExtendedSum ClassIndexRowLoss<T>(
         ReadOnlySpan<T> input, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, RowInput kind, int r)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int offset = r * classCount;
         ReadOnlySpan<T> row = input.Slice(offset, classCount);
         int y = targets[r];
+        var loss = default(ExtendedSum);
         if (kind == RowInput.LogProbabilities)
         {
-            return y == options.IgnoreIndex ? T.Zero : Weighted(WeightOf<T>(options, y), -row[y]);
+            if (y != options.IgnoreIndex)
+            {
+                loss.AddProduct(WeightOf(options, y), -double.CreateChecked(row[y]));
+            }
+
+            return loss;
         }
 
         // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
         if (y == options.IgnoreIndex)
         {
             RowKernel.Validate(input[offset..], classCount, "logits", offset);
-            return T.Zero;
+            return loss;
         }
 
         return RowLoss(row, y, RowKernel.Analyse(input[offset..], classCount, "logits", offset), options);
@@ -286,7 +304,7 @@ public static partial class Losses
     /// one kernel call for the whole group; ignored rows get 0.
     /// </summary>
     private static void ShortRowLosses<T>(
-        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, int first, Span<T> losses)
+        ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, CrossEntropyOptions options, int first, Span<ExtendedSum> losses)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RowKernel.AnalyseShortRows(logits, classCount, first, losses.Length, nameof(logits), out var max, out var rest);
@@ -294,7 +312,7 @@ public static partial class Losses
         {
             int y = targets[first + i];
             losses[i] = y == options.IgnoreIndex
-                ? T.Zero
+                ? default
                 : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], rest[i]), options);
         }
     }
@@ -303,29 +321,31 @@ public static partial class Losses
     private static int ShortRowGroup<T>()
         where T : unmanaged, IFloatingPointIeee754<T> => System.Runtime.Intrinsics.Vector512<T>.Count;
 
-    /// <summary>l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp.</summary>
-    private static T RowLoss<T>(ReadOnlySpan<T> row, int y, RowKernel.LogSumExp<T> lse, CrossEntropyOptions options)
+    /// <summary>
+    /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp: each −log q_c in T, each
+    /// product with the double weight and ε formed in <see cref="ExtendedSum"/> (a zero weight removes its term, even at a
+    /// masked logit). The serial, short-row and parallel paths all use it.
+    /// </summary>
+    private static ExtendedSum RowLoss<T>(ReadOnlySpan<T> row, int y, RowKernel.LogSumExp<T> lse, CrossEntropyOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int classCount = row.Length;
-        T smoothing = T.CreateChecked(options.LabelSmoothing);
-        T loss = Weighted((T.One - smoothing) * WeightOf<T>(options, y), lse.NegativeLogSoftmax(row[y]));
-        if (smoothing != T.Zero)
+        double smoothing = options.LabelSmoothing;
+        var loss = default(ExtendedSum);
+        loss.AddProduct(1 - smoothing, WeightOf(options, y), double.CreateChecked(lse.NegativeLogSoftmax(row[y])));
+        if (smoothing != 0)
         {
-            T smooth = T.Zero;
-            for (int c = 0; c < classCount; c++)
+            double smoothingPerClass = smoothing / row.Length;
+            for (int c = 0; c < row.Length; c++)
             {
-                smooth += Weighted(WeightOf<T>(options, c), lse.NegativeLogSoftmax(row[c]));
+                loss.AddProduct(smoothingPerClass, WeightOf(options, c), double.CreateChecked(lse.NegativeLogSoftmax(row[c])));
             }
-
-            loss += smoothing / T.CreateChecked(classCount) * smooth;
         }
 
         return loss;
     }
 
-    /// <summary>Per-row soft-target losses; returns Σ l_n.</summary>
-    private static T SoftTargetLosses<T>(
+    /// <summary>Per-row soft-target losses (written into <paramref name="losses"/> unless empty); returns Σ l_n.</summary>
+    private static ExtendedSum SoftTargetLosses<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<T> targets, CrossEntropyOptions? options, Span<T> losses,
         bool unreduced = false)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -335,54 +355,45 @@ public static partial class Losses
         if (unreduced)
         {
             CheckLossesLength(losses, rows);
+            Guard.NoOverlap(logits, losses, nameof(losses));
+            Guard.NoOverlap(targets, losses, nameof(losses));
         }
 
-        T total = T.Zero;
+        var total = default(ExtendedSum);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
             RowKernel.LogSumExp<T> lse = RowKernel.Analyse(logits[(r * classCount)..], classCount, nameof(logits), r * classCount);
-            T loss = T.Zero;
+            var loss = default(ExtendedSum);
             for (int c = 0; c < classCount; c++)
             {
-                loss += Weighted(WeightedTarget(options, target, c), lse.NegativeLogSoftmax(row[c]));
+                loss.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c), double.CreateChecked(lse.NegativeLogSoftmax(row[c])));
             }
 
-            if (!losses.IsEmpty)
-            {
-                losses[r] = loss;
-            }
-
-            total += loss;
+            Accumulate(ref total, loss, counts: true, losses, r);
         }
 
         return total;
     }
 
-    /// <summary>w_c·t'_c with the smoothed target t' = (1 − ε)·t + ε / C, C = the row's length.</summary>
-    private static T WeightedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
+    /// <summary>The smoothed target t' = (1 − ε)·t + ε / C (C = the row's length), in double so ε is never narrowed.</summary>
+    private static double SmoothedTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int c)
         where T : IFloatingPointIeee754<T>
     {
         double epsilon = options.LabelSmoothing;
-        T smoothed = epsilon == 0
-            ? target[c]
-            : (T.CreateChecked(1 - epsilon) * target[c]) + T.CreateChecked(epsilon / target.Length);
-        return WeightOf<T>(options, c) * smoothed;
+        return ((1 - epsilon) * double.CreateChecked(target[c])) + (epsilon / target.Length); // exactly t when ε = 0
     }
 
-    /// <summary>w·v with 0·∞ = 0: a zero weight or zero target probability removes the term, even at a masked logit.</summary>
-    private static T Weighted<T>(T weight, T value)
-        where T : IFloatingPointIeee754<T> => weight == T.Zero ? T.Zero : weight * value;
+    /// <summary>w_c as given (double, never narrowed to T), or 1 without weights.</summary>
+    private static double WeightOf(CrossEntropyOptions options, int c) => options.Weight is { } w ? w[c] : 1;
 
-    private static T WeightOf<T>(CrossEntropyOptions options, int c)
-        where T : IFloatingPointIeee754<T> => options.Weight is { } w ? T.CreateChecked(w[c]) : T.One;
-
-    private static T Reduce<T>(T total, T denominator, Reduction reduction)
+    /// <summary>Sum: Σ l rounded to T (+∞ when it is not representable). Mean: Σ l / denominator, rounded once.</summary>
+    private static T Reduce<T>(in ExtendedSum total, in ExtendedSum denominator, Reduction reduction)
         where T : IFloatingPointIeee754<T> => reduction switch
         {
-            Reduction.Sum => total,
-            Reduction.Mean => total / denominator,
+            Reduction.Sum => T.CreateChecked(total.Value),
+            Reduction.Mean => T.CreateChecked(ExtendedSum.Ratio(total, denominator)),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
         };
 
@@ -418,7 +429,9 @@ public static partial class Losses
         if (options.IgnoreIndex != CrossEntropyOptions.DefaultIgnoreIndex)
         {
             throw new ArgumentException(
-                "IgnoreIndex applies to class-index targets only; probability targets cannot ignore rows.", nameof(options));
+                $"IgnoreIndex = {options.IgnoreIndex} is set, but it applies to class-index targets only; probability " +
+                $"targets cannot ignore rows (leave it at {CrossEntropyOptions.DefaultIgnoreIndex}).",
+                nameof(options));
         }
 
         return rows;

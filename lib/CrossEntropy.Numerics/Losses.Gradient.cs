@@ -22,68 +22,73 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckClassIndexBatch(logits, nameof(logits), classCount, targets, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
-        T denominator = MeanDenominator(reduction, CountedWeight<T>(targets, options));
-        if (RowParallel.Worthwhile(options, rows, classCount)
-            && TryGradientRowsInParallel(logits, classCount, targets, gradient, options, denominator))
+        Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
+        ExtendedSum denominator = MeanDenominator(reduction, CountedWeight(targets, options));
+        if (!(RowParallel.Worthwhile(options, rows, classCount)
+            && TryGradientRowsInParallel(logits, classCount, targets, gradient, options, denominator)))
         {
-            return;
+            for (int r = 0; r < rows; r++)
+            {
+                ClassIndexGradientRow(logits, classCount, targets, gradient, options, denominator, r);
+            }
         }
 
-        for (int r = 0; r < rows; r++)
+        if (denominator.Value == 0)
         {
-            ClassIndexGradientRow(logits, classCount, targets, gradient, options, denominator, r);
+            gradient.Fill(T.NaN); // 0 / 0: no row counts (or all weigh 0), as the mean loss itself is NaN.
         }
     }
 
     /// <summary>
     /// One row of the class-index gradient, in two passes over the row: the kernel writes e^{x_j − M} and returns
-    /// S = Σ_j e^{x_j − M}, then g_j = e_j·w̄/(S·D) and the target terms are subtracted. Ignored rows: validated, then 0
-    /// (NaN when every row is ignored and the reduction is the mean: D = 0).
+    /// S = Σ_j e^{x_j − M}; the second pass writes the gradient. Without smoothing, and when a = w[y]/D (a ratio of
+    /// extended sums) is a normal T, g_j = e_j·(a/S) in T's SIMD and g_y = q_y·a − a; when the target is the most
+    /// likely class (q_y &gt; 1/2) q_y − 1 would cancel (q_y rounds to 1 long before 1 − q_y underflows), so
+    /// g_y = −Σ_{j≠y} g_j, which does not. Otherwise <see cref="WriteGradientRow{T}"/> forms each entry in double from
+    /// extended sums. Ignored rows: validated, then 0.
     /// </summary>
     private static void ClassIndexGradientRow<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
-        CrossEntropyOptions options, T denominator, int r)
+        CrossEntropyOptions options, in ExtendedSum denominator, int r)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int offset = r * classCount;
-        ReadOnlySpan<T> row = logits.Slice(offset, classCount);
         Span<T> g = gradient.Slice(offset, classCount);
         int y = targets[r];
         if (y == options.IgnoreIndex)
         {
             RowKernel.Validate(logits[offset..], classCount, nameof(logits), offset);
-            g.Fill(denominator == T.Zero ? T.NaN : T.Zero);
+            g.Clear();
             return;
         }
 
-        T keep = T.CreateChecked(1 - options.LabelSmoothing);
-        T smoothingPerClass = T.CreateChecked(options.LabelSmoothing / classCount);
-        T wy = WeightOf<T>(options, y);
-        T weightTotal = options.Weight is null ? T.CreateChecked(classCount) : T.Zero;
-        if (options.Weight is not null && smoothingPerClass != T.Zero)
+        T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
+        T scale = T.CreateChecked(ExtendedSum.ProductRatio(WeightOf(options, y), 1, denominator));
+        if (options.LabelSmoothing == 0 && T.IsNormal(scale))
         {
-            for (int c = 0; c < classCount; c++)
+            bool targetDominates = g[y] + g[y] > sum;
+            RowKernel.Scale(g, scale / sum);
+            if (targetDominates)
             {
-                weightTotal += WeightOf<T>(options, c);
+                g[y] = T.Zero;
+                g[y] = -RowKernel.Sum<T>(g);
             }
+            else
+            {
+                g[y] -= scale;
+            }
+
+            return;
         }
 
-        T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
-        RowKernel.Scale(g, ((keep * wy) + (smoothingPerClass * weightTotal)) / sum / denominator);
-        g[y] -= keep * wy / denominator;
-        if (smoothingPerClass != T.Zero)
-        {
-            for (int c = 0; c < classCount; c++)
-            {
-                g[c] -= smoothingPerClass * WeightOf<T>(options, c) / denominator;
-            }
-        }
+        int k = Guard.IndexOfMaxLogit(logits.Slice(offset, classCount), nameof(logits), offset, classCount);
+        WriteGradientRow(g, sum, k, options, [], y, denominator);
     }
 
     /// <summary>Gradient rows on several threads; false (nothing thrown) if a row is bad, so the serial loop reports it.</summary>
     private static unsafe bool TryGradientRowsInParallel<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
-        CrossEntropyOptions options, T denominator)
+        CrossEntropyOptions options, ExtendedSum denominator)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         fixed (T* logitsPointer = logits)
@@ -117,33 +122,69 @@ public static partial class Losses
         options ??= CrossEntropyOptions.Default;
         int rows = CheckSoftTargetBatch(logits, classCount, targetProbabilities, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
-        T denominator = MeanDenominator(reduction, T.CreateChecked(rows));
+        Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
+        Guard.NoOverlap(targetProbabilities, gradient, nameof(gradient));
+        ExtendedSum denominator = MeanDenominator(reduction, ExtendedSum.Of(rows));
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
-            ReadOnlySpan<T> target = targetProbabilities.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            T weightedTargetMass = T.Zero;
-            for (int c = 0; c < classCount; c++)
-            {
-                weightedTargetMass += WeightedTarget(options, target, c);
-            }
-
             T sum = RowKernel.Exponentials(logits[(r * classCount)..], classCount, g, nameof(logits), r * classCount);
-            RowKernel.Scale(g, weightedTargetMass / sum / denominator);
-            for (int c = 0; c < classCount; c++)
-            {
-                g[c] -= WeightedTarget(options, target, c) / denominator;
-            }
+            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
+            WriteGradientRow(g, sum, k, options, targetProbabilities.Slice(r * classCount, classCount), -1, denominator);
         }
     }
 
-    /// <summary>The divisor of a gradient: <paramref name="meanDenominator"/> for Mean, 1 for Sum.</summary>
-    private static T MeanDenominator<T>(Reduction reduction, T meanDenominator)
-        where T : IFloatingPointIeee754<T> => reduction switch
+    /// <summary>
+    /// Turns the exponentials e_j = e^{x_j − M} of a row (in <paramref name="g"/>, with S = Σ_j e_j) into its gradient
+    /// g_j = (q_j·Σ_c w_c·t_c − w_j·t_j) / D, q_j = e_j / S, with t the smoothed <paramref name="target"/> row, or the
+    /// smoothed one-hot of <paramref name="y"/> when it is empty. Each entry is formed in double from ratios of extended
+    /// sums and rounded once, so no weight, product or scale overflows or underflows, and q·a − b never becomes ∞ − ∞
+    /// in T. For the most likely class k, q_k = 1 − Σ_{j≠k} q_j and g_k = (Σ_{j≠k} w_j·t_j) / D − a·Σ_{j≠k} q_j: a
+    /// one-hot target at k gives −a·Σ_{j≠k} q_j exactly, where q_k·a − a would cancel to 0.
+    /// </summary>
+    private static void WriteGradientRow<T>(
+        Span<T> g, T sum, int k, CrossEntropyOptions options, ReadOnlySpan<T> target, int y, in ExtendedSum denominator)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double normaliser = double.CreateChecked(sum);
+        var mass = default(ExtendedSum);
+        var othersMass = default(ExtendedSum);
+        double othersProbability = 0;
+        for (int c = 0; c < g.Length; c++)
         {
-            Reduction.Sum => T.One,
-            Reduction.Mean => meanDenominator,
-            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
-        };
+            double t = GradientTarget(options, target, y, c, g.Length);
+            mass.AddProduct(WeightOf(options, c), t);
+            if (c != k)
+            {
+                othersMass.AddProduct(WeightOf(options, c), t);
+                othersProbability += double.CreateChecked(g[c]) / normaliser;
+            }
+        }
+
+        double scale = ExtendedSum.Ratio(mass, denominator);
+        for (int c = 0; c < g.Length; c++)
+        {
+            double t = GradientTarget(options, target, y, c, g.Length);
+            double value = c == k
+                ? ExtendedSum.Ratio(othersMass, denominator) - (scale * othersProbability)
+                : (double.CreateChecked(g[c]) / normaliser * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), t, denominator);
+            g[c] = T.CreateChecked(value);
+        }
+    }
+
+    /// <summary>The smoothed target t_c: of the <paramref name="target"/> row, or of onehot(<paramref name="y"/>) when it is empty.</summary>
+    private static double GradientTarget<T>(CrossEntropyOptions options, ReadOnlySpan<T> target, int y, int c, int classCount)
+        where T : IFloatingPointIeee754<T> =>
+        target.IsEmpty
+            ? ((1 - options.LabelSmoothing) * (c == y ? 1 : 0)) + (options.LabelSmoothing / classCount)
+            : SmoothedTarget(options, target, c);
+
+    /// <summary>The divisor of a gradient: <paramref name="meanDenominator"/> for Mean, 1 for Sum.</summary>
+    private static ExtendedSum MeanDenominator(Reduction reduction, in ExtendedSum meanDenominator) => reduction switch
+    {
+        Reduction.Sum => ExtendedSum.Of(1),
+        Reduction.Mean => meanDenominator,
+        _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
+    };
 }

@@ -11,7 +11,8 @@ public static partial class Losses
     /// </summary>
     /// <remarks>
     /// BatchMean = Σ l_i / N — the mean of D_KL(p_n ‖ q_n) over the N = length / C rows, the one to use. Sum = Σ l_i.
-    /// Mean = Σ l_i / (N·C), PyTorch's default, C times smaller than the mean KL. An input of −∞ where p_i &gt; 0 gives +∞.
+    /// Mean = Σ l_i / (N·C), PyTorch's default, C times smaller than the mean KL. Sums are accumulated in extended range,
+    /// so a finite mean never overflows through its sum; Sum is +∞ when the true sum exceeds MaxValue. An input of −∞ where p_i &gt; 0 gives +∞.
     /// Input must not be NaN or +∞; target must be finite and non-negative (log target: not NaN or +∞).
     /// </remarks>
     /// <param name="input">log q, N × C row-major.</param>
@@ -25,12 +26,12 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = Guard.Rows(input, classCount, nameof(input));
-        T total = KLPointwise(input, target, logTarget, []);
+        ExtendedSum total = KLPointwise(input, target, logTarget, Span<T>.Empty);
         return reduction switch
         {
-            KLDivergenceReduction.BatchMean => total / T.CreateChecked(rows),
-            KLDivergenceReduction.Sum => total,
-            KLDivergenceReduction.Mean => total / T.CreateChecked(input.Length),
+            KLDivergenceReduction.BatchMean => T.CreateChecked(ExtendedSum.Ratio(total, ExtendedSum.Of(rows))),
+            KLDivergenceReduction.Sum => T.CreateChecked(total.Value),
+            KLDivergenceReduction.Mean => T.CreateChecked(ExtendedSum.Ratio(total, ExtendedSum.Of(input.Length))),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unknown reduction."),
         };
     }
@@ -42,10 +43,12 @@ public static partial class Losses
     {
         Guard.NotEmpty(input, nameof(input));
         Guard.DestinationLength(input, losses, nameof(losses));
+        Guard.SameOrNoOverlap(input, losses, nameof(losses));
+        Guard.SameOrNoOverlap(target, losses, nameof(losses));
         KLPointwise(input, target, logTarget, losses);
     }
 
-    private static T KLPointwise<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, bool logTarget, Span<T> losses)
+    private static ExtendedSum KLPointwise<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, bool logTarget, Span<T> losses)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.SameLength(input, nameof(input), target, nameof(target));
@@ -59,25 +62,29 @@ public static partial class Losses
             Guard.NonNegativeFinite(target, nameof(target));
         }
 
-        T total = T.Zero;
+        var total = default(ExtendedSum);
         for (int i = 0; i < input.Length; i++)
         {
             T t = target[i];
-            T loss = logTarget
-                ? Weighted(T.Exp(t), t - input[i])
-                : Weighted(t, T.Log(t) - input[i]);
+            // p·(log p − input), with 0·∞ = 0 where p = 0 (the product is formed in extended range).
+            var loss = default(ExtendedSum);
+            loss.AddProduct(double.CreateChecked(logTarget ? T.Exp(t) : t), double.CreateChecked(logTarget ? t - input[i] : T.Log(t) - input[i]));
             if (!losses.IsEmpty)
             {
-                losses[i] = loss;
+                losses[i] = T.CreateChecked(loss.Value);
             }
 
-            total += loss;
+            total.Add(loss);
         }
 
         return total;
     }
 
-    /// <summary>Log-probabilities may be −∞ (probability 0) but never NaN or +∞.</summary>
+    /// <summary>
+    /// Log-probabilities may be −∞ (probability 0) but never NaN or +∞: log p = +∞ would be p = +∞, no probability,
+    /// and its loss −∞ would silently swamp every other row. (Finite positive values are accepted unchecked, as in
+    /// PyTorch: the input is not renormalised.)
+    /// </summary>
     private static void CheckLogProbabilities<T>(ReadOnlySpan<T> x, string name)
         where T : IFloatingPointIeee754<T>
     {

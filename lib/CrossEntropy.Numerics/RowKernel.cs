@@ -297,6 +297,43 @@ internal static class RowKernel
         }
     }
 
+    /// <summary>
+    /// Σ values in the kernel's lane order (one accumulator per lane of a 512-bit vector, the tail zero-padded, then the
+    /// lanes in order), so the bits do not depend on the hardware's vector width.
+    /// </summary>
+    internal static T Sum<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!IsVectorised<T>())
+        {
+            T total = T.Zero;
+            foreach (T value in values)
+            {
+                total += value;
+            }
+
+            return total;
+        }
+
+        int lanes = Vector512<T>.Count;
+        int fullLength = values.Length - (values.Length % lanes);
+        ref T v = ref MemoryMarshal.GetReference(values);
+        Vector512<T> sum = Vector512<T>.Zero;
+        for (int i = 0; i < fullLength; i += lanes)
+        {
+            sum += Vector512.LoadUnsafe(ref v, (nuint)i);
+        }
+
+        if (fullLength < values.Length)
+        {
+            Vector512<T> tail = Vector512<T>.Zero;
+            values[fullLength..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), lanes));
+            sum += tail;
+        }
+
+        return HorizontalSum(sum);
+    }
+
     private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
 
     /// <summary>

@@ -36,17 +36,9 @@ public static partial class StableMath
     /// softplus(+∞) = +∞, softplus(−∞) = 0, softplus(NaN) = NaN. The derivative of softplus is the sigmoid.
     /// </remarks>
     public static T Softplus<T>(T x)
-        where T : IFloatingPointIeee754<T>
-    {
-        if (T.IsNaN(x))
-        {
-            return x;
-        }
+        where T : IFloatingPointIeee754<T> => T.Max(x, T.Zero) + LogP1(T.Exp(-T.Abs(x))); // Max propagates NaN
 
-        return T.Max(x, T.Zero) + LogP1(T.Exp(-T.Abs(x)));
-    }
-
-    /// <summary>Element-wise <see cref="Softplus{T}(T)"/>.</summary>
+    /// <summary>Element-wise <see cref="Softplus{T}(T)"/> into <paramref name="destination"/> (same length, may alias <paramref name="x"/>).</summary>
     public static void Softplus<T>(ReadOnlySpan<T> x, Span<T> destination)
         where T : IFloatingPointIeee754<T> => Map(x, destination, Softplus);
 
@@ -58,7 +50,7 @@ public static partial class StableMath
     public static T LogSigmoid<T>(T x)
         where T : IFloatingPointIeee754<T> => -Softplus(-x);
 
-    /// <summary>Element-wise <see cref="LogSigmoid{T}(T)"/>.</summary>
+    /// <summary>Element-wise <see cref="LogSigmoid{T}(T)"/> into <paramref name="destination"/> (same length, may alias <paramref name="x"/>).</summary>
     public static void LogSigmoid<T>(ReadOnlySpan<T> x, Span<T> destination)
         where T : IFloatingPointIeee754<T> => Map(x, destination, LogSigmoid);
 
@@ -84,6 +76,7 @@ public static partial class StableMath
     private static void Map<T>(ReadOnlySpan<T> x, Span<T> destination, Func<T, T> f)
     {
         Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.SameOrNoOverlap(x, destination, nameof(destination));
         for (int i = 0; i < x.Length; i++)
         {
             destination[i] = f(x[i]);

@@ -10,13 +10,22 @@ namespace CrossEntropy.Numerics;
 /// </summary>
 /// <remarks>
 /// <para>Span methods follow System.Numerics.Tensors.TensorPrimitives: input as <see cref="ReadOnlySpan{T}"/>, result
-/// written into a destination span of the same length (which may be the input itself), no allocation. SIMD comes from
+/// written into a destination span of the same length (which may be the input itself, see Aliasing), no allocation. SIMD comes from
 /// TensorPrimitives. Array-returning overloads exist for notebooks.</para>
 /// <para>Logits: NaN or +∞ anywhere throws <see cref="ArgumentException"/> naming the index (and row and class for
 /// a batch). A row whose entries are all −∞ has no distribution: its softmax and log-softmax are NaN (0/0, as in
 /// PyTorch) and its log-sum-exp is −∞.</para>
-/// <para>Temperature τ: the functions act on x / τ; τ must be finite and &gt; 0. τ → 0 approaches argmax (one-hot),
-/// τ → ∞ approaches uniform.</para>
+/// <para>Temperature τ: the functions act on x / τ; τ must be finite and &gt; 0, any double (5e−324 to 1.8e308) for
+/// float input as well: τ is never narrowed to T. It is applied as τ = s·2^e with s ∈ [1, 2) and e an integer:
+/// (x_i − max) is divided by s (rounded to T) and scaled by 2^−e exactly, so (x_i − max) / τ underflows or overflows
+/// only when the true quotient does (LogSumExp&lt;float&gt;([1e38, 1e38], τ = 1e300) = ln 2,
+/// LogSumExp&lt;float&gt;([1e−30, 0], τ = 1e−50) = 1e20). When x_i − max itself could overflow (max within
+/// a factor 2^53 of MaxValue, double; 2^24, float) both are halved first, which is exact at that magnitude:
+/// LogSoftmax&lt;double&gt;([1e308, −1e308], τ = 3) = [0, −6.67e307]. τ → 0 approaches argmax (one-hot), τ → ∞ approaches
+/// uniform.</para>
+/// <para>Aliasing: the destination of Softmax, LogSoftmax, SoftmaxRows, LogSoftmaxRows and the element-wise methods
+/// may be the input itself (same start and length); any other overlap throws <see cref="ArgumentException"/> naming
+/// destination. LogSumExpRows' destination (length N) must not overlap x at all.</para>
 /// </remarks>
 public static partial class StableMath
 {
@@ -38,7 +47,7 @@ public static partial class StableMath
     {
         Guard.Temperature(temperature);
         int k = Guard.IndexOfMaxLogit(x, nameof(x));
-        return k < 0 ? T.NegativeInfinity : LogSumExpCore(x, k, TemperatureAs<T>(temperature));
+        return k < 0 ? T.NegativeInfinity : LogSumExpCore(x, k, new TemperatureScale<T>(temperature));
     }
 
     /// <summary>Softmax: σ(x)_i = exp(x_i / τ) / Σ_j exp(x_j / τ), computed as exp((x_i − max x) / τ) / Σ_j exp((x_j − max x) / τ).</summary>
@@ -100,8 +109,9 @@ public static partial class StableMath
                 $"destination has length {destination.Length} but x has {rows} rows; they must be equal.", nameof(destination));
         }
 
+        Guard.NoOverlap(x, destination, nameof(destination));
         Guard.Temperature(temperature);
-        T tau = TemperatureAs<T>(temperature);
+        var tau = new TemperatureScale<T>(temperature);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
@@ -111,7 +121,7 @@ public static partial class StableMath
     }
 
     /// <summary>Log-sum-exp of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
-    internal static T LogSumExpCore<T>(ReadOnlySpan<T> x, int k, T temperature)
+    private static T LogSumExpCore<T>(ReadOnlySpan<T> x, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -120,11 +130,14 @@ public static partial class StableMath
             return T.NegativeInfinity;
         }
 
-        return (max / temperature) + LogOfSumExpShifted(x, k, temperature);
+        return temperature.Divide(max) + LogOfSumExpShifted(x, k, temperature);
     }
 
     /// <summary>log Σ_i exp((x_i − x_k) / τ) = log1p(Σ_{i≠k} …): leaving out the maximum's term (exactly 1) keeps small tails accurate.</summary>
-    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, T temperature)
+    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k)
+        where T : unmanaged, IFloatingPointIeee754<T> => LogOfSumExpShifted(x, k, TemperatureScale<T>.One);
+
+    private static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -132,17 +145,19 @@ public static partial class StableMath
         return LogP1(rest);
     }
 
-    private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, T temperature);
+    private delegate void RowKernel<T>(ReadOnlySpan<T> row, Span<T> destination, int k, TemperatureScale<T> temperature)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
     private static void ForVector<T>(ReadOnlySpan<T> x, Span<T> destination, double temperature, RowKernel<T> kernel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.SameOrNoOverlap(x, destination, nameof(destination));
         Guard.Temperature(temperature);
         int k = Guard.IndexOfMaxLogit(x, nameof(x));
         if (k >= 0)
         {
-            kernel(x, destination, k, TemperatureAs<T>(temperature));
+            kernel(x, destination, k, new TemperatureScale<T>(temperature));
         }
     }
 
@@ -160,8 +175,9 @@ public static partial class StableMath
     {
         int rows = Guard.Rows(x, classCount, nameof(x));
         Guard.DestinationLength(x, destination, nameof(destination));
+        Guard.SameOrNoOverlap(x, destination, nameof(destination));
         Guard.Temperature(temperature);
-        T tau = TemperatureAs<T>(temperature);
+        var tau = new TemperatureScale<T>(temperature);
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<T> row = x.Slice(r * classCount, classCount);
@@ -171,7 +187,10 @@ public static partial class StableMath
     }
 
     /// <summary>Softmax of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
-    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T temperature)
+    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k)
+        where T : unmanaged, IFloatingPointIeee754<T> => SoftmaxCore(x, destination, k, TemperatureScale<T>.One);
+
+    private static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -181,17 +200,12 @@ public static partial class StableMath
             return;
         }
 
-        TensorPrimitives.Subtract(x, max, destination);
-        if (temperature != T.One)
-        {
-            TensorPrimitives.Divide(destination, temperature, destination);
-        }
-
+        temperature.ShiftAndDivide(x, max, destination);
         TensorPrimitives.Exp(destination, destination);
         TensorPrimitives.Divide(destination, TensorPrimitives.Sum(destination), destination);
     }
 
-    private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, T temperature)
+    private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T max = x[k];
@@ -203,17 +217,12 @@ public static partial class StableMath
 
         // The normaliser must be read before destination is written: destination may alias x.
         T logNormaliser = LogOfSumExpShifted(x, k, temperature);
-        TensorPrimitives.Subtract(x, max, destination);
-        if (temperature != T.One)
-        {
-            TensorPrimitives.Divide(destination, temperature, destination);
-        }
-
+        temperature.ShiftAndDivide(x, max, destination);
         TensorPrimitives.Subtract(destination, logNormaliser, destination);
     }
 
     /// <summary>Σ_i exp((x_i − shift) / τ), in SIMD chunks through a stack buffer so nothing is allocated.</summary>
-    private static T SumExpShifted<T>(ReadOnlySpan<T> x, T shift, T temperature)
+    private static T SumExpShifted<T>(ReadOnlySpan<T> x, T shift, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> buffer = stackalloc T[ChunkLength];
@@ -222,12 +231,7 @@ public static partial class StableMath
         {
             ReadOnlySpan<T> chunk = x.Slice(start, Math.Min(ChunkLength, x.Length - start));
             Span<T> scratch = buffer[..chunk.Length];
-            TensorPrimitives.Subtract(chunk, shift, scratch);
-            if (temperature != T.One)
-            {
-                TensorPrimitives.Divide(scratch, temperature, scratch);
-            }
-
+            temperature.ShiftAndDivide(chunk, shift, scratch);
             TensorPrimitives.Exp(scratch, scratch);
             sum += TensorPrimitives.Sum<T>(scratch);
         }
@@ -236,10 +240,94 @@ public static partial class StableMath
     }
 
     /// <summary>
-    /// τ in T, kept inside [smallest subnormal, MaxValue]: dividing by it (never multiplying by 1/τ, which overflows for
-    /// tiny τ) then sends finite differences to ±∞ or 0 as τ → 0 or ∞, while 0 stays 0 and −∞ stays −∞ — no 0·∞.
+    /// A temperature τ = s·2^e (s ∈ [1, 2) rounded to T, e an integer) applied to differences x − max of T values, so
+    /// a double τ of any size works for float input: dividing by s cannot overflow or underflow, and the exact scaling
+    /// by 2^−e lands on ±∞ or 0 only where the true quotient does.
     /// </summary>
-    private static T TemperatureAs<T>(double temperature)
-        where T : IFloatingPointIeee754<T> =>
-        T.Clamp(T.CreateChecked(temperature), T.Epsilon, T.BitDecrement(T.PositiveInfinity));
+    private readonly struct TemperatureScale<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly T _significand;
+        private readonly int _exponent;
+
+        public TemperatureScale(double temperature)
+        {
+            _exponent = Math.ILogB(temperature);
+            _significand = T.CreateChecked(Math.ScaleB(temperature, -_exponent));
+        }
+
+        public static TemperatureScale<T> One => new(1.0);
+
+        /// <summary>v / τ.</summary>
+        public T Divide(T v)
+        {
+            int lift = Lift(-_exponent);
+            return T.ScaleB(T.ScaleB(v, lift) / _significand, -_exponent - lift);
+        }
+
+        /// <summary>
+        /// destination_i = (x_i − max) / τ. When max is within a factor 2^p of MaxValue (p = T's precision), x_i − max can
+        /// exceed MaxValue, so both are halved first (exact there: such x_i − max is far above the subnormal range)
+        /// and the factor 2 is folded into the exact power-of-two scaling.
+        /// </summary>
+        public void ShiftAndDivide(ReadOnlySpan<T> x, T max, Span<T> destination)
+        {
+            int scale = -_exponent;
+            if (T.Abs(max) >= HalfUlpOfMaxValue)
+            {
+                T half = T.CreateChecked(0.5);
+                TensorPrimitives.Multiply(x, half, destination);
+                TensorPrimitives.Subtract(destination, max * half, destination);
+                scale++;
+            }
+            else
+            {
+                TensorPrimitives.Subtract(x, max, destination);
+            }
+
+            if (_significand == T.One)
+            {
+                ScaleBy(destination, scale);
+                return;
+            }
+
+            int lift = Lift(scale);
+            ScaleBy(destination, lift);
+            TensorPrimitives.Divide(destination, _significand, destination);
+            ScaleBy(destination, scale - lift);
+        }
+
+        /// <summary>
+        /// How much of an upward scaling 2^scale to apply before dividing by s: enough to lift a subnormal difference
+        /// into the normal range, so the division keeps every bit (64 ≥ the precision of float and double), and one
+        /// less than the whole, so the lifted value stays below the final one (s &lt; 2) and overflows only if it does.
+        /// </summary>
+        private static int Lift(int scale) => Math.Clamp(scale - 1, 0, 64);
+
+        /// <summary>
+        /// values ← values·2^scale exactly, in steps whose factor is a normal T (TensorPrimitives.ScaleB multiplies by
+        /// 2^n formed in T, which is ∞ or 0 for |n| beyond T's exponent range, giving 0·∞ = NaN). Each step moves every
+        /// value the same way, so an intermediate ∞ or 0 is the final result too.
+        /// </summary>
+        private static void ScaleBy(Span<T> values, int scale)
+        {
+            int maxExponent = T.ILogB(T.BitDecrement(T.PositiveInfinity));
+            while (scale != 0)
+            {
+                int step = Math.Clamp(scale, 1 - maxExponent, maxExponent);
+                TensorPrimitives.Multiply(values, T.ScaleB(T.One, step), values);
+                scale -= step;
+            }
+        }
+
+        /// <summary>Below this |max|, x − max rounds to at most MaxValue in magnitude for every finite x ≥ −MaxValue.</summary>
+        private static T HalfUlpOfMaxValue
+        {
+            get
+            {
+                T maxValue = T.BitDecrement(T.PositiveInfinity);
+                return (maxValue - T.BitDecrement(maxValue)) / T.CreateChecked(2);
+            }
+        }
+    }
 }

@@ -8,8 +8,10 @@ namespace CrossEntropy.Numerics;
 /// Do not use them for real work.
 /// </summary>
 /// <remarks>
-/// Nothing here validates its input or special-cases anything: each function is the literal formula evaluated in
+/// Nothing here validates its values or special-cases anything: each function is the literal formula evaluated in
 /// IEEE arithmetic, so it returns whatever NaN or ∞ that arithmetic produces. Each remark says where it breaks.
+/// Only the shape is checked: p and q of different lengths throw <see cref="ArgumentException"/> naming q, since
+/// no formula gives that a meaning.
 /// </remarks>
 public static class Textbook
 {
@@ -95,6 +97,7 @@ public static class Textbook
     public static T ClippedCrossEntropy<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double epsilon = 1e-7)
         where T : IFloatingPointIeee754<T>
     {
+        Guard.SameLength(p, nameof(p), q, nameof(q));
         T eps = T.CreateChecked(epsilon);
         T sum = T.Zero;
         for (int i = 0; i < p.Length; i++)
@@ -131,6 +134,7 @@ public static class Textbook
     private static T CrossEntropyWithLog<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Func<T, T> log)
         where T : IFloatingPointIeee754<T>
     {
+        Guard.SameLength(p, nameof(p), q, nameof(q));
         T sum = T.Zero;
         for (int i = 0; i < p.Length; i++)
         {

@@ -215,7 +215,7 @@ public class BadInputTests
         Throws<ArgumentException>(() => Losses.CrossEntropy<double>(inf, 3, (ReadOnlySpan<int>)[0, 1]), "logits", "logits[1] (row 0, class 1) is +∞");
         Throws<ArgumentException>(() => Losses.CrossEntropy<double>(nan, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0]), "logits", "logits[4] (row 1, class 1)");
         Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(inf, 3, (ReadOnlySpan<int>)[0, 1], new double[6]), "logits", "logits[1]");
-        Throws<ArgumentException>(() => Losses.NllLoss<double>(nan, 3, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[4] is NaN");
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(nan, 3, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[4] = NaN");
     }
 
     // The loss docs: "Bad input throws ... NaN or +∞ logits" — with no exception for rows whose target is ignored.
@@ -326,17 +326,37 @@ public class BadInputTests
     {
         var options = new CrossEntropyOptions { IgnoreIndex = 0 };
         Throws<ArgumentException>(
-            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex");
+            () => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], Reduction.Mean, options), "options", "IgnoreIndex = 0", "leave it at -100");
         Throws<ArgumentException>(
-            () => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], Reduction.Mean, options), "options", "IgnoreIndex");
+            () => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], Reduction.Mean, options), "options", "IgnoreIndex = 0");
     }
 
     [Fact]
     public void Label_smoothing_with_NLL_throws()
     {
         var options = new CrossEntropyOptions { LabelSmoothing = 0.1 };
-        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "label smoothing");
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], Reduction.Mean, options), "options", "LabelSmoothing = 0.1", "label smoothing", "use CrossEntropy on logits");
         Throws<ArgumentException>(() => Losses.NllLoss<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[2], options), "options");
+    }
+
+    // log p = +∞ is no probability (p = +∞), and its loss −∞ would swamp the batch: NLL rejects it as KL does.
+    [Fact]
+    public void NLL_rejects_a_positive_infinite_log_probability_like_KL()
+    {
+        double[] logP = [-0.5, Inf, -1.0, -2.0];
+        Throws<ArgumentException>(() => Losses.NllLoss<double>(logP, 2, (ReadOnlySpan<int>)[0, 1]), "logProbabilities", "logProbabilities[1] = ", "not a log-probability");
+        Throws<ArgumentException>(() => Losses.NllLoss<float>([-0.5f, float.PositiveInfinity], 2, (ReadOnlySpan<int>)[0], new float[1]), "logProbabilities", "logProbabilities[1]");
+        Throws<ArgumentException>(() => Losses.KLDivergenceLoss<double>(logP, [0.5, 0.5, 0.5, 0.5], 2), "input", "input[1] = ", "not a log-probability");
+        // −∞ (probability 0) stays valid: the loss of that row is +∞.
+        Assert.Equal(double.PositiveInfinity, Losses.NllLoss<double>([double.NegativeInfinity, 0], 2, (ReadOnlySpan<int>)[0]));
+    }
+
+    [Fact]
+    public void Textbook_functions_reject_p_and_q_of_different_lengths()
+    {
+        Throws<ArgumentException>(() => Textbook.CrossEntropy<double>([0.5, 0.5], [1.0]), "q", "length 1", "length 2");
+        Throws<ArgumentException>(() => Textbook.CrossEntropyLog10<double>([1.0], [0.5, 0.5]), "q", "length 2", "length 1");
+        Throws<ArgumentException>(() => Textbook.ClippedCrossEntropy<float>([0.5f, 0.5f], [1f]), "q", "length 1");
     }
 
     [Fact]
@@ -364,9 +384,60 @@ public class BadInputTests
     [Fact]
     public void Unknown_reduction_throws()
     {
-        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], (Reduction)7), "reduction");
-        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[6], (Reduction)7), "reduction");
-        Throws<ArgumentOutOfRangeException>(() => Losses.KLDivergenceLoss<double>([0, 0], [0.5, 0.5], 2, (KLDivergenceReduction)7), "reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropy<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<int>)[0, 1], new double[6], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.CrossEntropyGradient<double>(Logits2x3, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6], (Reduction)7), "reduction", "Unknown reduction");
+        Throws<ArgumentOutOfRangeException>(() => Losses.KLDivergenceLoss<double>([0, 0], [0.5, 0.5], 2, (KLDivergenceReduction)7), "reduction", "Unknown reduction");
+    }
+
+    // Messages of the remaining checks, each naming what is wrong.
+    [Fact]
+    public void Messages_say_what_is_wrong()
+    {
+        Throws<ArgumentOutOfRangeException>(() => StableMath.SoftmaxRows<double>([1, 2], 0, new double[2]), "classCount", "classCount must be positive");
+        Throws<ArgumentException>(() => StableMath.Softmax<double>([1, Inf]), "x", "x[1] is +∞", "overflow upstream");
+        Throws<ArgumentOutOfRangeException>(() => StableMath.Softmax<double>([1, 2], 0.0), "temperature", "temperature must be finite and greater than 0");
+        Throws<ArgumentOutOfRangeException>(() => InformationUnit.FromBase(1), "logBase", "A logarithm base must be finite, positive and different from 1");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.ToDecimal(1e29), "x", "within decimal's range");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.Exp(67m), "x", "Exp needs x ≤ 66");
+        Throws<ArgumentOutOfRangeException>(() => HighPrecision.Log(0m), "x", "Log needs x > 0");
+        Throws<ArgumentException>(() => HighPrecision.LogSumExp([]), "x", "empty");
+        Throws<ArgumentException>(() => HighPrecision.CrossEntropyFromLogits([1.0], [1.0, 2.0]), "p", "length 1", "length 2");
+    }
+
+    // Every two-distribution measure checks p as well as q (the surviving mutant removed the check of p).
+    [Fact]
+    public void Information_pairs_check_p()
+    {
+        double[] bad = [0.7, 0.7], good = [0.5, 0.5];
+        Throws<ArgumentException>(() => Information.CrossEntropy(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.KLDivergence(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.JensenShannonDivergence(bad, good), "p", "sums to");
+        Throws<ArgumentException>(() => Information.Perplexity(bad, good), "p", "sums to");
+        Throws<ArgumentOutOfRangeException>(() => Information.CrossEntropy([-0.5, 1.5], good), "p", "p[0] = -0.5");
+    }
+
+    // Soft targets: a row sum within √ε of 1 is accepted, one ulp further is not (double: √ε = 2^−26 exactly).
+    [Fact]
+    public void Soft_target_row_sum_tolerance_boundary()
+    {
+        double edge = Math.ScaleB(1.0, -26);
+        double[] logits = [0.0, 0.0];
+        _ = Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 + edge, 0.5]);
+        _ = Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 - edge, 0.5]);
+        Throws<ArgumentException>(() => Losses.CrossEntropy<double>(logits, 2, (ReadOnlySpan<double>)[0.5 + edge + Math.ScaleB(1.0, -52), 0.5]), "targetProbabilities", "row 0 sums to");
+        float edgeF = MathF.ScaleB(1f, -12); // float: √(2^−23) = 2^−11.5; 2^−12 is inside, 2^−11 outside
+        _ = Losses.CrossEntropy<float>([0f, 0f], 2, (ReadOnlySpan<float>)[0.5f + edgeF, 0.5f]);
+        Throws<ArgumentException>(() => Losses.CrossEntropy<float>([0f, 0f], 2, (ReadOnlySpan<float>)[0.5f + (2 * edgeF), 0.5f]), "targetProbabilities", "row 0 sums to");
+    }
+
+    // A bad logit in row 1 of the gradients is reported at its flat index, with its row and class.
+    [Fact]
+    public void Gradient_names_the_row_of_a_bad_logit()
+    {
+        double[] x = [0, 1, 2, 0, Nan, 2];
+        Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(x, 3, (ReadOnlySpan<int>)[0, 1], new double[6]), "logits", "logits[4] (row 1, class 1) is NaN");
+        Throws<ArgumentException>(() => Losses.CrossEntropyGradient<double>(x, 3, (ReadOnlySpan<double>)[1, 0, 0, 0, 1, 0], new double[6]), "logits", "logits[4] (row 1, class 1) is NaN");
     }
 
     // ---- Binary losses ----

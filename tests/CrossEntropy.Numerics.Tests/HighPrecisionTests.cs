@@ -113,4 +113,64 @@ public class HighPrecisionTests
         Assert.Equal(0m, HighPrecision.Exp(-67m));
         Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.Log(0m));
     }
+
+    // ---- The documented range: right everywhere in it, a clear exception outside ----
+
+    [Fact]
+    public void LogSumExp_of_logits_far_apart_does_not_overflow()
+    {
+        Assert.Equal(HighPrecision.ToDecimal(4e28), HighPrecision.LogSumExp([4e28, -4e28]));
+        Assert.Equal(HighPrecision.ToDecimal(-7.9e28), HighPrecision.LogSumExp([-7.9e28]));
+    }
+
+    // Equal logits: softmax is exactly uniform however large they are (it was 0.3679 at 7.9e28: e^{x − LSE} with
+    // LSE = x + ln 2 rounded to an integer).
+    [Theory]
+    [InlineData(7.9e28)]
+    [InlineData(1e20)]
+    [InlineData(-7.9e28)]
+    [InlineData(0.0)]
+    public void Softmax_of_equal_large_logits_is_uniform(double x)
+    {
+        Assert.Equal([0.5m, 0.5m], HighPrecision.Softmax([x, x]));
+        Assert.Equal(1m / 3, HighPrecision.Softmax([x, x, x])[0]);
+        // H(p, softmax) of equal logits is ln 2, however large the logits.
+        Assert.True(Math.Abs(HighPrecision.CrossEntropyFromLogits([1, 0], [x, x]) - HighPrecision.Ln2) <= Tight);
+    }
+
+    // −p ln p for p below decimal's resolution (1e−28): p = 1e−30 contributes 1e−30·69.08 = 6.9e−29.
+    [Fact]
+    public void Entropy_counts_probabilities_below_decimal_resolution()
+    {
+        decimal h = HighPrecision.Entropy([1e-30, 1]);
+        Assert.True(Math.Abs(h - 6.9077552789821370520539743641e-29m) <= 2e-28m, $"{h}");
+        Assert.Equal(0m, HighPrecision.Entropy([5e-324, 1]));
+        Assert.Equal(0m, HighPrecision.Entropy([0, 1])); // 0 · ln 0 = 0, and 0 is a valid probability
+        Tolerance.Ulps(Information.Entropy([0.25, 0.75]), (double)HighPrecision.Entropy([0.25, 0.75]), 2);
+    }
+
+    [Fact]
+    public void Out_of_range_input_is_rejected_naming_the_value()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.LogSumExp([0, 1e29]));
+        Assert.Equal("x", e.ParamName);
+        Assert.Equal(1e29, e.ActualValue);
+        var far = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.CrossEntropyFromLogits([0.5, 0.5], [7e28, -7e28]));
+        Assert.Equal("logits", far.ParamName);
+        Assert.Contains("logits[1] = -7E+28", far.Message, StringComparison.Ordinal);
+        var p = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.Entropy([1.5, -0.5]));
+        Assert.Equal("p", p.ParamName);
+        Assert.Contains("p[0] = 1.5", p.Message, StringComparison.Ordinal);
+    }
+
+    // The ends of Exp's range: e^66 (python's decimal module at 50 digits: 46071866343312915426773184428.060086893…)
+    // fits, and a huge negative argument returns 0 at once rather than halving 10^28 times.
+    [Fact]
+    public void Exp_at_the_ends_of_its_range()
+    {
+        decimal e66 = HighPrecision.Exp(66m);
+        Assert.True(Math.Abs(e66 - 46071866343312915426773184428.06m) <= 1e-24m * e66, $"{e66}");
+        Assert.Equal(0m, HighPrecision.Exp(-1e28m));
+        Assert.Equal(HighPrecision.ToDecimal(7.9e28), HighPrecision.LogSumExp([7.9e28]));
+    }
 }

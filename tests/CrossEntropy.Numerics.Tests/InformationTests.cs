@@ -226,4 +226,14 @@ public class InformationTests
 
     [Fact]
     public void Sum_tolerance_is_documented_value() => Assert.Equal(1e-6, Information.SumTolerance);
+
+    // A term p·log(p/q) with p and q near 1e−300: from the ratio it is accurate to an ulp; as log p − log q it would
+    // subtract two logarithms near −690 and keep only about 13 digits.
+    [Fact]
+    public void KL_term_of_tiny_probabilities_is_taken_from_their_ratio()
+    {
+        double[] p = [1e-300, 0.5, 0.5], q = [1e-301, 0.5, 0.5];
+        Tolerance.Ulps(1e-300 * Math.Log(1e-300 / 1e-301), Information.KLDivergence(p, q), 4);
+        Tolerance.Close(1e-300 * Math.Log(10), Information.KLDivergence(p, q), 0, 1e-15);
+    }
 }

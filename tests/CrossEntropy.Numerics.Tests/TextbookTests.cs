@@ -132,4 +132,10 @@ public class TextbookTests
 
         public int GetHashCode(double obj) => 0;
     }
+
+    // The upper clip is 1 − ε: a certain, correct prediction still costs −ln(1 − 1e−7) = 1.00000005e−7 nats
+    // (python's decimal module: 1.0000000500000033333e−7).
+    [Fact]
+    public void Clipping_caps_a_certain_prediction_at_one_minus_epsilon() =>
+        Tolerance.Close(1.0000000500000033333e-7, Textbook.ClippedCrossEntropy<double>([1.0], [1.0]), 0, 1e-9);
 }

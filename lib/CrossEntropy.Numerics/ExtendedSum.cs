@@ -1,0 +1,137 @@
+namespace CrossEntropy.Numerics;
+
+/// <summary>
+/// A running sum of products, held as significand · 2^exponent with the significand in [1, 2) and an int exponent, so
+/// neither the terms nor the sum can overflow or underflow on the way: Σ w_n·l_n of rows whose losses are near
+/// double.MaxValue, or whose weights are 5e−324, keeps every significant bit. Only <see cref="Value"/> and
+/// <see cref="Ratio"/> round back to a double, which overflows to ±∞ or underflows only when the true result does.
+/// </summary>
+/// <remarks>
+/// Each addition rounds once, like a plain double addition (a product of up to four factors adds up to three more
+/// roundings). Non-finite terms (an +∞ loss at a masked target, NaN) are summed apart in IEEE arithmetic and decide the result.
+/// </remarks>
+internal struct ExtendedSum
+{
+    private double _significand;
+    private int _exponent;
+    private double _nonFinite;
+
+    /// <summary>The sum rounded to a double: ±∞ when its magnitude exceeds double.MaxValue.</summary>
+    public readonly double Value => HasNonFinite ? _nonFinite : Math.ScaleB(_significand, _exponent);
+
+    private readonly bool HasNonFinite => _nonFinite != 0 || double.IsNaN(_nonFinite);
+
+    /// <summary>Adds x.</summary>
+    public void Add(double x) => AddScaled(x, 0);
+
+    /// <summary>
+    /// Adds a·b·c·d without forming the product in double, so it neither overflows nor underflows; a term with a zero
+    /// factor is 0 even when another factor is ∞ or NaN (0·∞ = 0: a zero weight or target removes the term).
+    /// </summary>
+    public void AddProduct(double a, double b, double c = 1, double d = 1)
+    {
+        if (a == 0 || b == 0 || c == 0 || d == 0)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(a) || !double.IsFinite(b) || !double.IsFinite(c) || !double.IsFinite(d))
+        {
+            _nonFinite += a * b * c * d;
+            return;
+        }
+
+        int ea = Math.ILogB(a), eb = Math.ILogB(b), ec = Math.ILogB(c), ed = Math.ILogB(d);
+        double significand = Math.ScaleB(a, -ea) * Math.ScaleB(b, -eb) * Math.ScaleB(c, -ec) * Math.ScaleB(d, -ed);
+        AddScaled(significand, ea + eb + ec + ed);
+    }
+
+    /// <summary>Adds factor·other; a zero factor adds nothing.</summary>
+    public void AddProduct(double factor, in ExtendedSum other)
+    {
+        if (factor == 0)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(factor) || other.HasNonFinite)
+        {
+            _nonFinite += factor * other.Value;
+            return;
+        }
+
+        int exponent = Math.ILogB(factor);
+        AddScaled(Math.ScaleB(factor, -exponent) * other._significand, exponent + other._exponent);
+    }
+
+    /// <summary>A sum holding the single term x.</summary>
+    public static ExtendedSum Of(double x)
+    {
+        var sum = default(ExtendedSum);
+        sum.Add(x);
+        return sum;
+    }
+
+    /// <summary>a·b / denominator, rounded once: in range whenever the true result is.</summary>
+    public static double ProductRatio(double a, double b, in ExtendedSum denominator)
+    {
+        var product = default(ExtendedSum);
+        product.AddProduct(a, b);
+        return Ratio(product, denominator);
+    }
+
+    /// <summary>Adds another sum.</summary>
+    public void Add(in ExtendedSum other)
+    {
+        _nonFinite += other._nonFinite;
+        AddScaled(other._significand, other._exponent);
+    }
+
+    /// <summary>numerator / denominator, rounded once to a double: the ratio of two sums that may each be out of range.</summary>
+    public static double Ratio(in ExtendedSum numerator, in ExtendedSum denominator)
+    {
+        if (numerator.HasNonFinite || denominator.HasNonFinite)
+        {
+            return numerator.Value / denominator.Value;
+        }
+
+        return Math.ScaleB(numerator._significand / denominator._significand, numerator._exponent - denominator._exponent);
+    }
+
+    /// <summary>Adds x·2^scale.</summary>
+    private void AddScaled(double x, int scale)
+    {
+        if (x == 0)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(x))
+        {
+            _nonFinite += x;
+            return;
+        }
+
+        int ex = Math.ILogB(x);
+        double m = Math.ScaleB(x, -ex);
+        int e = ex + scale;
+        if (_significand == 0)
+        {
+            (_significand, _exponent) = (m, e);
+            return;
+        }
+
+        // Align on the larger exponent: only the smaller operand is scaled down, so nothing overflows, and what
+        // underflows is below half an ulp of the result.
+        int top = Math.Max(_exponent, e);
+        double sum = Math.ScaleB(_significand, _exponent - top) + Math.ScaleB(m, e - top);
+        if (sum == 0)
+        {
+            (_significand, _exponent) = (0, 0);
+            return;
+        }
+
+        int shift = Math.ILogB(sum);
+        (_significand, _exponent) = (Math.ScaleB(sum, -shift), top + shift);
+    }
+}

@@ -1,0 +1,164 @@
+namespace CrossEntropy.Numerics.Tests;
+
+/// <summary>
+/// The two internal accumulators, step by step: Neumaier's compensated sum (Information) and the extended-range sum
+/// of products (Losses). Each case is built so that plain double summation gives a different, wrong answer.
+/// </summary>
+public class SummationTests
+{
+    // 1 + 1e−16 + 1e−16 − 1: plain summation loses both small terms (each is below half an ulp of 1) and returns 0.
+    [Fact]
+    public void Compensation_recovers_terms_below_half_an_ulp_of_the_sum()
+    {
+        var sum = new CompensatedSum();
+        foreach (double x in new[] { 1, 1e-16, 1e-16, -1 })
+        {
+            sum.Add(x);
+        }
+
+        Assert.Equal(2e-16, sum.Value);
+    }
+
+    // When the new term is the larger one, its rounding error is (x − t) + s, not (s − t) + x: 2e−16 + 1 − 1.
+    [Fact]
+    public void Compensation_uses_the_smaller_operand_for_the_error_term()
+    {
+        var sum = new CompensatedSum();
+        foreach (double x in new[] { 1e-16, 1e-16, 1, -1 })
+        {
+            sum.Add(x);
+        }
+
+        Assert.Equal(2e-16, sum.Value);
+    }
+
+    [Fact]
+    public void Compensated_sum_of_an_infinite_term_is_infinite()
+    {
+        var sum = new CompensatedSum();
+        sum.Add(1e-16);
+        sum.Add(double.PositiveInfinity);
+        sum.Add(1);
+        Assert.Equal(double.PositiveInfinity, sum.Value);
+    }
+
+    // Through the public API: entropy of one dominant outcome and many tiny ones, against the decimal reference.
+    [Fact]
+    public void Entropy_of_many_tiny_terms_is_compensated()
+    {
+        double[] p = new double[10_001];
+        Array.Fill(p, 1e-9);
+        p[0] = 1 - (1e-9 * 10_000);
+        Tolerance.Ulps((double)HighPrecision.Entropy(p), Information.Entropy(p), 2);
+    }
+
+    [Fact]
+    public void Extended_sum_holds_sums_beyond_double_range()
+    {
+        var sum = default(ExtendedSum);
+        sum.Add(double.MaxValue);
+        sum.Add(double.MaxValue);
+        Assert.Equal(double.PositiveInfinity, sum.Value);
+        sum.Add(-double.MaxValue);
+        Assert.Equal(double.MaxValue, sum.Value);
+        Assert.Equal(double.MaxValue, ExtendedSum.Ratio(sum, ExtendedSum.Of(1)));
+        sum.Add(-double.MaxValue);
+        Assert.Equal(0, sum.Value);
+        sum.Add(3);
+        Assert.Equal(3, sum.Value);
+    }
+
+    [Fact]
+    public void Extended_products_neither_overflow_nor_underflow()
+    {
+        var big = default(ExtendedSum);
+        big.AddProduct(1e300, 1e300, 1e-300, 1e-299); // 10 exactly in exact arithmetic; rounded four times here
+        Tolerance.Ulps(10, big.Value, 4);
+        var tiny = default(ExtendedSum);
+        tiny.AddProduct(5e-324, 3);
+        tiny.AddProduct(5e-324, 5e-324, 1e300); // 2.4e−347: 2^−80 below the first term, rounded away as in double
+        Assert.Equal(1.5e-323, tiny.Value);
+        Assert.Equal(3, ExtendedSum.Ratio(tiny, ExtendedSum.Of(5e-324)));
+        // ProductRatio: (1e200 · 1e200) / 1e300 = 1e100, whose numerator alone is beyond double.
+        Tolerance.Ulps(1e100, ExtendedSum.ProductRatio(1e200, 1e200, ExtendedSum.Of(1e300)), 4);
+        // A scaled copy of another sum.
+        var scaled = default(ExtendedSum);
+        scaled.AddProduct(1e300, big);
+        scaled.AddProduct(-1e300, big);
+        scaled.AddProduct(2, ExtendedSum.Of(0.25));
+        Assert.Equal(0.5, scaled.Value);
+    }
+
+    [Fact]
+    public void Extended_sum_keeps_mixed_magnitudes_in_order()
+    {
+        // A term 2^−60 below the running sum is rounded away, as in double; one 2^−40 below it is kept.
+        var sum = ExtendedSum.Of(1);
+        sum.Add(Math.ScaleB(1.0, -60));
+        Assert.Equal(1, sum.Value);
+        sum.Add(Math.ScaleB(1.0, -40));
+        Assert.Equal(1 + Math.ScaleB(1.0, -40), sum.Value);
+        var small = ExtendedSum.Of(Math.ScaleB(1.0, -40));
+        small.Add(1); // the larger term second
+        Assert.Equal(1 + Math.ScaleB(1.0, -40), small.Value);
+        var negative = ExtendedSum.Of(-4);
+        negative.Add(1);
+        Assert.Equal(-3, negative.Value);
+    }
+
+    // Zero factors remove a term even next to ∞ or NaN (0·∞ = 0: a zero weight or target); otherwise ∞ and NaN decide.
+    [Fact]
+    public void Extended_sum_of_special_values()
+    {
+        var sum = ExtendedSum.Of(1);
+        sum.AddProduct(0, double.PositiveInfinity);
+        sum.AddProduct(double.NaN, 0);
+        sum.AddProduct(2, 3, 0);
+        sum.AddProduct(2, 3, 4, 0);
+        sum.AddProduct(0, ExtendedSum.Of(double.PositiveInfinity));
+        Assert.Equal(1, sum.Value);
+        sum.AddProduct(2, double.PositiveInfinity);
+        Assert.Equal(double.PositiveInfinity, sum.Value);
+        Assert.Equal(double.PositiveInfinity, ExtendedSum.Ratio(sum, ExtendedSum.Of(2)));
+        Assert.Equal(0, ExtendedSum.Ratio(ExtendedSum.Of(2), sum));
+        var withInfiniteFactor = default(ExtendedSum);
+        withInfiniteFactor.AddProduct(double.NegativeInfinity, ExtendedSum.Of(2));
+        Assert.Equal(double.NegativeInfinity, withInfiniteFactor.Value);
+        var fromInfiniteSum = default(ExtendedSum);
+        fromInfiniteSum.AddProduct(-1, sum);
+        Assert.Equal(double.NegativeInfinity, fromInfiniteSum.Value);
+        var nan = ExtendedSum.Of(double.PositiveInfinity);
+        nan.Add(double.NegativeInfinity);
+        Assert.True(double.IsNaN(nan.Value));
+        var merged = ExtendedSum.Of(1);
+        merged.Add(nan);
+        Assert.True(double.IsNaN(merged.Value));
+        Assert.True(double.IsNaN(ExtendedSum.Ratio(default, default)));
+        Assert.Equal(double.PositiveInfinity, ExtendedSum.Ratio(ExtendedSum.Of(1), default));
+    }
+
+    // Each factor position of a product can carry the ∞ (or NaN), and a scaled copy of a sum beyond double's range
+    // keeps its exponent (1e−300 × (1e300 · 1e300) = 1e300, not 1e−300 × ∞).
+    [Fact]
+    public void Extended_products_with_special_or_out_of_range_factors()
+    {
+        var third = default(ExtendedSum);
+        third.AddProduct(2, 3, double.PositiveInfinity);
+        Assert.Equal(double.PositiveInfinity, third.Value);
+        var fourth = default(ExtendedSum);
+        fourth.AddProduct(2, 3, 4, double.PositiveInfinity);
+        Assert.Equal(double.PositiveInfinity, fourth.Value);
+        var second = default(ExtendedSum);
+        second.AddProduct(2, double.NegativeInfinity, 4);
+        Assert.Equal(double.NegativeInfinity, second.Value);
+        Assert.Equal(double.PositiveInfinity, ExtendedSum.Of(double.PositiveInfinity).Value);
+        var huge = default(ExtendedSum);
+        huge.AddProduct(1e300, 1e300);
+        var back = default(ExtendedSum);
+        back.AddProduct(1e-300, huge);
+        Tolerance.Ulps(1e300, back.Value, 4);
+        var nine = default(ExtendedSum);
+        nine.AddProduct(3, ExtendedSum.Of(3)); // significands 1.5 · 1.5
+        Assert.Equal(9, nine.Value);
+    }
+}
