@@ -168,6 +168,36 @@ public class RowKernelTests
         Assert.Equal(serialGradient, parallelGradient);
     }
 
+    /// <summary>
+    /// Issue 6's range on every path of the kernel: short rows (C = 10 float, one per lane), serially and in parallel
+    /// (4,000 rows: above the parallel threshold). Uniform weights far outside float's range are a pure scale, and a
+    /// confident, correct row keeps its tiny target-class gradient instead of cancelling to 0.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Short_and_parallel_rows_keep_the_extended_range(int degree)
+    {
+        var rng = new Random(5);
+        const int rows = 4000, classes = 10;
+        float[] x = Enumerable.Range(0, rows * classes).Select(_ => (float)((rng.NextDouble() * 20) - 10)).ToArray();
+        int[] targets = Enumerable.Range(0, rows).Select(_ => rng.Next(classes)).ToArray();
+        x.AsSpan(0, classes).Clear();
+        x[targets[0]] = 30; // row 0: confident and correct, 1 − q_y ≈ 8.4e−13 is far below float's ulp of 1
+        var unweighted = new CrossEntropyOptions { MaxDegreeOfParallelism = degree };
+        float mean = Losses.CrossEntropy<float>(x, classes, targets, options: unweighted);
+        foreach (double w in new[] { 1e39, 1e-50, double.Epsilon, 1e308 })
+        {
+            var weighted = unweighted with { Weight = Enumerable.Repeat(w, classes).ToArray() };
+            Assert.Equal(mean, Losses.CrossEntropy<float>(x, classes, targets, options: weighted));
+        }
+
+        float[] gradient = new float[x.Length];
+        Losses.CrossEntropyGradient<float>(x, classes, targets, gradient, options: unweighted);
+        double expected = -9 * Math.Exp(-30) / (1 + (9 * Math.Exp(-30))) / rows;
+        Assert.Equal(expected, gradient[targets[0]], expected * 1e-6 * -1);
+    }
+
     [Fact]
     public void Parallel_path_reports_the_first_bad_row_like_the_serial_path()
     {
