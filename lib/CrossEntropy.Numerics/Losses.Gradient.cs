@@ -23,7 +23,7 @@ public static partial class Losses
         int rows = CheckClassIndexBatch(logits, nameof(logits), classCount, targets, options);
         Guard.DestinationLength(logits, gradient, nameof(gradient));
         Guard.SameOrNoOverlap(logits, gradient, nameof(gradient));
-        ExtendedSum denominator = MeanDenominator(reduction, CountedWeight(targets, options));
+        var denominator = new GradientDenominator(MeanDenominator(reduction, CountedWeight(targets, options)));
         if (!(RowParallel.Worthwhile(options, rows, classCount)
             && TryGradientRowsInParallel(logits, classCount, targets, gradient, options, denominator)))
         {
@@ -33,7 +33,7 @@ public static partial class Losses
             }
         }
 
-        if (denominator.Value == 0)
+        if (denominator.Sum.Value == 0)
         {
             gradient.Fill(T.NaN); // 0 / 0: no row counts (or all weigh 0), as the mean loss itself is NaN.
         }
@@ -49,7 +49,7 @@ public static partial class Losses
     /// </summary>
     private static void ClassIndexGradientRow<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
-        CrossEntropyOptions options, in ExtendedSum denominator, int r)
+        CrossEntropyOptions options, in GradientDenominator denominator, int r)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int offset = r * classCount;
@@ -63,7 +63,7 @@ public static partial class Losses
         }
 
         T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
-        T scale = T.CreateChecked(ExtendedSum.ProductRatio(WeightOf(options, y), 1, denominator));
+        T scale = T.CreateChecked(denominator.Scale(WeightOf(options, y)));
         if (options.LabelSmoothing == 0 && T.IsNormal(scale))
         {
             bool targetDominates = g[y] + g[y] > sum;
@@ -82,13 +82,27 @@ public static partial class Losses
         }
 
         int k = Guard.IndexOfMaxLogit(logits.Slice(offset, classCount), nameof(logits), offset, classCount);
-        WriteGradientRow(g, sum, k, options, [], y, denominator);
+        WriteGradientRow(g, sum, k, options, [], y, denominator.Sum);
+    }
+
+    /// <summary>
+    /// The gradient's divisor D and 1/D, rounded once: the scale of every row whose target weighs 1 (all rows without
+    /// weights), computed once per call instead of once per row.
+    /// </summary>
+    private readonly struct GradientDenominator(ExtendedSum sum)
+    {
+        private readonly double _ofUnitWeight = ExtendedSum.ProductRatio(1, 1, sum);
+
+        public ExtendedSum Sum { get; } = sum;
+
+        /// <summary>w / D, rounded once (the same bits as <see cref="ExtendedSum.ProductRatio"/>(w, 1, D)).</summary>
+        public double Scale(double weight) => weight == 1 ? _ofUnitWeight : ExtendedSum.ProductRatio(weight, 1, Sum);
     }
 
     /// <summary>Gradient rows on several threads; false (nothing thrown) if a row is bad, so the serial loop reports it.</summary>
     private static unsafe bool TryGradientRowsInParallel<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
-        CrossEntropyOptions options, ExtendedSum denominator)
+        CrossEntropyOptions options, GradientDenominator denominator)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         fixed (T* logitsPointer = logits)
