@@ -14,8 +14,9 @@ public static class OutputMerger
     /// <param name="executed">The executed copy, whose outputs are taken (transient progress messages dropped).</param>
     /// <param name="normalizer">
     /// When given, a cell whose outputs are equivalent to the committed ones keeps the committed outputs, so a
-    /// refresh does not churn git history with new random plotly ids (except cells tagged machine-dependent, which
-    /// always take the new run). Null: always take the executed outputs.
+    /// refresh does not churn git history with new random plotly ids. Pass one that keeps chart numbers
+    /// (<c>maskChartNumbers: false</c>), or a chart whose data changed keeps its old picture. Null: always take the
+    /// executed outputs.
     /// </param>
     /// <returns>A new notebook to save over the committed one.</returns>
     /// <exception cref="NotebookMismatchException">The notebooks' cells do not line up.</exception>
@@ -34,10 +35,7 @@ public static class OutputMerger
             {
                 outputs.Add(output?.DeepClone());
             }
-            // A machine-dependent cell always takes the new run: its chart's numbers are masked when compared, so
-            // keeping the old output would pair a new table with an old chart.
-            if (normalizer is null || NotebookFile.HasTag(target, OutputComparer.MachineDependentTag)
-                || !normalizer.AreEquivalent(NotebookFile.Outputs(target), outputs))
+            if (normalizer is null || !normalizer.AreEquivalent(NotebookFile.Outputs(target), outputs))
             {
                 target["outputs"] = outputs;
             }

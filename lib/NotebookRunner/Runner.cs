@@ -11,6 +11,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
 {
     private readonly Lock gate = new();
     private readonly OutputNormalizer normalizer = new(layout.Root);
+    private readonly OutputNormalizer refreshNormalizer = new(layout.Root, maskChartNumbers: false);
 
     /// <summary>Runs with the given options.</summary>
     /// <param name="options">The parsed command line.</param>
@@ -165,7 +166,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
             else
             {
-                var merged = OutputMerger.Merge(committed, result.Executed, normalizer);
+                var merged = OutputMerger.Merge(committed, result.Executed, refreshNormalizer);
                 var before = File.ReadAllText(result.CommittedPath);
                 var after = merged.ToJson();
                 if (before == after)

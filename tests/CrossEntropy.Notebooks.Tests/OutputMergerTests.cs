@@ -74,15 +74,19 @@ public class OutputMergerTests
     }
 
     [Fact]
-    public void A_machine_dependent_chart_takes_the_new_run_even_when_only_masked_numbers_changed()
+    public void A_refresh_takes_a_chart_whose_numbers_changed_but_keeps_one_that_only_got_new_ids()
     {
-        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
-            Ipynb.Tagged(Ipynb.Code("timing chart", Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[3.0,4.0]")), OutputComparer.MachineDependentTag));
-        var executed = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
-            Ipynb.ExecutedCode("timing chart", 1, Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[5.0,6.0]")));
-        var merged = OutputMerger.Merge(committed, executed, new OutputNormalizer()).ToJson();
-        Assert.Contains("[5.0,6.0]", merged, StringComparison.Ordinal);
-        Assert.Contains(OutputComparer.MachineDependentTag, merged, StringComparison.Ordinal);
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code("chart", Ipynb.PlotlyChart(Ipynb.PlotlyGuid, y: "[3.0,4.0]")));
+        var newNumbers = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
+            Ipynb.ExecutedCode("chart", 1, Ipynb.PlotlyChart("11111111-2222-3333-4444-555555555555", y: "[5.0,6.0]")));
+        var newIdsOnly = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
+            Ipynb.ExecutedCode("chart", 1, Ipynb.PlotlyChart("11111111-2222-3333-4444-555555555555", y: "[3.0,4.0]")));
+        var refresh = new OutputNormalizer(maskChartNumbers: false);
+
+        Assert.Contains("[5.0,6.0]", OutputMerger.Merge(committed, newNumbers, refresh).ToJson(), StringComparison.Ordinal);
+        Assert.Contains(Ipynb.PlotlyGuid, OutputMerger.Merge(committed, newIdsOnly, refresh).ToJson(), StringComparison.Ordinal);
+        // The comparing normalizer masks chart numbers, so it would keep the stale chart: the runner must not refresh with it.
+        Assert.Contains("[3.0,4.0]", OutputMerger.Merge(committed, newNumbers, new OutputNormalizer()).ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]

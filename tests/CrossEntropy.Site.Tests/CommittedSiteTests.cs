@@ -118,6 +118,7 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     [Fact]
     public void No_TeX_is_left_in_the_prose()
     {
+        var problems = new List<string>();
         foreach (var page in site.Pages)
         {
             var main = site.Site.Document(page.FileName).QuerySelector("main")!;
@@ -125,12 +126,19 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
                 .Where(t => t.ParentElement!.Closest("pre, code, script, style, .katex") is null)
                 .Select(t => t.Data);
             var text = string.Concat(texts);
-            Assert.DoesNotMatch(RawTex(), text);
+            // Every fragment of every page, with some context, so one run lists all that needs $…$.
+            problems.AddRange(RawTex().Matches(text).Select(m =>
+                $"{page.FileName}: …{text[Math.Max(0, m.Index - 30)..Math.Min(text.Length, m.Index + 30)].ReplaceLineEndings(" ")}…"));
         }
+        Assert.True(problems.Count == 0, $"TeX outside $…$ in {problems.Count} places:\n" + string.Join('\n', problems));
     }
 
-    /// <summary>A TeX delimiter or command: <c>$</c>, <c>\(</c>, <c>\[</c>, or a backslash and letters such as <c>\frac</c>.</summary>
-    [GeneratedRegex(@"\$|\\[(\[]|\\[A-Za-z]+")]
+    /// <summary>
+    /// TeX left as text: a delimiter (<c>$</c>, <c>\(</c>, <c>\[</c>), a command (a backslash and letters such as
+    /// <c>\frac</c>), or a braced subscript or superscript (<c>_{</c>, <c>^{</c>, as in <c>e^{z_i}</c>) that KaTeX would
+    /// have rendered had it been inside <c>$…$</c>.
+    /// </summary>
+    [GeneratedRegex(@"\$|\\[(\[]|\\[A-Za-z]+|[_^]\{")]
     internal static partial Regex RawTex();
 
     [GeneratedRegex(@"url\(\s*['""]?(?<url>[^'"")]+)['""]?\s*\)")]
