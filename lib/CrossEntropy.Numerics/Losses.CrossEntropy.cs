@@ -215,9 +215,17 @@ public static partial class Losses
         }
     }
 
-    /// <summary>Σ w[y_n] over the rows that are not ignored, in row order, in double weights.</summary>
+    /// <summary>
+    /// Σ w[y_n] over the rows that are not ignored, in row order, in double weights. Without weights it is the count of
+    /// those rows, an integer the extended sum would hold exactly, so it is formed directly (the same bits, no per-row work).
+    /// </summary>
     private static ExtendedSum CountedWeight(ReadOnlySpan<int> targets, CrossEntropyOptions options)
     {
+        if (options.Weight is null)
+        {
+            return ExtendedSum.Of(targets.Length - targets.Count(options.IgnoreIndex));
+        }
+
         var weightSum = default(ExtendedSum);
         foreach (int y in targets)
         {
@@ -330,8 +338,18 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double smoothing = options.LabelSmoothing;
+        double weight = (1 - smoothing) * WeightOf(options, y);
+        double targetTerm = double.CreateChecked(lse.NegativeLogSoftmax(row[y]));
         var loss = default(ExtendedSum);
-        loss.AddProduct(1 - smoothing, WeightOf(options, y), double.CreateChecked(lse.NegativeLogSoftmax(row[y])));
+        if (weight == 1)
+        {
+            loss.Add(targetTerm); // the same bits as the product with 1, without its exponent arithmetic
+        }
+        else
+        {
+            loss.AddProduct(1 - smoothing, WeightOf(options, y), targetTerm);
+        }
+
         if (smoothing != 0)
         {
             double smoothingPerClass = smoothing / row.Length;
