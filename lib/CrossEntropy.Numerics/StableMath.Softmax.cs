@@ -134,9 +134,6 @@ public static partial class StableMath
     }
 
     /// <summary>log Σ_i exp((x_i − x_k) / τ) = log1p(Σ_{i≠k} …): leaving out the maximum's term (exactly 1) keeps small tails accurate.</summary>
-    internal static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k)
-        where T : unmanaged, IFloatingPointIeee754<T> => LogOfSumExpShifted(x, k, TemperatureScale<T>.One);
-
     private static T LogOfSumExpShifted<T>(ReadOnlySpan<T> x, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -187,9 +184,6 @@ public static partial class StableMath
     }
 
     /// <summary>Softmax of a non-empty, validated row whose maximum is at <paramref name="k"/>.</summary>
-    internal static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k)
-        where T : unmanaged, IFloatingPointIeee754<T> => SoftmaxCore(x, destination, k, TemperatureScale<T>.One);
-
     private static void SoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, int k, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
