@@ -48,11 +48,7 @@ public class Exercises06Tests
     [Fact]
     public void Held_out_reason()
     {
-        Verdict.Solved(Exercises06.HeldOutReason('b'));
-        Verdict.Solved(Exercises06.HeldOutReason('B'));
-        Verdict.NotSolvedYet(Exercises06.HeldOutReason('?'));
-        Verdict.Incorrect(Exercises06.HeldOutReason('a'), "training curve");
-        Verdict.Incorrect(Exercises06.HeldOutReason('c'), "average");
-        Verdict.Incorrect(Exercises06.HeldOutReason('z'), "not one of the choices");
+        Verdict.Choice(Exercises06.HeldOutReason, 'b',
+            ('a', "training curve"), ('c', "average"), ('z', "not one of the choices"));
     }
 }

@@ -48,10 +48,6 @@ public class Exercises07Tests
     [Fact]
     public void Small_loss_form_choice()
     {
-        Verdict.Solved(Exercises07.SmallLossForm('b'));
-        Verdict.Solved(Exercises07.SmallLossForm('B'));
-        Verdict.NotSolvedYet(Exercises07.SmallLossForm('?'));
-        Verdict.Incorrect(Exercises07.SmallLossForm('a'), "overflows");
-        Verdict.Incorrect(Exercises07.SmallLossForm('z'), "not one of the choices");
+        Verdict.Choice(Exercises07.SmallLossForm, 'b', ('a', "overflows"), ('z', "not one of the choices"));
     }
 }
