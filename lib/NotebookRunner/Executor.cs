@@ -111,12 +111,7 @@ public sealed class Executor(RepoLayout layout)
         {
             start.ArgumentList.Add(a);
         }
-        // When this runs under `dotnet run` / `dotnet test`, MSBuild's variables leak into the environment and
-        // can point a child `dotnet build` at the parent's MSBuild; the child must find its own.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(key);
-        }
+        RemoveParentBuildVariables(start.Environment);
         KernelEnvironment.Pin(start.Environment);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -153,6 +148,20 @@ public sealed class Executor(RepoLayout layout)
             text = output.ToString();
         }
         return new ProcessResult(timedOut ? -1 : process.ExitCode, text, clock.Elapsed, timedOut);
+    }
+
+    /// <summary>
+    /// Removes MSBuild's variables from a child's environment: under <c>dotnet run</c> / <c>dotnet test</c> they leak
+    /// into it and can point a child <c>dotnet build</c> at the parent's MSBuild; the child must find its own.
+    /// </summary>
+    /// <param name="environment">The child's environment (modified in place).</param>
+    public static void RemoveParentBuildVariables(IDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            environment.Remove(key);
+        }
     }
 
     private static void RequireSuccess(ProcessResult result, string step)

@@ -43,10 +43,7 @@ public class CultureTests
         {
             start.ArgumentList.Add(option);
         }
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(key);
-        }
+        Executor.RemoveParentBuildVariables(start.Environment);
         start.Environment["LANG"] = lang;
         start.Environment["LC_ALL"] = lang;
         start.Environment["DOTNET_CLI_CULTURE"] = cliCulture;
