@@ -56,7 +56,7 @@ public static class SiteStage
         {
             var merged = OutputMerger.Merge(NotebookFile.Load(layout.CommittedPath(name)), NotebookFile.Load(layout.ExecutedPath(name)));
             var path = Path.Combine(staging, name);
-            File.WriteAllText(path, merged.ToJson());
+            merged.Save(path);
             return path;
         }
         catch (NotebookMismatchException e)
