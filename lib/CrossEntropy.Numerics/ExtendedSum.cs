@@ -1,23 +1,34 @@
 namespace CrossEntropy.Numerics;
 
 /// <summary>
-/// A running sum of products, held as significand · 2^exponent with the significand in [1, 2) and an int exponent, so
-/// neither the terms nor the sum can overflow or underflow on the way: Σ w_n·l_n of rows whose losses are near
-/// double.MaxValue, or whose weights are 5e−324, keeps every significant bit. Only <see cref="Value"/> and
-/// <see cref="Ratio"/> round back to a double, which overflows to ±∞ or underflows only when the true result does.
+/// A running sum of products, held as significand · 2^exponent with an int exponent, so neither the terms nor the sum
+/// can overflow or underflow on the way: Σ w_n·l_n of rows whose losses are near double.MaxValue, or whose weights are
+/// 5e−324, keeps every significant bit. Only <see cref="Value"/> and <see cref="Ratio"/> round back to a double, which
+/// overflows to ±∞ or underflows only when the true result does.
 /// </summary>
 /// <remarks>
-/// Each addition rounds once, like a plain double addition (a product of up to four factors adds up to three more
-/// roundings). Non-finite terms (an +∞ loss at a masked target, NaN) are summed apart in IEEE arithmetic and decide the result.
+/// <para>Each addition rounds once, like a plain double addition (a product of up to four factors adds up to three more
+/// roundings). Non-finite terms (an +∞ loss at a masked target, NaN) are summed apart in IEEE arithmetic and decide the
+/// result.</para>
+/// <para>Two representations of the same value: while the sum is a double it is held as that double with exponent 0,
+/// and an addition whose result is finite is one double addition; otherwise the significand is in [1, 2) and every
+/// addition is aligned on the larger exponent. Both round the exact sum once to 53 bits (a double sum that is
+/// subnormal is exact, and multiplying by a power of two commutes with rounding in the normal range), so they give the
+/// same bits; the first costs one addition and two tests per term, which is what keeps short rows cheap.</para>
 /// </remarks>
 internal struct ExtendedSum
 {
+    // Invariant: _exponent == 0 and _significand is the value itself (a finite double), or _exponent != 0 and
+    // _significand is in [1, 2) with the value outside the normal range.
     private double _significand;
     private int _exponent;
     private double _nonFinite;
 
     /// <summary>The sum rounded to a double: ±∞ when its magnitude exceeds double.MaxValue.</summary>
-    public readonly double Value => HasNonFinite ? _nonFinite : Math.ScaleB(_significand, _exponent);
+    public readonly double Value =>
+        HasNonFinite ? _nonFinite
+        : _exponent == 0 ? _significand
+        : Math.ScaleB(_significand, _exponent);
 
     private readonly bool HasNonFinite => _nonFinite != 0 || double.IsNaN(_nonFinite);
 
@@ -41,6 +52,15 @@ internal struct ExtendedSum
             return;
         }
 
+        // While every partial product is normal, each is the exact product rounded once: the bits of the product of the
+        // significands below, scaled back.
+        double ab = a * b, abc = ab * c, product = abc * d;
+        if (double.IsNormal(ab) && double.IsNormal(abc) && double.IsNormal(product))
+        {
+            AddScaled(product, 0);
+            return;
+        }
+
         int ea = Math.ILogB(a), eb = Math.ILogB(b), ec = Math.ILogB(c), ed = Math.ILogB(d);
         double significand = Math.ScaleB(a, -ea) * Math.ScaleB(b, -eb) * Math.ScaleB(c, -ec) * Math.ScaleB(d, -ed);
         AddScaled(significand, ea + eb + ec + ed);
@@ -60,8 +80,9 @@ internal struct ExtendedSum
             return;
         }
 
-        int exponent = Math.ILogB(factor);
-        AddScaled(Math.ScaleB(factor, -exponent) * other._significand, exponent + other._exponent);
+        var (significand, exponent) = other.Normalized();
+        int factorExponent = Math.ILogB(factor);
+        AddScaled(Math.ScaleB(factor, -factorExponent) * significand, factorExponent + exponent);
     }
 
     /// <summary>A sum holding the single term x.</summary>
@@ -95,7 +116,21 @@ internal struct ExtendedSum
             return numerator.Value / denominator.Value;
         }
 
-        return Math.ScaleB(numerator._significand / denominator._significand, numerator._exponent - denominator._exponent);
+        var (n, ne) = numerator.Normalized();
+        var (d, de) = denominator.Normalized();
+        return Math.ScaleB(n / d, ne - de);
+    }
+
+    /// <summary>The value as m·2^e with m in [1, 2) (or 0·2^0).</summary>
+    private readonly (double Significand, int Exponent) Normalized()
+    {
+        if (_exponent != 0 || _significand == 0)
+        {
+            return (_significand, _exponent);
+        }
+
+        int e = Math.ILogB(_significand);
+        return (Math.ScaleB(_significand, -e), e);
     }
 
     /// <summary>Adds x·2^scale.</summary>
@@ -104,6 +139,18 @@ internal struct ExtendedSum
         if (x == 0)
         {
             return;
+        }
+
+        if (scale == 0 && _exponent == 0)
+        {
+            // Both are the values themselves: one addition, rounded once (exact when the sum is subnormal), unless
+            // it overflows (or x is ±∞ or NaN).
+            double plain = _significand + x;
+            if (double.IsFinite(plain))
+            {
+                _significand = plain;
+                return;
+            }
         }
 
         if (!double.IsFinite(x))
@@ -117,14 +164,15 @@ internal struct ExtendedSum
         int e = ex + scale;
         if (_significand == 0)
         {
-            (_significand, _exponent) = (m, e);
+            Store(m, e);
             return;
         }
 
         // Align on the larger exponent: only the smaller operand is scaled down, so nothing overflows, and what
         // underflows is below half an ulp of the result.
-        int top = Math.Max(_exponent, e);
-        double sum = Math.ScaleB(_significand, _exponent - top) + Math.ScaleB(m, e - top);
+        var (significand, exponent) = Normalized();
+        int top = Math.Max(exponent, e);
+        double sum = Math.ScaleB(significand, exponent - top) + Math.ScaleB(m, e - top);
         if (sum == 0)
         {
             (_significand, _exponent) = (0, 0);
@@ -132,6 +180,10 @@ internal struct ExtendedSum
         }
 
         int shift = Math.ILogB(sum);
-        (_significand, _exponent) = (Math.ScaleB(sum, -shift), top + shift);
+        Store(Math.ScaleB(sum, -shift), top + shift);
     }
+
+    /// <summary>Keeps m·2^e (m in [1, 2)) as a plain double when that is a normal double, else as it is.</summary>
+    private void Store(double m, int e) =>
+        (_significand, _exponent) = e is >= -1022 and <= 1023 ? (Math.ScaleB(m, e), 0) : (m, e);
 }

@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace CrossEntropy.Numerics.Tests;
 
 /// <summary>
@@ -160,5 +162,72 @@ public class SummationTests
         var nine = default(ExtendedSum);
         nine.AddProduct(3, ExtendedSum.Of(3)); // significands 1.5 · 1.5
         Assert.Equal(9, nine.Value);
+    }
+
+    // The extended sum rounds each addition once, whatever the scale: terms x_i·2^k summed and divided by 2^k give the
+    // plain double sum of the x_i bit for bit, for k from far below the subnormals to far beyond MaxValue. Near k = 0
+    // the sum stays a plain double; at large |k| it is held as significand and exponent; in between it moves between
+    // the two, term by term. 2^k is passed as three factors 2^a, 2^b, 2^c in double's range, in any order of size, so
+    // partial products x·2^a and x·2^a·2^b may leave the normal range while the whole term does not, and vice versa.
+    [Fact]
+    public void Extended_sum_rounds_like_double_addition_at_every_scale()
+    {
+        Gen.Select(Generators.LogUniform(-30, 30).Array[1, 40], Gen.Int[-1000, 1000].Array[3]).Sample((terms, exponents) =>
+        {
+            double plain = 0;
+            foreach (double x in terms)
+            {
+                plain += x;
+            }
+
+            var (a, b, c) = (Math.ScaleB(1.0, exponents[0]), Math.ScaleB(1.0, exponents[1]), Math.ScaleB(1.0, exponents[2]));
+            var scaled = default(ExtendedSum);
+            foreach (double x in terms)
+            {
+                scaled.AddProduct(x, a, b, c);
+            }
+
+            var scale = default(ExtendedSum);
+            scale.AddProduct(1, a, b, c);
+            Assert.Equal(plain, ExtendedSum.Ratio(scaled, scale));
+        }, iter: 20 * Generators.Iterations);
+    }
+
+    // A sum at the edges of double's range: beyond MaxValue and back, below the smallest normal and back, each step
+    // with the bits of the exact sum rounded once.
+    [Fact]
+    public void Extended_sum_crosses_the_edges_of_the_normal_range()
+    {
+        const double smallestNormal = 2.2250738585072014e-308;
+        var sum = ExtendedSum.Of(double.MaxValue);
+        sum.Add(double.MaxValue);                      // 2·MaxValue: beyond double
+        Assert.Equal(double.PositiveInfinity, sum.Value);
+        Assert.Equal(2, ExtendedSum.Ratio(sum, ExtendedSum.Of(double.MaxValue)));
+        sum.Add(-double.MaxValue);                     // back inside
+        Assert.Equal(double.MaxValue, sum.Value);
+        var small = ExtendedSum.Of(smallestNormal);
+        small.Add(-smallestNormal / 4);                // subnormal: held as significand and exponent
+        Assert.Equal(0.75 * smallestNormal, small.Value);
+        Assert.Equal(0.75, ExtendedSum.Ratio(small, ExtendedSum.Of(smallestNormal)));
+        small.Add(1);                                  // normal again
+        Assert.Equal(1, small.Value);
+    }
+
+    // A product of normal factors is formed in plain double only while each partial product is normal: here exactly
+    // one of a·b, a·b·c and a·b·c·d is subnormal (it would drop the last bit of x = 1 + 2^−52), and the term must still
+    // be x·2^k to the last bit.
+    [Theory]
+    [InlineData(-1060, 1000, 60)]   // a·b subnormal
+    [InlineData(-1000, -60, 1000)]  // a·b·c subnormal
+    [InlineData(-1000, -60, 0)]     // the whole term subnormal: held as significand and exponent
+    public void Extended_product_keeps_bits_a_subnormal_partial_product_would_drop(int b, int c, int d)
+    {
+        double x = 1 + Math.ScaleB(1.0, -52);
+        var (fb, fc, fd) = (Math.ScaleB(1.0, b), Math.ScaleB(1.0, c), Math.ScaleB(1.0, d));
+        var term = default(ExtendedSum);
+        term.AddProduct(x, fb, fc, fd);
+        var scale = default(ExtendedSum);
+        scale.AddProduct(1, fb, fc, fd);
+        Assert.Equal(x, ExtendedSum.Ratio(term, scale));
     }
 }
