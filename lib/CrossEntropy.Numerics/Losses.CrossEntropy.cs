@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace CrossEntropy.Numerics;
 
@@ -316,9 +317,10 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RowKernel.AnalyseShortRows(logits, classCount, first, losses.Length, nameof(logits), out var max, out var rest);
+        ReadOnlySpan<int> groupTargets = targets.Slice(first, losses.Length);
         for (int i = 0; i < losses.Length; i++)
         {
-            int y = targets[first + i];
+            int y = groupTargets[i];
             losses[i] = y == options.IgnoreIndex
                 ? default
                 : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], rest[i]), options);
@@ -327,7 +329,7 @@ public static partial class Losses
 
     /// <summary>Rows per group of the short-row path: one per lane.</summary>
     private static int ShortRowGroup<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> => System.Runtime.Intrinsics.Vector512<T>.Count;
+        where T : unmanaged, IFloatingPointIeee754<T> => Vector512<T>.Count;
 
     /// <summary>
     /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp: each −log q_c in T, each

@@ -153,18 +153,24 @@ internal static class RowKernel
     {
         // Transposed: column j holds entry j of every row of the group; lanes without a row hold −∞.
         int lanes = Vector512<T>.Count;
+        ReadOnlySpan<T> group = batch.Slice(firstRow * classCount, rowCount * classCount); // the one bounds check
         Span<T> columns = stackalloc T[lanes * classCount];
-        columns.Fill(T.NegativeInfinity);
-        for (int lane = 0; lane < rowCount; lane++)
+        if (rowCount < lanes)
         {
-            ReadOnlySpan<T> row = batch.Slice((firstRow + lane) * classCount, classCount);
-            for (int j = 0; j < classCount; j++)
-            {
-                columns[(j * lanes) + lane] = row[j];
-            }
+            columns.Fill(T.NegativeInfinity);
         }
 
         ref T column = ref MemoryMarshal.GetReference(columns);
+        ref T entry = ref MemoryMarshal.GetReference(group);
+        for (int lane = 0; lane < rowCount; lane++)
+        {
+            for (int j = 0; j < classCount; j++)
+            {
+                Unsafe.Add(ref column, (j * lanes) + lane) = entry;
+                entry = ref Unsafe.Add(ref entry, 1);
+            }
+        }
+
         Vector512<T> m = Vector512.Create(T.NegativeInfinity);
         for (int j = 0; j < classCount; j++)
         {
