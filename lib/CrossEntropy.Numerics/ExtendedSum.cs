@@ -25,10 +25,7 @@ internal struct ExtendedSum
     private double _nonFinite;
 
     /// <summary>The sum rounded to a double: ±∞ when its magnitude exceeds double.MaxValue.</summary>
-    public readonly double Value =>
-        HasNonFinite ? _nonFinite
-        : _exponent == 0 ? _significand
-        : Math.ScaleB(_significand, _exponent);
+    public readonly double Value => HasNonFinite ? _nonFinite : Math.ScaleB(_significand, _exponent);
 
     private readonly bool HasNonFinite => _nonFinite != 0 || double.IsNaN(_nonFinite);
 
