@@ -37,7 +37,7 @@ internal static class RowKernel
 
     /// <summary>
     /// One row's log-sum-exp as M + log1p(rest): M = max_i x_i and rest = Σ_{i≠k} e^{x_i − M} (k one index of the
-    /// maximum). A row of only −∞ has M = −∞ and rest = NaN (no distribution); rest ≥ 0 otherwise.
+    /// maximum), rest ≥ 0. A row of only −∞ has M = −∞, so every −log softmax of it is (−∞) − (−∞) = NaN: no distribution.
     /// </summary>
     internal readonly record struct LogSumExp<T>(T Max, T Rest)
         where T : IFloatingPointIeee754<T>
@@ -78,19 +78,14 @@ internal static class RowKernel
         for (int blockStart = 0; blockStart < row.Length; blockStart += BlockLength)
         {
             int blockEnd = Math.Min(blockStart + BlockLength, fullLength);
-            bool hasTail = blockStart + BlockLength >= row.Length && fullLength < row.Length;
+            bool hasTail = blockStart + BlockLength >= row.Length; // the last block (a tail of −∞ when there is none)
             ref T block = ref Unsafe.Add(ref start, blockStart);
-            int count = Math.Max(blockEnd - blockStart, 0);
+            int count = blockEnd - blockStart; // 0 for a block that is only the tail
 
             T blockMax = BlockMax(ref block, count, hasTail, tail);
             if (!(blockMax < T.PositiveInfinity))
             {
                 Guard.ThrowInvalidLogit(row, name, offset, classCount);
-            }
-
-            if (T.IsNegativeInfinity(blockMax))
-            {
-                continue; // every term is e^{−∞} = 0
             }
 
             if (blockMax > max)
@@ -118,12 +113,8 @@ internal static class RowKernel
             }
         }
 
-        if (T.IsNegativeInfinity(max))
-        {
-            return new(max, T.NaN);
-        }
-
-        // One maximum is the 1 left out; the other ties are exact 1s.
+        // One maximum is the 1 left out; the other ties are exact 1s. (While M = −∞ every entry ties with it and adds
+        // nothing: e^{x − M} is masked out.)
         return new(max, (HorizontalSum(sum) + carried) + T.CreateTruncating(ties - 1));
     }
 
@@ -145,7 +136,7 @@ internal static class RowKernel
     /// <param name="rowCount">Rows in the group, 1 to the lane count; the other lanes are unused.</param>
     /// <param name="name">Argument name for the message.</param>
     /// <param name="max">Per lane: the row's maximum.</param>
-    /// <param name="rest">Per lane: Σ_{i≠k} e^{x_i − M}, NaN for a row of only −∞.</param>
+    /// <param name="rest">Per lane: Σ_{i≠k} e^{x_i − M}.</param>
     internal static void AnalyseShortRows<T>(
         ReadOnlySpan<T> batch, int classCount, int firstRow, int rowCount, string name,
         out Vector512<T> max, out Vector512<T> rest)
@@ -153,6 +144,7 @@ internal static class RowKernel
     {
         // Transposed: column j holds entry j of every row of the group; lanes without a row hold −∞.
         int lanes = Vector512<T>.Count;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, lanes); // the transposition below writes unchecked
         ReadOnlySpan<T> group = batch.Slice(firstRow * classCount, rowCount * classCount); // the one bounds check
         Span<T> columns = stackalloc T[lanes * classCount];
         if (rowCount < lanes)
@@ -197,10 +189,7 @@ internal static class RowKernel
         }
 
         max = m;
-        rest = Vector512.ConditionalSelect(
-            Vector512.Equals(m, Vector512.Create(T.NegativeInfinity)),
-            Vector512.Create(T.NaN),
-            sum + (ties - Vector512<T>.One));
+        rest = sum + (ties - Vector512<T>.One);
     }
 
     /// <summary>Validates the row at the start of <paramref name="batch"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
@@ -215,7 +204,7 @@ internal static class RowKernel
         }
 
         int fullLength = row.Length - (row.Length % Vector512<T>.Count);
-        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, fullLength < row.Length, Tail(batch, fullLength, classCount));
+        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(batch, fullLength, classCount));
         if (!(max < T.PositiveInfinity))
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
@@ -242,7 +231,7 @@ internal static class RowKernel
         Vector512<T> tail = Tail(batch, fullLength, classCount);
         ref T x = ref MemoryMarshal.GetReference(row);
         ref T d = ref MemoryMarshal.GetReference(destination);
-        T max = BlockMax(ref x, fullLength, fullLength < row.Length, tail);
+        T max = BlockMax(ref x, fullLength, hasTail: true, tail);
         if (!(max < T.PositiveInfinity))
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
@@ -263,45 +252,17 @@ internal static class RowKernel
             sum += e;
         }
 
-        if (fullLength < row.Length)
-        {
-            Vector512<T> e = ExpNonPositive(tail - shift);
-            sum += e;
-            Span<T> padded = MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes);
-            padded[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
-        }
-
+        // The tail (all −∞, so e = 0, when there is none) is added last, as in the other passes.
+        Vector512<T> last = ExpNonPositive(tail - shift);
+        sum += last;
+        MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref last), lanes)[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
         return HorizontalSum(sum);
     }
 
-    /// <summary>destination ← destination · factor.</summary>
+    /// <summary>destination ← destination · factor: one rounding per entry, so the bits do not depend on the vector width.</summary>
     internal static void Scale<T>(Span<T> destination, T factor)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (!IsVectorised<T>())
-        {
-            foreach (ref T value in destination)
-            {
-                value *= factor;
-            }
-
-            return;
-        }
-
-        int lanes = Vector512<T>.Count;
-        ref T d = ref MemoryMarshal.GetReference(destination);
-        Vector512<T> f = Vector512.Create(factor);
-        int i = 0;
-        for (; i <= destination.Length - lanes; i += lanes)
-        {
-            (Vector512.LoadUnsafe(ref d, (nuint)i) * f).StoreUnsafe(ref d, (nuint)i);
-        }
-
-        for (; i < destination.Length; i++)
-        {
-            destination[i] *= factor;
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        System.Numerics.Tensors.TensorPrimitives.Multiply(destination, factor, destination);
 
     /// <summary>
     /// Σ values in the kernel's lane order (one accumulator per lane of a 512-bit vector, the tail zero-padded, then the
@@ -330,14 +291,9 @@ internal static class RowKernel
             sum += Vector512.LoadUnsafe(ref v, (nuint)i);
         }
 
-        if (fullLength < values.Length)
-        {
-            Vector512<T> tail = Vector512<T>.Zero;
-            values[fullLength..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), lanes));
-            sum += tail;
-        }
-
-        return HorizontalSum(sum);
+        Vector512<T> tail = Vector512<T>.Zero; // what is left of values, zero-padded (all 0 when nothing is)
+        values[fullLength..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), lanes));
+        return HorizontalSum(sum + tail);
     }
 
     private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
@@ -370,7 +326,7 @@ internal static class RowKernel
         return tail;
     }
 
-    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and the tail if any; NaN if any is NaN or +∞.</summary>
+    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and, if <paramref name="hasTail"/>, the tail; NaN if any is NaN or +∞.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T BlockMax<T>(ref T block, int count, bool hasTail, Vector512<T> tail)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -393,8 +349,7 @@ internal static class RowKernel
             m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
         }
 
-        // A short row is its tail alone: no need to pay for combining four accumulators.
-        Vector512<T> m = count >= 4 * lanes ? Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3)) : m0;
+        Vector512<T> m = Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3));
         if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
         {
             return T.NaN; // a NaN or +∞ somewhere: the caller names it
@@ -574,11 +529,6 @@ internal static class RowKernel
         where T : IFloatingPointIeee754<T>
     {
         T max = ScalarMax(row, name, offset, classCount);
-        if (T.IsNegativeInfinity(max))
-        {
-            return new(max, T.NaN);
-        }
-
         T rest = T.Zero;
         int ties = 0;
         foreach (T x in row)
