@@ -1,0 +1,127 @@
+using System.Runtime.Intrinsics;
+
+namespace CrossEntropy.Numerics.Tests;
+
+/// <summary>
+/// Each pass of the row kernel on rows long enough for its vector loops (four interleaved maxima, full vectors, a tail):
+/// the maximum found wherever it sits, NaN and +∞ named from every pass (loss, ignored row, gradient), logits far from 0
+/// in the gradient's exponentials, and the kernel's own exponential against the platform's.
+/// </summary>
+public class RowKernelPassTests
+{
+    // 203 = 12 float vectors + 11, 25 double vectors + 3: the four-way maximum loop, its remainder loop and a tail.
+    private const int Classes = 203;
+
+    private static double[] Noise(int seed, int length)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => (rng.NextDouble() * 2) - 1).ToArray();
+    }
+
+    /// <summary>−log softmax(x)_y in double, from the definition: (max − x_y) + log(1 + rest), rest = Σ_{i≠k} e^{x_i − max}.</summary>
+    private static double Reference(double[] x, int y)
+    {
+        double max = x.Max();
+        int k = Array.IndexOf(x, max);
+        double rest = x.Where((_, i) => i != k).Sum(v => Math.Exp(v - max));
+        // log(1 + r) by its series where 1 + r would round away r's digits (|error| < r⁵/5).
+        double log1p = rest < 1e-4 ? rest - (rest * rest / 2) + (rest * rest * rest / 3) - (rest * rest * rest * rest / 4) : Math.Log(1 + rest);
+        return (max - x[y]) + log1p;
+    }
+
+    [Fact]
+    public void The_row_maximum_is_found_at_every_position()
+    {
+        double[] noise = Noise(1, Classes);
+        for (int p = 0; p < Classes; p++)
+        {
+            double[] x = (double[])noise.Clone();
+            x[p] = 40; // the unique maximum: missing it leaves a loss near 40 instead of near 0
+            double expected = Reference(x, p);
+            Tolerance.Close(expected, Losses.CrossEntropy<double>(x, Classes, [p]), 0, 8 * Tolerance.EpsD, $"double, maximum at {p}");
+            float[] single = x.Select(v => (float)v).ToArray();
+            Tolerance.Close(Reference(single.Select(v => (double)v).ToArray(), p), Losses.CrossEntropy<float>(single, Classes, [p]), 0, 8 * Tolerance.EpsF, $"float, maximum at {p}");
+            var gradient = new double[Classes];
+            Losses.CrossEntropyGradient<double>(x, Classes, [p], gradient);
+            // 1 − q_p = 1 − e^{−loss} = loss · (1 − loss / 2 + …), and the loss is about 1e−15 here.
+            Tolerance.Close(expected * (1 - (expected / 2)), -gradient[p], 0, 8 * Tolerance.EpsD, $"gradient, maximum at {p}");
+        }
+    }
+
+    public static TheoryData<int, int> BadPositions => new()
+    {
+        { 40, 3 },          // a body vector (float), body vectors (double)
+        { 40, 37 },         // the tail
+        { 5000, 4100 },     // the third block of 2048
+        { 5000, 4999 },     // the last block's tail
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPositions))]
+    public void Bad_logits_in_long_rows_are_named_by_every_pass(int classes, int column)
+    {
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+        {
+            double[] x = Noise(2, 2 * classes);
+            x[classes + column] = bad;
+            string where = $"logits[{classes + column}] (row 1, class {column}) is {(double.IsNaN(bad) ? "NaN" : "+∞")}";
+            foreach (int[] targets in new[] { new[] { 0, 1 }, new[] { 0, CrossEntropyOptions.DefaultIgnoreIndex } })
+            {
+                Assert.Contains(where, Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<double>(x, classes, targets)).Message);
+                Assert.Contains(where, Assert.Throws<ArgumentException>(
+                    () => Losses.CrossEntropy<float>(x.Select(v => (float)v).ToArray(), classes, targets)).Message);
+                Assert.Contains(where, Assert.Throws<ArgumentException>(
+                    () => Losses.CrossEntropyGradient<double>(x, classes, targets, new double[x.Length])).Message);
+            }
+
+            double[] uniform = Enumerable.Repeat(1.0 / classes, 2 * classes).ToArray();
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<double>(x, classes, uniform)).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(
+                () => Losses.CrossEntropyGradient<double>(x, classes, uniform, new double[x.Length])).Message);
+        }
+    }
+
+    // Large positive logits: the exponentials are of x − max ≤ 0 only; e^{x} itself would overflow.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Gradient_of_logits_far_from_zero_is_softmax_minus_one_hot(int classes)
+    {
+        double[] x = Noise(3, classes).Select(v => 3e4 + (v * 5)).ToArray();
+        double max = x.Max();
+        double normaliser = x.Sum(v => Math.Exp(v - max));
+        foreach (double offset in new[] { 0.0, -6e4 })
+        {
+            double[] shifted = x.Select(v => v + offset).ToArray();
+            var gradient = new double[classes];
+            Losses.CrossEntropyGradient<double>(shifted, classes, [1], gradient, Reduction.Sum);
+            for (int c = 0; c < classes; c++)
+            {
+                double q = Math.Exp(x[c] - max) / normaliser;
+                Tolerance.Close(q - (c == 1 ? 1 : 0), gradient[c], 1e-15, 8 * Tolerance.EpsD, $"offset {offset}, class {c}");
+            }
+        }
+    }
+
+    // The kernel's exponentials against the platform's (glibc's are within 1 ulp): float within 1 ulp over the normal
+    // range, then as close as the subnormal grid allows; double within 1 ulp. The low part of ln 2 matters from about
+    // |x| > 20 on: without it (or with its sign flipped) the float error reaches several ulps.
+    [Fact]
+    public void Kernel_exponential_is_within_an_ulp_of_the_platform()
+    {
+        for (float x = 0; x > -104f; x -= 0.013f)
+        {
+            float actual = RowKernel.ExpNonPositive(Vector512.Create(x)).ToScalar();
+            double exact = Math.Exp(x);
+            double ulp = exact < 1.1754944e-38 ? float.Epsilon : Math.ScaleB(1.0, Math.ILogB((float)exact) - 23);
+            Assert.True(Math.Abs(actual - exact) <= ulp, $"float e^{x}: {actual}, exact {exact}");
+        }
+
+        for (double x = 0; x > -708; x -= 0.0917)
+        {
+            double actual = RowKernel.ExpNonPositive(Vector512.Create(x)).ToScalar();
+            double expected = Math.Exp(x);
+            Assert.True(Math.Abs(actual - expected) <= Math.ScaleB(1.0, Math.ILogB(expected) - 52), $"double e^{x}: {actual}, expected {expected}");
+        }
+    }
+}
