@@ -340,12 +340,11 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double smoothing = options.LabelSmoothing;
-        double weight = (1 - smoothing) * WeightOf(options, y);
         double targetTerm = double.CreateChecked(lse.NegativeLogSoftmax(row[y]));
         var loss = default(ExtendedSum);
-        if (weight == 1)
+        if (smoothing == 0 && options.Weight is null)
         {
-            loss.Add(targetTerm); // the same bits as the product with 1, without its exponent arithmetic
+            loss.Add(targetTerm); // the bits of the product with 1 · 1, without its checks
         }
         else
         {
