@@ -43,12 +43,6 @@ internal struct ExtendedSum
             return;
         }
 
-        if (!double.IsFinite(a) || !double.IsFinite(b) || !double.IsFinite(c) || !double.IsFinite(d))
-        {
-            _nonFinite += a * b * c * d;
-            return;
-        }
-
         // While every partial product is normal, each is the exact product rounded once: the bits of the product of the
         // significands below, scaled back.
         double ab = a * b, abc = ab * c, product = abc * d;
@@ -58,6 +52,8 @@ internal struct ExtendedSum
             return;
         }
 
+        // Otherwise on significands and exponents. An ∞ or NaN factor stays ∞ or NaN through ScaleB, and AddScaled records
+        // such a term before it would read the (then meaningless) exponent.
         int ea = Math.ILogB(a), eb = Math.ILogB(b), ec = Math.ILogB(c), ed = Math.ILogB(d);
         double significand = Math.ScaleB(a, -ea) * Math.ScaleB(b, -eb) * Math.ScaleB(c, -ec) * Math.ScaleB(d, -ed);
         AddScaled(significand, ea + eb + ec + ed);

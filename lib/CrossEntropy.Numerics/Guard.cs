@@ -207,5 +207,5 @@ internal static class Guard
     }
 
     public static string Format<T>(T value)
-        where T : IFormattable => value.ToString("R", CultureInfo.InvariantCulture);
+        where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture); // shortest round-trip form
 }

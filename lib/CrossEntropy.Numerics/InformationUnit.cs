@@ -14,8 +14,8 @@ public readonly record struct InformationUnit
     {
         _logBase = logBase;
         _name = name;
-        // Nats are the library's working unit; dividing by exactly 1 keeps them bit-for-bit unchanged.
-        _natsPerUnit = name == "nats" ? 1.0 : Math.Log(logBase);
+        // Nats are the library's working unit; ln e is exactly 1.0 in IEEE double, so nats stay bit-for-bit unchanged.
+        _natsPerUnit = Math.Log(logBase);
     }
 
     // default(InformationUnit) has all fields zero; the properties read it as nats, so an omitted unit means nats.
