@@ -68,7 +68,7 @@ internal static class RowKernel
 
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
-        Vector512<T> tail = Tail(batch, fullLength, classCount);
+        Vector512<T> tail = Tail(row[fullLength..]);
         ref T start = ref MemoryMarshal.GetReference(row);
 
         T max = T.NegativeInfinity;
@@ -204,7 +204,7 @@ internal static class RowKernel
         }
 
         int fullLength = row.Length - (row.Length % Vector512<T>.Count);
-        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(batch, fullLength, classCount));
+        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(row[fullLength..]));
         if (!(max < T.PositiveInfinity))
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
@@ -228,7 +228,7 @@ internal static class RowKernel
 
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
-        Vector512<T> tail = Tail(batch, fullLength, classCount);
+        Vector512<T> tail = Tail(row[fullLength..]);
         ref T x = ref MemoryMarshal.GetReference(row);
         ref T d = ref MemoryMarshal.GetReference(destination);
         T max = BlockMax(ref x, fullLength, hasTail: true, tail);
@@ -299,26 +299,10 @@ internal static class RowKernel
     private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
 
     /// <summary>
-    /// Entries [fullLength, length) of <paramref name="data"/> (fewer than a vector) in lanes 0, 1, …, the other lanes −∞.
-    /// Loads straight from <paramref name="data"/> when a whole vector is readable there (the next row's entries are
-    /// replaced by −∞ before any arithmetic), else copies into a padded vector.
+    /// The entries after a row's last whole vector (fewer than a vector) in lanes 0, 1, …, the other lanes −∞; all −∞
+    /// when there are none. Copied (once per row), so nothing past the row is read.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Tail<T>(ReadOnlySpan<T> data, int fullLength, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (data.Length - fullLength >= Vector512<T>.Count)
-        {
-            Vector512<T> loaded = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)fullLength);
-            Vector512<T> inRow = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(length - fullLength)));
-            return Vector512.ConditionalSelect(inRow, loaded, Vector512.Create(T.NegativeInfinity));
-        }
-
-        return CopiedTail(data[fullLength..length]);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<T> CopiedTail<T>(ReadOnlySpan<T> entries)
+    private static Vector512<T> Tail<T>(ReadOnlySpan<T> entries)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector512<T> tail = Vector512.Create(T.NegativeInfinity);
@@ -460,7 +444,7 @@ internal static class RowKernel
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
 
-        Vector512<int> k = shifted.AsInt32() - Vector512.Create(BitConverter.SingleToInt32Bits(roundingShift));
+        Vector512<int> k = Vector512.ConvertToInt32(n); // n is an integer in [−150, 0]: converted exactly
         Vector512<int> kLow = Vector512.ShiftRightArithmetic(k, 1);
         Vector512<float> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(127), 23).AsSingle();
         Vector512<float> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(127), 23).AsSingle();
