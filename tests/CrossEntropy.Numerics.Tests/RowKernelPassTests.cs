@@ -124,4 +124,65 @@ public class RowKernelPassTests
             Assert.True(Math.Abs(actual - expected) <= Math.ScaleB(1.0, Math.ILogB(expected) - 52), $"double e^{x}: {actual}, expected {expected}");
         }
     }
+
+    // Rows no longer than a vector (16 float, 8 double) are computed one per lane, each lane adding its row's entries in
+    // entry order (which is what keeps their bits independent of the vector width): the loss has exactly the bits of
+    // that sequential sum, with the kernel's exponential and the ties with the maximum counted, up to C = lanes.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(16)]
+    public void Short_float_rows_are_summed_in_entry_order(int classes) => ShortRowsInEntryOrder<float>(classes);
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Short_double_rows_are_summed_in_entry_order(int classes) => ShortRowsInEntryOrder<double>(classes);
+
+    private static void ShortRowsInEntryOrder<T>(int classes)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        const int rows = 40;
+        var rng = new Random(classes);
+        T[] x = Enumerable.Range(0, rows * classes).Select(i => T.CreateTruncating(i % 7 == 0 ? 3.0 : (rng.NextDouble() * 8) - 4)).ToArray();
+        int[] targets = Enumerable.Range(0, rows).Select(_ => rng.Next(classes)).ToArray();
+        var losses = new T[rows];
+        Losses.CrossEntropy<T>(x, classes, targets, losses);
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<T> row = x.AsSpan(r * classes, classes);
+            T max = T.NegativeInfinity;
+            foreach (T v in row)
+            {
+                max = T.Max(max, v);
+            }
+
+            T rest = T.Zero;
+            int ties = 0;
+            foreach (T v in row)
+            {
+                if (v == max)
+                {
+                    ties++;
+                }
+                else
+                {
+                    rest += Vector512.Create(v - max).ExpNonPositiveLane();
+                }
+            }
+
+            rest += T.CreateTruncating(ties - 1);
+            Assert.Equal((max - row[targets[r]]) + StableMath.LogP1(rest), losses[r]);
+        }
+    }
+}
+
+internal static class KernelExpLane
+{
+    /// <summary>Lane 0 of the kernel's exponential of a vector, for float or double.</summary>
+    public static T ExpNonPositiveLane<T>(this Vector512<T> x)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? (T)(object)RowKernel.ExpNonPositive(x.As<T, float>()).ToScalar()
+            : (T)(object)RowKernel.ExpNonPositive(x.As<T, double>()).ToScalar();
 }
