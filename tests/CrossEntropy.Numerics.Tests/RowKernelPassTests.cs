@@ -125,6 +125,19 @@ public class RowKernelPassTests
         }
     }
 
+    // The transposition of a group writes without bounds checks, so a group larger than a vector must be refused.
+    [Fact]
+    public void A_group_of_short_rows_holds_at_most_one_row_per_lane()
+    {
+        float[] x = new float[17 * 2];
+        var e = Assert.Throws<ArgumentOutOfRangeException>(
+            () => RowKernel.AnalyseShortRows<float>(x, 2, 0, 17, "logits", out _, out _));
+        Assert.Equal("rowCount", e.ParamName);
+        RowKernel.AnalyseShortRows<float>(x, 2, 1, 16, "logits", out var max, out var rest);
+        Assert.Equal(0f, max.ToScalar());
+        Assert.Equal(1f, rest.ToScalar()); // two tied entries of 0: one is the maximum, the other adds e^0 = 1
+    }
+
     // Rows no longer than a vector (16 float, 8 double) are computed one per lane, each lane adding its row's entries in
     // entry order (which is what keeps their bits independent of the vector width): the loss has exactly the bits of
     // that sequential sum, with the kernel's exponential and the ties with the maximum counted, up to C = lanes.
