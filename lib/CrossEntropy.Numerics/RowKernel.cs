@@ -83,7 +83,7 @@ internal static class RowKernel
             int count = blockEnd - blockStart; // 0 for a block that is only the tail
 
             T blockMax = BlockMax(ref block, count, hasTail, tail);
-            if (!(blockMax < T.PositiveInfinity))
+            if (T.IsNaN(blockMax)) // BlockMax's word for a NaN or +∞ in the block
             {
                 Guard.ThrowInvalidLogit(row, name, offset, classCount);
             }
@@ -144,13 +144,14 @@ internal static class RowKernel
     {
         // Transposed: column j holds entry j of every row of the group; lanes without a row hold −∞.
         int lanes = Vector512<T>.Count;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, lanes); // the transposition below writes unchecked
+        if ((uint)(rowCount - 1) >= (uint)lanes) // the transposition below writes unchecked
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, $"A group holds 1 to {lanes} rows.");
+        }
+
         ReadOnlySpan<T> group = batch.Slice(firstRow * classCount, rowCount * classCount); // the one bounds check
         Span<T> columns = stackalloc T[lanes * classCount];
-        if (rowCount < lanes)
-        {
-            columns.Fill(T.NegativeInfinity);
-        }
+        columns.Fill(T.NegativeInfinity);
 
         ref T column = ref MemoryMarshal.GetReference(columns);
         ref T entry = ref MemoryMarshal.GetReference(group);
@@ -171,10 +172,10 @@ internal static class RowKernel
 
         if (!Vector512.LessThanAll(m, Vector512.Create(T.PositiveInfinity)))
         {
-            for (int lane = 0; lane < rowCount; lane++)
+            // Unused lanes hold −∞, so a row of the group is bad: validating row after row throws at the first one.
+            for (int offset = firstRow * classCount; ; offset += classCount)
             {
-                int offset = (firstRow + lane) * classCount;
-                Validate(batch[offset..], classCount, name, offset); // throws at the first bad row, in row order
+                Validate(batch[offset..], classCount, name, offset);
             }
         }
 
@@ -205,7 +206,7 @@ internal static class RowKernel
 
         int fullLength = row.Length - (row.Length % Vector512<T>.Count);
         T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(row[fullLength..]));
-        if (!(max < T.PositiveInfinity))
+        if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
         }
@@ -232,16 +233,12 @@ internal static class RowKernel
         ref T x = ref MemoryMarshal.GetReference(row);
         ref T d = ref MemoryMarshal.GetReference(destination);
         T max = BlockMax(ref x, fullLength, hasTail: true, tail);
-        if (!(max < T.PositiveInfinity))
+        if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
         {
             Guard.ThrowInvalidLogit(row, name, offset, classCount);
         }
 
-        if (T.IsNegativeInfinity(max))
-        {
-            destination.Fill(T.NaN);
-            return T.NaN;
-        }
+        // A row of only −∞ has M = −∞: every x − M is NaN, and so is every e and S (no distribution).
 
         Vector512<T> shift = Vector512.Create(max);
         Vector512<T> sum = Vector512<T>.Zero;
@@ -420,7 +417,7 @@ internal static class RowKernel
             : ExpNonPositive(x.As<T, double>()).As<double, T>();
 
     /// <summary>
-    /// e^x for x ≤ 0 or −∞ (never NaN), float: x = n·ln 2 + r with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two
+    /// e^x for x ≤ 0 or −∞ (NaN gives NaN), float: x = n·ln 2 + r with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two
     /// constants), e^r ≈ 1 + r + r²·P(r) with Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two
     /// factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal results (x &lt; −87.3) are right and x &lt; −104 gives 0.
     /// </summary>
@@ -452,7 +449,7 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// e^x for x ≤ 0 or −∞ (never NaN), double: the same reduction as the float version, e^r by its Taylor polynomial
+    /// e^x for x ≤ 0 or −∞ (NaN gives NaN), double: the same reduction as the float version, e^r by its Taylor polynomial
     /// of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -534,13 +531,7 @@ internal static class RowKernel
         where T : IFloatingPointIeee754<T>
     {
         T max = ScalarMax(row, name, offset, classCount);
-        if (T.IsNegativeInfinity(max))
-        {
-            destination.Fill(T.NaN);
-            return T.NaN;
-        }
-
-        T sum = T.Zero;
+        T sum = T.Zero; // NaN throughout for a row of only −∞, as in the vector path
         for (int i = 0; i < row.Length; i++)
         {
             destination[i] = T.Exp(row[i] - max);
