@@ -27,6 +27,9 @@ internal struct ExtendedSum
     /// <summary>The sum rounded to a double: ±∞ when its magnitude exceeds double.MaxValue.</summary>
     public readonly double Value => HasNonFinite ? _nonFinite : Math.ScaleB(_significand, _exponent);
 
+    /// <summary>Whether the sum is held as a plain double (every normal value is; the fast path needs it).</summary>
+    internal readonly bool IsDouble => _exponent == 0;
+
     private readonly bool HasNonFinite => _nonFinite != 0 || double.IsNaN(_nonFinite);
 
     /// <summary>Adds x.</summary>

@@ -230,4 +230,24 @@ public class SummationTests
         scale.AddProduct(1, fb, fc, fd);
         Assert.Equal(x, ExtendedSum.Ratio(term, scale));
     }
+
+    // Every sum whose value is a normal double is held as that double, whichever path formed it: here sums held as
+    // significand and exponent come back into range exactly at the smallest normal and at 2^1023.
+    [Fact]
+    public void Extended_sum_in_the_normal_range_is_held_as_a_double()
+    {
+        var low = default(ExtendedSum);
+        low.AddProduct(1, Math.ScaleB(1.0, -1000), Math.ScaleB(1.0, -30)); // 2^−1030: below the normal range
+        Assert.False(low.IsDouble);
+        low.AddProduct(1, Math.ScaleB(1.0, -1000), Math.ScaleB(1.0, -22)); // + 2^−1022: exponent −1022
+        Assert.True(low.IsDouble);
+        Assert.Equal(Math.ScaleB(1.0, -1022) + Math.ScaleB(1.0, -1030), low.Value);
+        var high = default(ExtendedSum);
+        high.AddProduct(1, Math.ScaleB(1.0, 1000), Math.ScaleB(1.0, 24)); // 2^1024: beyond double
+        Assert.False(high.IsDouble);
+        high.Add(-Math.ScaleB(1.0, 1023)); // 2^1023: exponent 1023
+        Assert.True(high.IsDouble);
+        Assert.Equal(Math.ScaleB(1.0, 1023), high.Value);
+        Assert.True(ExtendedSum.Of(3).IsDouble);
+    }
 }
