@@ -133,6 +133,8 @@ public class RowKernelPassTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(
             () => RowKernel.AnalyseShortRows<float>(x, 2, 0, 17, "logits", out _, out _));
         Assert.Equal("rowCount", e.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowKernel.AnalyseShortRows<float>(x, 2, 0, 0, "logits", out _, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowKernel.AnalyseShortRows<float>(x, 2, 16, 2, "logits", out _, out _)); // past the batch
         RowKernel.AnalyseShortRows<float>(x, 2, 1, 16, "logits", out var max, out var rest);
         Assert.Equal(0f, max.ToScalar());
         Assert.Equal(1f, rest.ToScalar()); // two tied entries of 0: one is the maximum, the other adds e^0 = 1
@@ -188,6 +190,23 @@ public class RowKernelPassTests
             Assert.Equal((max - row[targets[r]]) + StableMath.LogP1(rest), losses[r]);
         }
     }
+
+    // Soft targets: the gradient entry of the row's most likely class is formed as a complement. Row 1's most likely
+    // class is 1, not row 0's: q_0 = σ(−30) = 9.357622968839299e−14 must keep its digits, which 1 − (1 − q_0) would lose.
+    [Fact]
+    public void Soft_target_gradient_takes_each_rows_own_most_likely_class()
+    {
+        double[] x = [0, -30, -30, 0];
+        double[] targets = [1, 0, 0, 1];
+        var gradient = new double[4];
+        Losses.CrossEntropyGradient<double>(x, 2, targets, gradient, Reduction.Sum);
+        const double q = 9.357622968839299e-14; // σ(−30) = e^{−30} / (1 + e^{−30}), from 40-digit arithmetic
+        Tolerance.Ulps(-q, gradient[0], 8);
+        Tolerance.Ulps(q, gradient[1], 8);
+        Tolerance.Ulps(q, gradient[2], 8);
+        Tolerance.Ulps(-q, gradient[3], 8);
+    }
+
 }
 
 internal static class KernelExpLane

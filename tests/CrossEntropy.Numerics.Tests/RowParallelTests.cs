@@ -51,6 +51,9 @@ public class RowParallelTests
         Assert.IsType<InvalidOperationException>(bug.InnerExceptions[0]);
         // A slice past the end is a bug too, though ArgumentOutOfRangeException derives from ArgumentException.
         Assert.Throws<AggregateException>(() => RowParallel.TryFor(64, 1 << 12, 2, (_, _) => throw new ArgumentOutOfRangeException("x")));
+        // A bug in one range is not hidden by a bad logit in another.
+        Assert.Throws<AggregateException>(() => RowParallel.TryFor(64, 1 << 12, 2, (first, _) =>
+            throw (first == 0 ? new ArgumentException("bad logit") : new InvalidOperationException("bug"))));
     }
 
     [Theory]
@@ -67,6 +70,22 @@ public class RowParallelTests
             Interlocked.Decrement(ref running);
         });
         Assert.InRange(most, 1, degree);
+    }
+
+    // Short rows in parallel: each range is cut into the serial path's groups of 16 rows, so the bits are the same.
+    [Fact]
+    public void Short_rows_in_parallel_give_the_serial_bits()
+    {
+        const int rows = 4000, classes = 10;
+        var rng = new Random(9);
+        float[] x = Enumerable.Range(0, rows * classes).Select(_ => (float)((rng.NextDouble() * 20) - 10)).ToArray();
+        int[] targets = Enumerable.Range(0, rows).Select(_ => rng.Next(classes)).ToArray();
+        var serial = new CrossEntropyOptions { MaxDegreeOfParallelism = 1 };
+        Assert.Equal(Losses.CrossEntropy<float>(x, classes, targets, options: serial), Losses.CrossEntropy<float>(x, classes, targets, options: TwoThreads));
+        float[] serialRows = new float[rows], parallelRows = new float[rows];
+        Losses.CrossEntropy<float>(x, classes, targets, serialRows, serial);
+        Losses.CrossEntropy<float>(x, classes, targets, parallelRows, TwoThreads);
+        Assert.Equal(serialRows, parallelRows);
     }
 
     // NLL reads log-probabilities, not logits: the parallel path (which computes from logits) must not take it.

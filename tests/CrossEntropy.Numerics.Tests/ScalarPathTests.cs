@@ -18,6 +18,7 @@ public class ScalarPathTests
         yield return (H(2, -1, 0.5, 3, 1, 3, 0, -2, 3, -1, double.NegativeInfinity, 2.5), 4, [3, 1, 0]);
         yield return (H(1, 1, 1, 1, -3, 0.25), 3, [0, 2]);
         yield return (H(5, 7), 1, [0, 0]);
+        yield return (H(0.5, 2, -1, 3, 1, 1), 3, [CrossEntropyOptions.DefaultIgnoreIndex, 2]); // an ignored row: validated, then 0
         yield return (H(Enumerable.Range(0, 34).Select(i => ((i * 7) % 11) - 4.0).ToArray()), 17, [6, 16]);
     }
 
