@@ -126,6 +126,9 @@ public class SummationTests
         var withInfiniteFactor = default(ExtendedSum);
         withInfiniteFactor.AddProduct(double.NegativeInfinity, ExtendedSum.Of(2));
         Assert.Equal(double.NegativeInfinity, withInfiniteFactor.Value);
+        var infiniteTimesInfinite = default(ExtendedSum);
+        infiniteTimesInfinite.AddProduct(double.PositiveInfinity, ExtendedSum.Of(double.PositiveInfinity)); // no finite part: not ∞ · 0
+        Assert.Equal(double.PositiveInfinity, infiniteTimesInfinite.Value);
         var fromInfiniteSum = default(ExtendedSum);
         fromInfiniteSum.AddProduct(-1, sum);
         Assert.Equal(double.NegativeInfinity, fromInfiniteSum.Value);
