@@ -133,6 +133,7 @@ public class RowKernelPassTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(
             () => RowKernel.AnalyseShortRows<float>(x, 2, 0, 17, "logits", out _, out _));
         Assert.Equal("rowCount", e.ParamName);
+        Assert.Contains("1 to 16 rows", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => RowKernel.AnalyseShortRows<float>(x, 2, 0, 0, "logits", out _, out _));
         Assert.Throws<ArgumentOutOfRangeException>(() => RowKernel.AnalyseShortRows<float>(x, 2, 16, 2, "logits", out _, out _)); // past the batch
         RowKernel.AnalyseShortRows<float>(x, 2, 1, 16, "logits", out var max, out var rest);
