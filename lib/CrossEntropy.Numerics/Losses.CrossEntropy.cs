@@ -301,11 +301,11 @@ public static partial class Losses
         // Logits are checked in every row, ignored or not: a NaN is a bug upstream wherever it appears.
         if (y == options.IgnoreIndex)
         {
-            RowKernel.Validate(input[offset..], classCount, "logits", offset);
+            RowKernel.Validate(row, "logits", offset);
             return loss;
         }
 
-        return RowLoss(row, y, RowKernel.Analyse(input[offset..], classCount, "logits", offset), options);
+        return RowLoss(row, y, RowKernel.Analyse(row, "logits", offset), options);
     }
 
     /// <summary>
@@ -383,7 +383,7 @@ public static partial class Losses
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
-            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(logits[(r * classCount)..], classCount, nameof(logits), r * classCount);
+            RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, nameof(logits), r * classCount);
             var loss = default(ExtendedSum);
             for (int c = 0; c < classCount; c++)
             {

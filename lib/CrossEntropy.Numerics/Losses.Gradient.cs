@@ -57,12 +57,12 @@ public static partial class Losses
         int y = targets[r];
         if (y == options.IgnoreIndex)
         {
-            RowKernel.Validate(logits[offset..], classCount, nameof(logits), offset);
+            RowKernel.Validate(logits.Slice(offset, classCount), nameof(logits), offset);
             g.Clear();
             return;
         }
 
-        T sum = RowKernel.Exponentials(logits[offset..], classCount, g, nameof(logits), offset);
+        T sum = RowKernel.Exponentials(logits.Slice(offset, classCount), g, nameof(logits), offset);
         T scale = T.CreateChecked(denominator.Scale(WeightOf(options, y)));
         if (options.LabelSmoothing == 0 && T.IsNormal(scale))
         {
@@ -143,7 +143,7 @@ public static partial class Losses
         {
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             Span<T> g = gradient.Slice(r * classCount, classCount);
-            T sum = RowKernel.Exponentials(logits[(r * classCount)..], classCount, g, nameof(logits), r * classCount);
+            T sum = RowKernel.Exponentials(row, g, nameof(logits), r * classCount);
             int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
             WriteGradientRow(g, sum, k, options, targetProbabilities.Slice(r * classCount, classCount), -1, denominator);
         }

@@ -53,17 +53,15 @@ internal static class RowKernel
     /// The row's maximum and rest (see <see cref="LogSumExp{T}"/>) in one streaming pass; throws, naming the index, at
     /// the first NaN of the row, or at its first +∞ if there is no NaN.
     /// </summary>
-    /// <param name="batch">The logits from the row's first entry to the end of the batch; only the row is used.</param>
-    /// <param name="classCount">Entries per row (&gt; 0); also for "(row r, class c)" in the message.</param>
+    /// <param name="row">The row's logits (at least one); its length is C for "(row r, class c)" in the message.</param>
     /// <param name="name">Argument name for the message.</param>
     /// <param name="offset">Flat index of the row's first entry.</param>
-    internal static LogSumExp<T> Analyse<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
+    internal static LogSumExp<T> Analyse<T>(ReadOnlySpan<T> row, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
-            return AnalyseScalar(row, name, offset, classCount);
+            return AnalyseScalar(row, name, offset, row.Length);
         }
 
         int lanes = Vector512<T>.Count;
@@ -85,7 +83,7 @@ internal static class RowKernel
             T blockMax = BlockMax(ref block, count, hasTail, tail);
             if (T.IsNaN(blockMax)) // BlockMax's word for a NaN or +∞ in the block
             {
-                Guard.ThrowInvalidLogit(row, name, offset, classCount);
+                Guard.ThrowInvalidLogit(row, name, offset, row.Length);
             }
 
             if (blockMax > max)
@@ -175,7 +173,7 @@ internal static class RowKernel
             // Unused lanes hold −∞, so a row of the group is bad: validating row after row throws at the first one.
             for (int offset = firstRow * classCount; ; offset += classCount)
             {
-                Validate(batch[offset..], classCount, name, offset);
+                Validate(batch.Slice(offset, classCount), name, offset);
             }
         }
 
@@ -193,14 +191,13 @@ internal static class RowKernel
         rest = sum + (ties - Vector512<T>.One);
     }
 
-    /// <summary>Validates the row at the start of <paramref name="batch"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
-    internal static void Validate<T>(ReadOnlySpan<T> batch, int classCount, string name, int offset)
+    /// <summary>Validates <paramref name="row"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
+    internal static void Validate<T>(ReadOnlySpan<T> row, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
-            ScalarMax(row, name, offset, classCount);
+            ScalarMax(row, name, offset, row.Length);
             return;
         }
 
@@ -208,7 +205,7 @@ internal static class RowKernel
         T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(row[fullLength..]));
         if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
         {
-            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+            Guard.ThrowInvalidLogit(row, name, offset, row.Length);
         }
     }
 
@@ -218,13 +215,12 @@ internal static class RowKernel
     /// apply a factor that depends on S. A row of only −∞ is filled with NaN and gives NaN.
     /// </summary>
     /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
-    internal static T Exponentials<T>(ReadOnlySpan<T> batch, int classCount, Span<T> destination, string name, int offset)
+    internal static T Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> row = batch[..classCount];
         if (!IsVectorised<T>())
         {
-            return ExponentialsScalar(row, destination, name, offset, classCount);
+            return ExponentialsScalar(row, destination, name, offset, row.Length);
         }
 
         int lanes = Vector512<T>.Count;
@@ -235,7 +231,7 @@ internal static class RowKernel
         T max = BlockMax(ref x, fullLength, hasTail: true, tail);
         if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
         {
-            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+            Guard.ThrowInvalidLogit(row, name, offset, row.Length);
         }
 
         // A row of only −∞ has M = −∞: every x − M is NaN, and so is every e and S (no distribution).

@@ -13,7 +13,7 @@ internal static class RowParallel
     public const long MinimumLogits = 1 << 15;
 
     /// <summary>Logits per range of rows handed to a thread: enough work to amortise scheduling, small enough to balance.</summary>
-    public const int LogitsPerRange = 1 << 16;
+    private const int LogitsPerRange = 1 << 16;
 
     public static bool Worthwhile(CrossEntropyOptions options, int rows, int classCount) =>
         options.MaxDegreeOfParallelism != 1 && rows >= 2 && (long)rows * classCount >= MinimumLogits;
