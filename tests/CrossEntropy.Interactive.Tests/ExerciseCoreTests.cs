@@ -150,12 +150,52 @@ public class ExerciseCheckTests
     public void Real_gives_three_verdicts_and_hides_the_expected_value()
     {
         var expected = Math.Log2(6);
-        Verdict.Solved(ExerciseCheck.Real(Name, expected * (1 + 1e-12), expected, 1e-9, "fallback"));
-        Verdict.NotSolvedYet(ExerciseCheck.Real(Name, double.NaN, expected, 1e-9, "fallback"));
-        var wrongUnit = ExerciseCheck.Real(Name, Math.Log(6), expected, 1e-9, "fallback", Mistake.WrongLogBase());
+        var full = Precision.Relative(1e-9);
+        Verdict.Solved(ExerciseCheck.Real(Name, expected * (1 + 1e-12), expected, full, "fallback"));
+        Verdict.NotSolvedYet(ExerciseCheck.Real(Name, double.NaN, expected, full, "fallback"));
+        var wrongUnit = ExerciseCheck.Real(Name, Math.Log(6), expected, full, "fallback", Mistake.WrongLogBase());
         Verdict.Incorrect(wrongUnit, "base of your logarithm");
         Verdict.HidesValue(wrongUnit, expected);
-        Verdict.Incorrect(ExerciseCheck.Real(Name, 2, expected, 1e-9, "fallback"), "fallback");
+        Verdict.Incorrect(ExerciseCheck.Real(Name, 2, expected, full, "fallback"), "fallback");
+    }
+
+    [Theory]
+    [InlineData(2.585, true)]    // log₂ 6 = 2.58496…, rounded to 4 digits by hand
+    [InlineData(2.58496, true)]  // more digits than asked for
+    [InlineData(2.584, false)]   // cut off instead of rounded: one unit off
+    [InlineData(2.586, false)]
+    [InlineData(2.58, false)]    // 3 digits where 4 are asked for
+    public void Real_accepts_a_hand_computation_at_the_stated_precision(double answer, bool solved)
+    {
+        var result = ExerciseCheck.Real(Name, answer, Math.Log2(6), Precision.SignificantDigits(4), "fallback");
+        Assert.Equal(solved, result.IsSolved);
+        if (solved)
+        {
+            Assert.Contains("4 significant digits", result.Message, StringComparison.Ordinal);
+        }
+        Verdict.HidesValue(result, Math.Log2(6));
+    }
+
+    [Fact]
+    public void Real_says_right_to_n_digits_or_in_full_and_hints_a_near_miss()
+    {
+        var expected = Math.Log2(6);
+        var fourDigits = Precision.SignificantDigits(4);
+        Assert.StartsWith("right, to 4 significant digits", ExerciseCheck.Real(Name, 2.585, expected, fourDigits, "f").Message, StringComparison.Ordinal);
+        Assert.Contains("in full", ExerciseCheck.Real(Name, expected, expected, fourDigits, "f").Message, StringComparison.Ordinal);
+        Verdict.Incorrect(ExerciseCheck.Real(Name, 2.584, expected, fourDigits, "fallback"), "one unit off");
+        Verdict.Incorrect(ExerciseCheck.Real(Name, 2.5, expected, fourDigits, "fallback"), "fallback");
+    }
+
+    [Fact]
+    public void A_mistake_rounded_to_the_stated_precision_is_still_recognised()
+    {
+        var expected = Math.Log2(6);
+        // ln 6 = 1.791759…: the wrong base, rounded to 4 digits as the statement asks.
+        var wrongBase = ExerciseCheck.Real(Name, 1.792, expected, Precision.SignificantDigits(4), "fallback", Mistake.WrongLogBase());
+        Verdict.Incorrect(wrongBase, "base of your logarithm");
+        Verdict.Incorrect(ExerciseCheck.Real(Name, -2.585, expected, Precision.SignificantDigits(4), "fallback", Mistake.Sign()), "sign");
+        Verdict.Incorrect(ExerciseCheck.Real(Name, 1.792, expected, Precision.Relative(1e-9), "fallback", Mistake.WrongLogBase()), "fallback");
     }
 
     [Fact]
@@ -173,14 +213,20 @@ public class ExerciseCheckTests
     public void Vector_reports_placeholder_length_NaN_and_mistakes()
     {
         double[] expected = [0.0986877, -0.0986877];
-        Verdict.Solved(ExerciseCheck.Vector(Name, [0.0986877, -0.0986877], expected, 1e-9, 0, "fallback"));
-        Verdict.NotSolvedYet(ExerciseCheck.Vector(Name, null, expected, 1e-9, 0, "fallback"));
-        Verdict.NotSolvedYet(ExerciseCheck.Vector(Name, [double.NaN, double.NaN], expected, 1e-9, 0, "fallback"));
-        Verdict.Incorrect(ExerciseCheck.Vector(Name, [1.0], expected, 1e-9, 0, "fallback"), "has 1 value; the exercise needs 2 values");
-        Verdict.Incorrect(ExerciseCheck.Vector(Name, [double.NaN, 1], expected, 1e-9, 0, "fallback"), "NaN");
-        var sign = ExerciseCheck.Vector(Name, [-0.0986877, 0.0986877], expected, 1e-9, 0, "fallback", VectorMistake.Sign());
+        var full = Precision.Relative(1e-9);
+        Verdict.Solved(ExerciseCheck.Vector(Name, [0.0986877, -0.0986877], expected, full, "fallback"));
+        Verdict.NotSolvedYet(ExerciseCheck.Vector(Name, null, expected, full, "fallback"));
+        Verdict.NotSolvedYet(ExerciseCheck.Vector(Name, [double.NaN, double.NaN], expected, full, "fallback"));
+        Verdict.Incorrect(ExerciseCheck.Vector(Name, [1.0], expected, full, "fallback"), "has 1 value; the exercise needs 2 values");
+        Verdict.Incorrect(ExerciseCheck.Vector(Name, [double.NaN, 1], expected, full, "fallback"), "NaN");
+        var sign = ExerciseCheck.Vector(Name, [-0.0986877, 0.0986877], expected, full, "fallback", VectorMistake.Sign());
         Verdict.Incorrect(sign, "wrong sign");
         Verdict.HidesValues(sign, expected);
+        var threeDigits = Precision.SignificantDigits(3);
+        Assert.StartsWith("every entry is right, to 3 significant digits",
+            ExerciseCheck.Vector(Name, [0.0987, -0.0987], expected, threeDigits, "fallback").Message, StringComparison.Ordinal);
+        Verdict.Incorrect(ExerciseCheck.Vector(Name, [0.0986, -0.0987], expected, threeDigits, "fallback"), "one unit off");
+        Verdict.Incorrect(ExerciseCheck.Vector(Name, [-0.0987, 0.0987], expected, threeDigits, "fallback", VectorMistake.Sign()), "wrong sign");
     }
 
     [Fact]
@@ -204,5 +250,83 @@ public class ExerciseCheckTests
         Verdict.Incorrect(argument, "p has 3 entries but q has 2");
         Assert.DoesNotContain("   at ", argument.ToString(), StringComparison.Ordinal);
         Verdict.Solved(ExerciseCheck.Guarded(Name, () => ExerciseResult.Solved(Name, "fine")));
+    }
+}
+
+public class PrecisionTests
+{
+    [Theory]
+    [InlineData(4.3219, 4.321928094887363, 4, true)]
+    [InlineData(4.322, 4.321928094887363, 4, true)]
+    [InlineData(4.321, 4.321928094887363, 4, false)]
+    [InlineData(0.737, 0.7370, 3, true)]
+    [InlineData(1000.4, 1000, 4, true)]      // 10³ exactly: the 4th digit is the units
+    [InlineData(1000.6, 1000, 4, false)]
+    [InlineData(999.94, 999.9, 4, true)]
+    [InlineData(-2.079, -2.0794415416798357, 4, true)]
+    [InlineData(2.079e-20, 2.0794415416798357e-20, 4, true)]
+    [InlineData(2.078e-20, 2.0794415416798357e-20, 4, false)]
+    public void Significant_digits_accept_half_a_unit_in_the_last_digit(double answer, double expected, int digits, bool accepted) =>
+        Assert.Equal(accepted, Precision.SignificantDigits(digits).Accepts(answer, expected));
+
+    [Fact]
+    public void Zero_infinity_and_NaN_are_exact()
+    {
+        var four = Precision.SignificantDigits(4);
+        Assert.True(four.Accepts(0, 0));
+        Assert.False(four.Accepts(1e-300, 0));
+        Assert.True(four.Accepts(double.PositiveInfinity, double.PositiveInfinity));
+        Assert.False(four.Accepts(double.MaxValue, double.PositiveInfinity));
+        Assert.False(four.Accepts(double.NaN, double.NaN));
+        Assert.True(Precision.Exact.Accepts(4096, 4096));
+        Assert.False(Precision.Exact.Accepts(4097, 4096));
+    }
+
+    [Fact]
+    public void Decimal_places_and_relative_tolerances()
+    {
+        Assert.True(Precision.DecimalPlaces(3).Accepts(0.0985, 0.0986877));
+        Assert.False(Precision.DecimalPlaces(3).Accepts(0.0980, 0.0986877));
+        Assert.True(Precision.Relative(1e-6).Accepts(1e6 + 0.5, 1e6));
+        Assert.True(Precision.Relative(0, 1e-12).Accepts(1e-13, 0));
+        Assert.False(Precision.Relative(1e-6).Accepts(1e-6 + 1e-11, 1e-6));
+    }
+
+    [Fact]
+    public void Descriptions_read_as_a_statement_says_them()
+    {
+        Assert.Equal("4 significant digits", Precision.SignificantDigits(4).ToString());
+        Assert.Equal("1 significant digit", Precision.SignificantDigits(1).Description);
+        Assert.Equal("3 decimal places", Precision.DecimalPlaces(3).Description);
+        Assert.Equal("a relative tolerance of 1e-9", Precision.Relative(1e-9).Description);
+        Assert.Equal("the exact value", Precision.Exact.Description);
+    }
+
+    [Fact]
+    public void Near_miss_is_one_unit_off_and_recognition_is_never_tighter_than_the_precision()
+    {
+        var four = Precision.SignificantDigits(4);
+        Assert.True(four.IsNearMiss(4.321, 4.321928094887363));
+        Assert.False(four.IsNearMiss(4.322, 4.321928094887363));
+        Assert.False(four.IsNearMiss(4.319, 4.321928094887363));
+        Assert.True(four.Recognises(1.792, Math.Log(6)));
+        Assert.False(Precision.Default.Recognises(1.792, Math.Log(6)));
+        Assert.True(Precision.Default.Recognises(Math.Log(6) * (1 + 1e-7), Math.Log(6)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16)]
+    public void Out_of_range_digit_counts_are_refused(int digits)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(nameof(digits), () => Precision.SignificantDigits(digits));
+    }
+
+    [Fact]
+    public void Negative_places_and_tolerances_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("places", () => Precision.DecimalPlaces(-1));
+        Assert.Throws<ArgumentOutOfRangeException>("relativeTolerance", () => Precision.Relative(-1e-9));
+        Assert.Throws<ArgumentOutOfRangeException>("absoluteTolerance", () => Precision.Relative(0, -1));
     }
 }

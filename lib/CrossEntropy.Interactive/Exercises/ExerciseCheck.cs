@@ -11,26 +11,35 @@ namespace CrossEntropy.Interactive.Exercises;
 public static class ExerciseCheck
 {
     /// <summary>
-    /// A real-number answer, accepted within a relative tolerance (see <see cref="Answer.CloseRelative"/>).
-    /// NaN is the placeholder.
+    /// A real-number answer, accepted at the precision the statement asks for (see <see cref="Precision"/>): a value
+    /// right to that precision is solved, and the verdict says whether it was right in full or "right, to n digits".
+    /// NaN is the placeholder. A value one unit off in the last digit asked for gets the rounding hint before any
+    /// listed mistake.
     /// </summary>
     /// <param name="exercise">The exercise's number and short name.</param>
     /// <param name="answer">The student's value.</param>
     /// <param name="expected">The reference value, computed by the caller.</param>
-    /// <param name="relativeTolerance">The accepted relative difference.</param>
+    /// <param name="precision">The precision the statement asks for.</param>
     /// <param name="fallbackHint">The hint when no listed mistake explains a wrong answer.</param>
-    /// <param name="mistakes">Likely mistakes, most specific first.</param>
+    /// <param name="mistakes">Likely mistakes, most specific first, recognised at the same precision.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult Real(string exercise, double answer, double expected, double relativeTolerance,
+    public static ExerciseResult Real(string exercise, double answer, double expected, Precision precision,
         string fallbackHint, params Mistake[] mistakes)
     {
+        ArgumentNullException.ThrowIfNull(precision);
         if (Answer.IsMissing(answer))
         {
             return ExerciseResult.NotSolvedYet(exercise);
         }
-        return Answer.CloseRelative(answer, expected, relativeTolerance)
-            ? ExerciseResult.Solved(exercise, $"your value matches the reference to a relative {Tolerance(relativeTolerance)}.")
-            : ExerciseResult.Incorrect(exercise, Mistake.Choose(answer, expected, fallbackHint, mistakes));
+        if (precision.Accepts(answer, expected))
+        {
+            return ExerciseResult.Solved(exercise, Precision.IsFull(answer, expected)
+                ? $"your value matches the reference in full (at least the {precision} asked for)."
+                : $"right, to {precision}, the precision asked for.");
+        }
+        return ExerciseResult.Incorrect(exercise, precision.IsNearMiss(answer, expected)
+            ? NearMissHint(precision)
+            : Mistake.Choose(answer, expected, fallbackHint, mistakes, precision));
     }
 
     /// <summary>
@@ -58,21 +67,21 @@ public static class ExerciseCheck
     }
 
     /// <summary>
-    /// A vector answer, accepted element-wise (see <see cref="Answer.VectorsClose"/>). Null, empty or all-NaN is the
-    /// placeholder; a wrong length or a NaN entry gets its own hint.
+    /// A vector answer, every entry accepted at the precision the statement asks for (see <see cref="Precision"/>).
+    /// Null, empty or all-NaN is the placeholder; a wrong length or a NaN entry gets its own hint.
     /// </summary>
     /// <param name="exercise">The exercise's number and short name.</param>
     /// <param name="answer">The student's values.</param>
     /// <param name="expected">The reference values, computed by the caller.</param>
-    /// <param name="relativeTolerance">The accepted relative difference per element.</param>
-    /// <param name="absoluteTolerance">The accepted absolute difference per element, for entries near 0.</param>
+    /// <param name="precision">The precision the statement asks for, per entry.</param>
     /// <param name="fallbackHint">The hint when no listed mistake explains a wrong answer.</param>
-    /// <param name="mistakes">Likely mistakes, most specific first.</param>
+    /// <param name="mistakes">Likely mistakes, most specific first, recognised at the same precision.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult Vector(string exercise, IReadOnlyList<double>? answer, IReadOnlyList<double> expected,
-        double relativeTolerance, double absoluteTolerance, string fallbackHint, params VectorMistake[] mistakes)
+        Precision precision, string fallbackHint, params VectorMistake[] mistakes)
     {
         ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(precision);
         if (Answer.IsMissing(answer))
         {
             return ExerciseResult.NotSolvedYet(exercise);
@@ -87,9 +96,19 @@ public static class ExerciseCheck
             return ExerciseResult.Incorrect(exercise,
                 "some entries are NaN: did you fill in every entry, and does your formula divide 0 by 0 or multiply 0 by infinity?");
         }
-        return Answer.VectorsClose(answer, expected, relativeTolerance, absoluteTolerance)
-            ? ExerciseResult.Solved(exercise, $"every entry matches the reference to a relative {Tolerance(relativeTolerance)}.")
-            : ExerciseResult.Incorrect(exercise, VectorMistake.Choose(answer, expected, fallbackHint, mistakes));
+        var accepted = Enumerable.Range(0, answer.Count).All(i => precision.Accepts(answer[i], expected[i]));
+        if (accepted)
+        {
+            return ExerciseResult.Solved(exercise,
+                Enumerable.Range(0, answer.Count).All(i => Precision.IsFull(answer[i], expected[i]))
+                    ? $"every entry matches the reference in full (at least the {precision} asked for)."
+                    : $"every entry is right, to {precision}, the precision asked for.");
+        }
+        var nearMiss = Enumerable.Range(0, answer.Count)
+            .All(i => precision.Accepts(answer[i], expected[i]) || precision.IsNearMiss(answer[i], expected[i]));
+        return ExerciseResult.Incorrect(exercise, nearMiss
+            ? NearMissHint(precision)
+            : VectorMistake.Choose(answer, expected, fallbackHint, mistakes, precision));
     }
 
     /// <summary>
@@ -163,8 +182,9 @@ public static class ExerciseCheck
         };
     }
 
-    private static string Tolerance(double tolerance) =>
-        "tolerance of " + tolerance.ToString("0.#e0", CultureInfo.InvariantCulture);
+    private static string NearMissHint(Precision precision) =>
+        $"almost: your value is one unit off in the last of the {precision} asked for. Round that digit (do not cut " +
+        "the rest off), and carry more digits through the intermediate steps.";
 
     private static string Count(int n) => n == 1 ? "1 value" : $"{n.ToString(CultureInfo.InvariantCulture)} values";
 }

@@ -21,7 +21,7 @@ public static class Exercises01
         const int faces = 20;
         double[] die = Enumerable.Repeat(1.0 / faces, faces).ToArray();
         double[] sixSided = Enumerable.Repeat(1.0 / 6, 6).ToArray();
-        return ExerciseCheck.Real(FairDieName, entropyBits, Information.Entropy(die, InformationUnit.Bits), 1e-9,
+        return ExerciseCheck.Real(FairDieName, entropyBits, Information.Entropy(die, InformationUnit.Bits), Precision.SignificantDigits(4),
             "H = −Σ p log₂ p over the twenty faces, each with p = 1/20.",
             Mistake.Produces(Information.Entropy(sixSided, InformationUnit.Bits),
                 "that is the six-sided die of the histogram above; this die has twenty faces."),
@@ -47,7 +47,7 @@ public static class Exercises01
                 "Answer both parts, the probability and the surprisal in nats, and run the cell again.");
         }
         var expectedProbability = Math.Pow(2, -bits);
-        var probabilityVerdict = ExerciseCheck.Real(SurprisalName, probability, expectedProbability, 1e-12,
+        var probabilityVerdict = ExerciseCheck.Real(SurprisalName, probability, expectedProbability, Precision.SignificantDigits(3),
             "surprisal is I = −log₂ p; solve it for p.",
             Mistake.Reciprocal("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is."),
             Mistake.Produces(Math.Exp(-bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a natural one."),
@@ -56,7 +56,7 @@ public static class Exercises01
         {
             return probabilityVerdict;
         }
-        return ExerciseCheck.Real(SurprisalName, nats, Information.Surprisal(expectedProbability, InformationUnit.Nats), 1e-12,
+        return ExerciseCheck.Real(SurprisalName, nats, Information.Surprisal(expectedProbability, InformationUnit.Nats), Precision.SignificantDigits(4),
             "the probability is right; now compute −ln p, or convert: one bit is ln 2 nats.",
             Mistake.Produces(bits / Math.Log(2), "the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided."),
             Mistake.Produces(bits, "the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit."),

@@ -16,7 +16,7 @@ public static class Exercises02
     {
         double[] a = [0.5, 0.5], b = [0.9, 0.1];
         var bits = InformationUnit.Bits;
-        return ExerciseCheck.Real("Exercise 2.1, KL by hand", klBits, Information.KLDivergence(a, b, bits), 1e-9,
+        return ExerciseCheck.Real("Exercise 2.1, KL by hand", klBits, Information.KLDivergence(a, b, bits), Precision.SignificantDigits(3),
             "D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), one term per outcome.",
             Mistake.Produces(Information.KLDivergence(b, a, bits), "that is D_KL(b ‖ a): KL is not symmetric, and a is the distribution that weights the terms."),
             Mistake.Produces(Information.CrossEntropy(a, b, bits), "that is the cross-entropy H(a, b); KL is what is left after subtracting H(a)."),
@@ -34,7 +34,7 @@ public static class Exercises02
     {
         double[] p = [0.2, 0.3, 0.5], q = [0.21, 0.3, 0.49];
         var bits = InformationUnit.Bits;
-        return ExerciseCheck.Real(MoveName, growthBits, Information.KLDivergence(p, q, bits), 1e-6,
+        return ExerciseCheck.Real(MoveName, growthBits, Information.KLDivergence(p, q, bits), Precision.SignificantDigits(3),
             "compute H(p, q) − H(p) in bits, with p the true distribution and q the moved one.",
             Mistake.Produces(Information.CrossEntropy(p, q, bits), "that is H(p, q) itself; the growth is H(p, q) − H(p)."),
             Mistake.Produces(Information.KLDivergence(q, p, bits), "that is D_KL(q ‖ p), the other direction: the data p weights the terms."),

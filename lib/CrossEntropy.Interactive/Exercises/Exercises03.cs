@@ -28,7 +28,7 @@ public static class Exercises03
         double[] stepped = [BlogLogits[0] - gradient[0], BlogLogits[1] - gradient[1]];
         var nats = Losses.CrossEntropy<double>(stepped, 2, BlogTarget);
         // 1e−6: the student may start from the 6 printed decimals of the value in nats.
-        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), 1e-6,
+        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), Precision.SignificantDigits(4),
             "one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2.",
             Mistake.Produces(blogNats / Math.Log(2), "that is the loss before the step; convert the loss after one step."),
             Mistake.Produces(nats * Math.Log(2), "you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide."),
@@ -81,7 +81,7 @@ public static class Exercises03
         }
         double[] hard = [1, 0];
         var q = StableMath.Softmax(HardLabelLogits);
-        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(HardLabelLogits, 2, hard), 1e-9,
+        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(HardLabelLogits, 2, hard), Precision.SignificantDigits(4),
             "with a one-hot p only the true class's term of −Σ p log q survives.",
             Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, hard), "that is the hard-label loss at the blog's z = [0.7, 0.3]; this exercise uses z = [0.2, 1.4]."),
             Mistake.Produces(Losses.CrossEntropy<double>(HardLabelLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
@@ -92,7 +92,7 @@ public static class Exercises03
         {
             return lossVerdict;
         }
-        var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, [q[0] - hard[0], q[1] - hard[1]], 1e-6, 1e-12,
+        var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, [q[0] - hard[0], q[1] - hard[1]], Precision.SignificantDigits(4),
             "the loss is right; the gradient with respect to the logits is q − p, with q = softmax(z) and the new p.",
             VectorMistake.Sign("the loss is right; the gradient's signs are flipped: it is q − p, not p − q."),
             VectorMistake.Produces(q, "the loss is right; the gradient is q − p: subtract the target."),
@@ -117,7 +117,7 @@ public static class Exercises03
             var q1 = StableMath.Softmax(BlogLogits);
             double[] qMinusP = [qT[0] - BlogTarget[0], qT[1] - BlogTarget[1]];
             return ExerciseCheck.Vector("Exercise 3.4, temperature and gradient", gradient,
-                qMinusP.Select(g => g / t).ToArray(), 1e-6, 1e-12,
+                qMinusP.Select(g => g / t).ToArray(), Precision.Relative(1e-6, 1e-12),
                 "apply the chain rule to L(z / T): the gradient with respect to z / T is q − p, and z / T changes by 1 / T per unit of z.",
                 VectorMistake.Produces(qMinusP, "that is q − p, the gradient with respect to z / T; the chain rule adds a factor ∂(z / T)/∂z = 1 / T."),
                 VectorMistake.Produces(qMinusP.Select(g => g * t).ToArray(), "you multiplied by T; the chain rule gives a factor 1 / T."),

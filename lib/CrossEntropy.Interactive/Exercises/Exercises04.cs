@@ -66,7 +66,7 @@ public static class Exercises04
             }
             var expected = StableMath.Softmax<float>(x).Select(v => (double)v).ToArray();
             double[] shiftedExps = x.Select(v => Math.Exp(v - x.Max())).ToArray();
-            var verdict = ExerciseCheck.Vector(SoftmaxName, result.Select(v => (double)v).ToArray(), expected, 4 * 1.2e-7, 1e-30,
+            var verdict = ExerciseCheck.Vector(SoftmaxName, result.Select(v => (double)v).ToArray(), expected, Precision.Relative(4 * 1.2e-7, 1e-30),
                 $"for x = {shown} your probabilities differ from the stable softmax: max-shift, exponentiate, sum, divide.",
                 VectorMistake.Produces(shiftedExps, $"for x = {shown} you return the shifted exponentials: divide them by their sum."),
                 VectorMistake.When(r => Math.Abs(r.Sum() - 1) > 1e-6, $"for x = {shown} your values do not sum to 1: divide by the sum of the exponentials."));

@@ -14,7 +14,7 @@ public static class Exercises05
     /// <param name="ratio">The student's ratio; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult ScaleFreeWeights(double ratio) =>
-        ExerciseCheck.Real("Exercise 5.1, scale-free weights", ratio, 1, 1e-12,
+        ExerciseCheck.Real("Exercise 5.1, scale-free weights", ratio, 1, Precision.Relative(1e-12),
             "compute both weighted means with Reduction.Mean, the scaled one over the original.",
             Mistake.Produces(1000, "a ratio of 1000 is what Reduction.Sum gives: the sum scales with the weights, the mean divides by Σ w and does not."),
             Mistake.Produces(1e-3, "you divided the original by the scaled one, and with Reduction.Sum: use Reduction.Mean, scaled over original."));
@@ -26,7 +26,7 @@ public static class Exercises05
     {
         const double epsilon = 0.2, previous = 0.1;
         const int classes = 3;
-        return ExerciseCheck.Real("Exercise 5.2, a stronger smoothing", floorNats, Information.Entropy(Smoothed(epsilon, classes)), 1e-9,
+        return ExerciseCheck.Real("Exercise 5.2, a stronger smoothing", floorNats, Information.Entropy(Smoothed(epsilon, classes)), Precision.SignificantDigits(4),
             "build t = (1 − ε) e_y + ε / C with ε = 0.2 and C = 3, then H(t) = −Σ t log t in nats.",
             Mistake.Produces(Information.Entropy(Smoothed(previous, classes)), "that is the floor for the notebook's ε = 0.1; double ε first."),
             Mistake.Produces(Information.Entropy([1 - epsilon, epsilon / (classes - 1), epsilon / (classes - 1)]),
@@ -50,7 +50,7 @@ public static class Exercises05
             ArgumentNullException.ThrowIfNull(labels);
             double[] Rows(double onTrue, double onOther) =>
                 labels.SelectMany(y => Enumerable.Range(0, classCount).Select(c => c == y ? onTrue : onOther)).ToArray();
-            return ExerciseCheck.Vector(SoftTargetsName, targets, Rows(1 - epsilon + epsilon / classCount, epsilon / classCount), 1e-12, 1e-15,
+            return ExerciseCheck.Vector(SoftTargetsName, targets, Rows(1 - epsilon + epsilon / classCount, epsilon / classCount), Precision.Relative(1e-12, 1e-15),
                 "row n is (1 − ε) e_{y_n} + ε / C: every entry gets ε / C, the true class also gets 1 − ε.",
                 VectorMistake.Produces(Rows(1, 0), "these are the one-hot targets: smooth them."),
                 VectorMistake.Produces(Rows(1 - epsilon, epsilon / (classCount - 1)),

@@ -19,7 +19,7 @@ public static class Exercises06
         var pairs = Count(text, i => text[i] == 'r' && text[i + 1] == 'a');
         var contexts = Count(text, i => text[i] == 'r');
         var unsmoothed = (double)pairs / contexts;
-        return ExerciseCheck.Real("Exercise 6.1, add-k by hand", probability, (pairs + 1.0) / (contexts + symbols), 1e-12,
+        return ExerciseCheck.Real("Exercise 6.1, add-k by hand", probability, (pairs + 1.0) / (contexts + symbols), Precision.SignificantDigits(4),
             "q(a | r) = (count of \"ra\" + k) / (count of r followed by a character + k·V), with k = 1 and V = 5.",
             Mistake.Produces(unsmoothed, "that is the unsmoothed estimate: add k = 1 to the pair's count and k·V to the context's count."),
             Mistake.Produces((pairs + 1.0) / (contexts + 1), "the denominator gets k·V = 5, not k: every one of the V symbols received its +1."),
@@ -46,7 +46,7 @@ public static class Exercises06
         var byWeightSum = sum / weights.Sum();
         double[] negativesWeighted = [4, 1, 4, 1];
         var swapped = Losses.BinaryCrossEntropyWithLogits<double>(logits, targets, weight: negativesWeighted);
-        return ExerciseCheck.Real("Exercise 6.2, BCE with pos_weight", meanLossNats, expected, 1e-9,
+        return ExerciseCheck.Real("Exercise 6.2, BCE with pos_weight", meanLossNats, expected, Precision.SignificantDigits(4),
             "one term per impression: 4·t·log σ(x) + (1 − t)·log(1 − σ(x)), negated, then the mean over the 4 impressions.",
             Mistake.Produces(unweighted, "that is the loss without pos_weight: multiply the positive term (t = 1) by 4."),
             Mistake.Produces(swapped, "the weight went to the negatives: pos_weight multiplies the term of the impressions with t = 1."),

@@ -33,7 +33,7 @@ public static class Exercises07
         double expected = StableMath.LogSumExp<double>([.. a, .. b]);
         (double mA, double sA) = Partial(a);
         (double mB, double sB) = Partial(b);
-        return ExerciseCheck.Real("Exercise 7.1, merging two blocks", mergedLogSumExp, expected, 1e-12,
+        return ExerciseCheck.Real("Exercise 7.1, merging two blocks", mergedLogSumExp, expected, Precision.SignificantDigits(4),
             "write the merged sum against the larger maximum m = max(m_A, m_B): s = s_A·e^(m_A − m) + s_B·e^(m_B − m), then LSE = m + log s.",
             Mistake.Produces(Math.Max(mA, mB) + Math.Log(sA + sB),
                 "the two sums were taken against different maxima: rescale each one to the larger maximum before adding them."),
@@ -55,7 +55,7 @@ public static class Exercises07
     {
         double entries = (double)Rows * Classes;
         double expected = entries * sizeof(float);
-        return ExerciseCheck.Real("Exercise 7.2, the probability matrix", bytes, expected, 1e-9,
+        return ExerciseCheck.Real("Exercise 7.2, the probability matrix", bytes, expected, Precision.Exact,
             "count the entries of the matrix (one per row and class), then the bytes of one float32 entry.",
             Mistake.Produces(entries * sizeof(double), "that is the size in double precision: the exercise's logits are float32."),
             Mistake.Produces(entries, "that is the number of entries; the exercise asks for bytes."),

@@ -9,16 +9,19 @@ namespace CrossEntropy.Interactive.Exercises;
 /// </summary>
 public sealed class Mistake
 {
-    // Relative tolerance for "this answer is what that mistake produces": loose enough for a value rounded by the
-    // student's own formula, tight enough that a coincidence is unlikely.
-    private const double Recognition = 1e-6;
-
-    private readonly Func<double, double, bool> recognises;
+    private readonly Func<double, double, Precision, bool> recognises;
 
     /// <summary>Creates a mistake from a predicate on (answer, expected) and its hint.</summary>
     /// <param name="hint">What the student should look at.</param>
     /// <param name="recognises">True when the answer is what this mistake produces, given the expected value.</param>
     public Mistake(string hint, Func<double, double, bool> recognises)
+        : this(hint, WithoutPrecision(recognises))
+    {
+    }
+
+    // A mistake whose value is compared at the precision the exercise asks for: a student who makes the mistake and
+    // rounds as the statement says is still recognised.
+    private Mistake(string hint, Func<double, double, Precision, bool> recognises)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hint);
         ArgumentNullException.ThrowIfNull(recognises);
@@ -32,8 +35,10 @@ public sealed class Mistake
     /// <summary>Whether <paramref name="answer"/> is what this mistake would produce.</summary>
     /// <param name="answer">The student's value.</param>
     /// <param name="expected">The reference value.</param>
+    /// <param name="precision">The precision the exercise asks for; <see cref="Precision.Default"/> when null.</param>
     /// <returns>True when the mistake explains the answer.</returns>
-    public bool Recognises(double answer, double expected) => recognises(answer, expected);
+    public bool Recognises(double answer, double expected, Precision? precision = null) =>
+        recognises(answer, expected, precision ?? Precision.Default);
 
     /// <summary>
     /// The answer equals the expected value expressed in another unit of information: a factor ln 2, ln 10 or
@@ -43,20 +48,20 @@ public sealed class Mistake
     /// <returns>The mistake.</returns>
     public static Mistake WrongLogBase(string hint =
         "your value is the right quantity in another unit: check the base of your logarithm (ln gives nats, log2 bits, log10 hartleys) and which unit the exercise asks for.") =>
-        new(hint, (answer, expected) => expected != 0 && UnitFactors.Any(f => Near(answer, expected * f)));
+        new(hint, (answer, expected, precision) => expected != 0 && UnitFactors.Any(f => precision.Recognises(answer, expected * f)));
 
     /// <summary>The answer is the expected value with the wrong sign (a missing minus, or log(q/p) for log(p/q)).</summary>
     /// <param name="hint">The hint; by default a generic one about signs.</param>
     /// <returns>The mistake.</returns>
     public static Mistake Sign(string hint =
         "the size looks right but the sign is wrong: check the minus sign in front of the sum, or the order inside the logarithm.") =>
-        new(hint, (answer, expected) => expected != 0 && Near(answer, -expected));
+        new(hint, (answer, expected, precision) => expected != 0 && precision.Recognises(answer, -expected));
 
     /// <summary>The answer is the reciprocal of the expected value (e.g. 2³ for 2⁻³).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
     public static Mistake Reciprocal(string hint = "your value is upside down: check whether you need x or 1 / x.") =>
-        new(hint, (answer, expected) => expected != 0 && answer != 0 && Near(answer, 1 / expected));
+        new(hint, (answer, expected, precision) => expected != 0 && answer != 0 && precision.Recognises(answer, 1 / expected));
 
     /// <summary>
     /// The answer is one representable float (or double, with <paramref name="inDouble"/>) away from the expected
@@ -79,7 +84,7 @@ public sealed class Mistake
     /// <param name="hint">What to look at.</param>
     /// <returns>The mistake.</returns>
     public static Mistake Produces(double wrongValue, string hint) =>
-        new(hint, (answer, _) => !double.IsNaN(wrongValue) && Near(answer, wrongValue));
+        new(hint, (answer, _, precision) => !double.IsNaN(wrongValue) && precision.Recognises(answer, wrongValue));
 
     /// <summary>The answer has a property no right answer has (e.g. a negative entropy).</summary>
     /// <param name="predicate">True for answers with that property.</param>
@@ -100,18 +105,24 @@ public sealed class Mistake
     /// <param name="expected">The reference value (never shown).</param>
     /// <param name="fallback">The hint for a wrong answer no listed mistake explains.</param>
     /// <param name="mistakes">The mistakes likely for this exercise.</param>
+    /// <param name="precision">The precision the exercise asks for; <see cref="Precision.Default"/> when null.</param>
     /// <returns>The hint.</returns>
-    public static string Choose(double answer, double expected, string fallback, IEnumerable<Mistake> mistakes)
+    public static string Choose(double answer, double expected, string fallback, IEnumerable<Mistake> mistakes,
+        Precision? precision = null)
     {
         ArgumentNullException.ThrowIfNull(mistakes);
-        return mistakes.FirstOrDefault(m => m.Recognises(answer, expected))?.Hint ?? fallback;
+        return mistakes.FirstOrDefault(m => m.Recognises(answer, expected, precision))?.Hint ?? fallback;
     }
 
     // Factors between units of information: nats ↔ bits (ln 2), nats ↔ hartleys (ln 10), bits ↔ hartleys (log2 10).
     private static readonly double[] UnitFactors =
         [Math.Log(2), 1 / Math.Log(2), Math.Log(10), 1 / Math.Log(10), Math.Log2(10), Math.Log10(2)];
 
-    private static bool Near(double answer, double wrong) => Answer.CloseRelative(answer, wrong, Recognition);
+    private static Func<double, double, Precision, bool> WithoutPrecision(Func<double, double, bool> recognises)
+    {
+        ArgumentNullException.ThrowIfNull(recognises);
+        return (answer, expected, _) => recognises(answer, expected);
+    }
 }
 
 /// <summary>
@@ -120,14 +131,20 @@ public sealed class Mistake
 /// </summary>
 public sealed class VectorMistake
 {
-    private const double Recognition = 1e-6;
+    // How far from summing to 1 a vector may be and still be read as probabilities.
+    private const double DistributionTolerance = 1e-6;
 
-    private readonly Func<IReadOnlyList<double>, IReadOnlyList<double>, bool> recognises;
+    private readonly Func<IReadOnlyList<double>, IReadOnlyList<double>, Precision, bool> recognises;
 
     /// <summary>Creates a mistake from a predicate on (answer, expected) and its hint.</summary>
     /// <param name="hint">What the student should look at.</param>
     /// <param name="recognises">True when the answer is what this mistake produces.</param>
     public VectorMistake(string hint, Func<IReadOnlyList<double>, IReadOnlyList<double>, bool> recognises)
+        : this(hint, WithoutPrecision(recognises))
+    {
+    }
+
+    private VectorMistake(string hint, Func<IReadOnlyList<double>, IReadOnlyList<double>, Precision, bool> recognises)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hint);
         ArgumentNullException.ThrowIfNull(recognises);
@@ -141,8 +158,10 @@ public sealed class VectorMistake
     /// <summary>Whether <paramref name="answer"/> is what this mistake would produce.</summary>
     /// <param name="answer">The student's values (same length as expected).</param>
     /// <param name="expected">The reference values.</param>
+    /// <param name="precision">The precision the exercise asks for; <see cref="Precision.Default"/> when null.</param>
     /// <returns>True when the mistake explains the answer.</returns>
-    public bool Recognises(IReadOnlyList<double> answer, IReadOnlyList<double> expected) => recognises(answer, expected);
+    public bool Recognises(IReadOnlyList<double> answer, IReadOnlyList<double> expected, Precision? precision = null) =>
+        recognises(answer, expected, precision ?? Precision.Default);
 
     /// <summary>
     /// Logits were expected and the answer is a probability vector: softmax was applied (answer = softmax(expected)),
@@ -152,25 +171,25 @@ public sealed class VectorMistake
     /// <returns>The mistake.</returns>
     public static VectorMistake ProbabilitiesForLogits(string hint =
         "your values look like probabilities (they sum to 1), but logits were asked for: logits are the raw scores before softmax.") =>
-        new(hint, (answer, expected) =>
-            Answer.IsDistribution(answer, Recognition) &&
-            (Near(answer, StableMath.Softmax(expected.ToArray())) || !Answer.IsDistribution(expected, Recognition)));
+        new(hint, (answer, expected, precision) =>
+            Answer.IsDistribution(answer, DistributionTolerance) &&
+            (Near(answer, StableMath.Softmax(expected.ToArray()), precision) || !Answer.IsDistribution(expected, DistributionTolerance)));
 
     /// <summary>Probabilities were expected and the answer is the logits they come from (softmax(answer) = expected).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
     public static VectorMistake LogitsForProbabilities(string hint =
         "your values look like logits: probabilities are what softmax makes of them (non-negative, summing to 1).") =>
-        new(hint, (answer, expected) =>
-            !Answer.IsDistribution(answer, Recognition) && answer.All(double.IsFinite) &&
-            Near(StableMath.Softmax(answer.ToArray()), expected));
+        new(hint, (answer, expected, precision) =>
+            !Answer.IsDistribution(answer, DistributionTolerance) && answer.All(double.IsFinite) &&
+            Near(StableMath.Softmax(answer.ToArray()), expected, precision));
 
     /// <summary>The answer is the expected vector with every sign flipped (e.g. p − q for q − p).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
     public static VectorMistake Sign(string hint =
         "every entry has the wrong sign: check the order of the subtraction.") =>
-        new(hint, (answer, expected) => expected.Any(e => e != 0) && Near(answer, expected.Select(e => -e).ToArray()));
+        new(hint, (answer, expected, precision) => expected.Any(e => e != 0) && Near(answer, expected.Select(e => -e).ToArray(), precision));
 
     /// <summary>The answer is the vector a specific mistake produces, computed by the check.</summary>
     /// <param name="wrongValues">What the mistake produces.</param>
@@ -179,7 +198,7 @@ public sealed class VectorMistake
     public static VectorMistake Produces(IReadOnlyList<double> wrongValues, string hint)
     {
         ArgumentNullException.ThrowIfNull(wrongValues);
-        return new(hint, (answer, _) => Near(answer, wrongValues));
+        return new(hint, (answer, _, precision) => Near(answer, wrongValues, precision));
     }
 
     /// <summary>The answer has a property no right answer has.</summary>
@@ -197,14 +216,22 @@ public sealed class VectorMistake
     /// <param name="expected">The reference values (never shown).</param>
     /// <param name="fallback">The hint when no listed mistake explains the answer.</param>
     /// <param name="mistakes">The mistakes likely for this exercise, most specific first.</param>
+    /// <param name="precision">The precision the exercise asks for; <see cref="Precision.Default"/> when null.</param>
     /// <returns>The hint.</returns>
     public static string Choose(IReadOnlyList<double> answer, IReadOnlyList<double> expected, string fallback,
-        IEnumerable<VectorMistake> mistakes)
+        IEnumerable<VectorMistake> mistakes, Precision? precision = null)
     {
         ArgumentNullException.ThrowIfNull(mistakes);
-        return mistakes.FirstOrDefault(m => m.Recognises(answer, expected))?.Hint ?? fallback;
+        return mistakes.FirstOrDefault(m => m.Recognises(answer, expected, precision))?.Hint ?? fallback;
     }
 
-    private static bool Near(IReadOnlyList<double> answer, IReadOnlyList<double> wrong) =>
-        Answer.VectorsClose(answer, wrong, Recognition, Recognition * 1e-3);
+    private static bool Near(IReadOnlyList<double> answer, IReadOnlyList<double> wrong, Precision precision) =>
+        answer.Count == wrong.Count && Enumerable.Range(0, answer.Count).All(i => precision.Recognises(answer[i], wrong[i]));
+
+    private static Func<IReadOnlyList<double>, IReadOnlyList<double>, Precision, bool> WithoutPrecision(
+        Func<IReadOnlyList<double>, IReadOnlyList<double>, bool> recognises)
+    {
+        ArgumentNullException.ThrowIfNull(recognises);
+        return (answer, expected, _) => recognises(answer, expected);
+    }
 }
