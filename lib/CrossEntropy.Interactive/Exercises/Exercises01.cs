@@ -29,7 +29,8 @@ public static class Exercises01
             Mistake.Produces(faces * Information.Surprisal(1.0 / faces, InformationUnit.Bits),
                 "you added the twenty surprisals without weighting each by its probability 1/20."),
             Mistake.When(h => h < 0, "an entropy is never negative: check the minus sign in −Σ p log p."),
-            Mistake.Sign());
+            Mistake.Sign(),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>
@@ -51,7 +52,8 @@ public static class Exercises01
             "surprisal is I = −log₂ p; solve it for p.",
             Mistake.Reciprocal("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is."),
             Mistake.Produces(Math.Exp(-bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a natural one."),
-            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."));
+            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."),
+            TooFewDigits.Mistake(3));
         if (!probabilityVerdict.IsSolved)
         {
             return probabilityVerdict;
@@ -61,7 +63,8 @@ public static class Exercises01
             Mistake.Produces(bits / Math.Log(2), "the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided."),
             Mistake.Produces(bits, "the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit."),
             Mistake.WrongLogBase("the probability is right; but the second number is in another unit than nats: nats use the natural logarithm."),
-            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."));
+            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>
@@ -108,7 +111,7 @@ public static class Exercises01
         new Dictionary<char, string>
         {
             ['b'] = "counting outcomes works only for the uniform case: a biased coin has two possible outcomes but a perplexity below 2. Compute Information.Perplexity([0.9, 0.1]).",
-            ['c'] = "e and 2 are different bases, and the exponent changes with them: H in bits = H in nats / ln 2, so the two powers are the same number exactly, not approximately.",
+            ['c'] = "compute both for the uniform distribution: in nats H = ln k, and e^(ln k) is k too. H in bits = H in nats / ln 2, so the two powers are the same number exactly.",
         },
         "H(uniform over k) = log_b k in every base b, and b raised to log_b k is k: the base cancels, which is also why e^H(nats) = 2^H(bits).");
 }
