@@ -62,24 +62,43 @@ public class Exercises01Tests
         Verdict.HidesValues(hartleys, [nats]);
     }
 
-    [Fact]
-    public void Entropy_one_bit_accepts_any_right_answer()
+    // The six-face distribution [1 − 5e, e, e, e, e, e] with the given entropy (bits or nats), found by bisection.
+    private static double[] OneLargeFiveSmall(double entropy, InformationUnit unit)
     {
-        Verdict.Solved(Exercises01.EntropyOneBit([0.5, 0.5, 0, 0, 0, 0]));
-        Verdict.Solved(Exercises01.EntropyOneBit([0, 0, 0.5, 0, 0, 0.5]));
-        Verdict.NotSolvedYet(Exercises01.EntropyOneBit(null));
-        Verdict.Incorrect(Exercises01.EntropyOneBit([0.5, 0.5]), "has 2");
-        Verdict.Incorrect(Exercises01.EntropyOneBit([0.5, 0.6, 0, 0, 0, 0]), "not a probability distribution");
-        Verdict.Incorrect(Exercises01.EntropyOneBit(Die), "above 1 bit");
-        Verdict.Incorrect(Exercises01.EntropyOneBit([0.9, 0.1, 0, 0, 0, 0]), "below 1 bit");
-        // 1 nat: a coin with H = 1 nat does not exist (ln 2 < 1), so use three outcomes found by bisection.
-        double lo = 0, hi = 0.5;
+        double lo = 0, hi = 1.0 / 6;
         for (var i = 0; i < 200; i++)
         {
             var mid = (lo + hi) / 2;
-            if (Information.Entropy([1 - 2 * mid, mid, mid, 0, 0, 0]) < 1) { lo = mid; } else { hi = mid; }
+            if (Information.Entropy([1 - 5 * mid, mid, mid, mid, mid, mid], unit) < entropy) { lo = mid; } else { hi = mid; }
         }
-        Verdict.Incorrect(Exercises01.EntropyOneBit([1 - 2 * lo, lo, lo, 0, 0, 0]), "1 nat");
+        return [1 - 5 * lo, lo, lo, lo, lo, lo];
+    }
+
+    [Fact]
+    public void Entropy_one_bit_accepts_any_right_answer()
+    {
+        var solution = OneLargeFiveSmall(1, InformationUnit.Bits);
+        Verdict.Solved(Exercises01.EntropyOneBit(solution));
+        // Another shape, [1 − 15e, e, 2e, 3e, 4e, 5e]: its entropy is concave in e, 0 at e = 0 and above 1 bit at e = 1/21.
+        double lo = 0, hi = 1.0 / 21;
+        for (var i = 0; i < 200; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (Information.Entropy([1 - 15 * mid, mid, 2 * mid, 3 * mid, 4 * mid, 5 * mid], InformationUnit.Bits) < 1) { lo = mid; } else { hi = mid; }
+        }
+        Verdict.Solved(Exercises01.EntropyOneBit([1 - 15 * lo, lo, 2 * lo, 3 * lo, 4 * lo, 5 * lo]));
+        // A hand answer with the small probability rounded to 6 significant digits still has 1 bit to 6 digits.
+        var rounded = Math.Round(solution[1], 7);
+        Verdict.Solved(Exercises01.EntropyOneBit([1 - 5 * rounded, rounded, rounded, rounded, rounded, rounded]));
+        Verdict.NotSolvedYet(Exercises01.EntropyOneBit(null));
+        Verdict.Incorrect(Exercises01.EntropyOneBit([0.5, 0.5, 0, 0, 0, 0]), "above 0");   // the coin the page prints, padded
+        Verdict.Incorrect(Exercises01.EntropyOneBit([0.5, 0.5]), "has 2");
+        Verdict.Incorrect(Exercises01.EntropyOneBit([0.5, 0.6, 0, 0, 0, 0]), "not a probability distribution");
+        Verdict.Incorrect(Exercises01.EntropyOneBit(Die), "above 1 bit");
+        Verdict.Incorrect(Exercises01.EntropyOneBit([0.95, 0.01, 0.01, 0.01, 0.01, 0.01]), "below 1 bit");
+        Verdict.Incorrect(Exercises01.EntropyOneBit(OneLargeFiveSmall(1, InformationUnit.Nats)), "1 nat");
+        var early = Math.Round(solution[1], 3);                                         // stopped the search too soon
+        Verdict.Incorrect(Exercises01.EntropyOneBit([1 - 5 * early, early, early, early, early, early]), "continue the search");
     }
 
     [Fact]

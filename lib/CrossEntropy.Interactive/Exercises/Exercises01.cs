@@ -68,40 +68,53 @@ public static class Exercises01
     }
 
     /// <summary>
-    /// Exercise 1.3: any distribution over 6 outcomes whose entropy is exactly 1 bit (within 1e−12 relative).
-    /// Many answers are right, so the check tests the property, not a value.
+    /// Exercise 1.3: a distribution over 6 outcomes, every one possible (all probabilities above 0), whose entropy is
+    /// 1 bit to 6 significant digits. Many answers are right, so the check tests the property, not a value. (With
+    /// zeros allowed, the coin [0.5, 0.5, 0] that notebook 1 prints would answer it.)
     /// </summary>
     /// <param name="distribution">The student's six probabilities; null while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult EntropyOneBit(IReadOnlyList<double>? distribution) => ExerciseCheck.Guarded(OneBitName, () =>
     {
+        const int faces = 6;
+        var precision = Precision.SignificantDigits(6);
         if (Answer.IsMissing(distribution))
         {
             return ExerciseResult.NotSolvedYet(OneBitName);
         }
-        if (distribution!.Count != 6)
+        if (distribution!.Count != faces)
         {
             return ExerciseResult.Incorrect(OneBitName,
-                $"a die has 6 outcomes; your distribution has {distribution.Count}. Give all six probabilities, zeros included.");
+                $"a die has {faces} outcomes; your distribution has {distribution.Count}. Give all six probabilities.");
         }
         if (!Answer.IsDistribution(distribution, 1e-9))
         {
             return ExerciseResult.Incorrect(OneBitName,
                 "that is not a probability distribution: every entry must be between 0 and 1 and they must sum to 1.");
         }
+        if (distribution.Any(p => p <= 0))
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                "every face must be possible: give all six probabilities a value above 0 (the exercise rules out the easy answer with zeros).");
+        }
         var bits = Information.Entropy(distribution.ToArray(), InformationUnit.Bits);
-        if (Answer.CloseRelative(bits, 1, 1e-12))
+        if (precision.Accepts(bits, 1))
         {
             return ExerciseResult.Solved(OneBitName,
-                "exactly 1 bit. Two equally likely outcomes is the simplest answer; more outcomes with unequal masses can reach 1 bit too.");
+                $"1 bit, to {precision}. One likely face and five rare ones hold as much uncertainty as a fair coin.");
         }
-        if (Answer.CloseRelative(bits * Math.Log(2), 1, 1e-9))
+        if (precision.Accepts(bits * Math.Log(2), 1))
         {
             return ExerciseResult.Incorrect(OneBitName, "your distribution has 1 nat of entropy, not 1 bit: measure with log₂.");
         }
+        if (Precision.SignificantDigits(2).Accepts(bits, 1))
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                $"close, but not 1 bit to the {precision} asked for: continue the search (more bisection steps) until the entropy agrees that far.");
+        }
         return ExerciseResult.Incorrect(OneBitName, bits > 1
-            ? "its entropy is above 1 bit: the mass is spread too widely. How many equally likely outcomes make 1 bit?"
-            : "its entropy is below 1 bit: the mass is too concentrated. How many equally likely outcomes make 1 bit?");
+            ? "its entropy is above 1 bit: the mass is spread too widely. Make the large probability larger."
+            : "its entropy is below 1 bit: the mass is too concentrated. Make the small probabilities larger.");
     });
 
     /// <summary>Exercise 1.4's self-check: why the perplexity of a uniform distribution over k outcomes is k.</summary>
