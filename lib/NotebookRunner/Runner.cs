@@ -98,7 +98,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
         await RunAllAsync(names.Except(readers)).ConfigureAwait(false);
         if (readers.Length > 0)
         {
-            if (!options.NoExecute)
+            if (!options.NoExecute && !runs.IsEmpty)
             {
                 RunTimes.Record(RunTimes.PathFor(layout), runs);
             }
