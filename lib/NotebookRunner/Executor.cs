@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace NotebookRunner;
@@ -67,9 +68,25 @@ public sealed class Executor(RepoLayout layout)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(executedPath))!);
         File.Delete(executedPath); // never report a stale copy from an earlier run
         var relativeOutput = Path.GetRelativePath(notebooksDirectory, executedPath);
-        var process = await RunAsync(notebooksDirectory,
-            ["tool", "run", "dotnet-repl", "--run", fileName, "--exit-after-run", "--output-path", relativeOutput],
-            timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
+        // dotnet-repl decodes its input in 4,096-byte blocks, so a multi-byte UTF-8 character that straddles a block
+        // boundary comes back as U+FFFD in the executed copy (it happened to notebook 00's Chinese glossary). It reads
+        // an ASCII-only copy instead, beside the notebook so that relative paths resolve the same: the same JSON with
+        // every non-ASCII character escaped.
+        var input = AsciiInputName(fileName);
+        var inputPath = Path.Combine(notebooksDirectory, input);
+        File.WriteAllText(inputPath, EscapeNonAscii(File.ReadAllText(Path.Combine(notebooksDirectory, fileName), Encoding.UTF8)),
+            new UTF8Encoding(false));
+        ProcessResult process;
+        try
+        {
+            process = await RunAsync(notebooksDirectory,
+                ["tool", "run", "dotnet-repl", "--run", input, "--exit-after-run", "--output-path", relativeOutput],
+                timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(inputPath);
+        }
         NotebookFile? executed = null;
         string? loadError = null;
         if (File.Exists(executedPath))
@@ -85,6 +102,39 @@ public sealed class Executor(RepoLayout layout)
         }
         return new ExecutionResult(fileName, Path.Combine(notebooksDirectory, fileName), executedPath, process.ExitCode,
             process.TimedOut, process.Elapsed, process.Output, executed, loadError);
+    }
+
+    /// <summary>
+    /// The name of the ASCII-only input copy of a notebook: hidden (a leading dot), so no notebook's own file listing
+    /// (<c>0?-*.ipynb</c>) sees it.
+    /// </summary>
+    /// <param name="fileName">The notebook's file name.</param>
+    /// <returns>The copy's file name, in the same folder.</returns>
+    public static string AsciiInputName(string fileName) => "." + Path.GetFileNameWithoutExtension(fileName) + ".ascii.ipynb";
+
+    /// <summary>
+    /// JSON text with every non-ASCII character written as a <c>\uXXXX</c> escape (a character outside the BMP as its
+    /// two surrogates). In JSON such characters occur only inside strings, where the escape means the same character,
+    /// so the document is unchanged.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The same document in ASCII.</returns>
+    public static string EscapeNonAscii(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var text = new StringBuilder(json.Length);
+        foreach (var c in json)
+        {
+            if (c < 0x80)
+            {
+                text.Append(c);
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+        }
+        return text.ToString();
     }
 
     /// <summary>Runs <c>dotnet</c> with arguments, capturing stdout and stderr together.</summary>

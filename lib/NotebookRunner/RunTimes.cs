@@ -41,6 +41,15 @@ public static class RunTimes
         File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
     }
 
+    /// <summary>
+    /// Whether a notebook shows the recorded run times (its text names <see cref="FileName"/>): the runner executes such
+    /// a notebook after the others and records their times first.
+    /// </summary>
+    /// <param name="notebookPath">The notebook file.</param>
+    /// <returns>True when the notebook reads the run times.</returns>
+    public static bool IsReader(string notebookPath) =>
+        File.ReadAllText(notebookPath).Contains(FileName, StringComparison.Ordinal);
+
     /// <summary>Reads the file.</summary>
     /// <param name="path">The JSON file.</param>
     /// <returns>Notebook file name → seconds; empty when there is no file.</returns>

@@ -58,7 +58,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
         var started = 0;
         var runs = new System.Collections.Concurrent.ConcurrentBag<ExecutionResult>();
         using var slots = new SemaphoreSlim(options.Parallel);
-        var tasks = names.Select(async name =>
+        async Task RunAllAsync(IEnumerable<string> batch) => await Task.WhenAll(batch.Select(async name =>
         {
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -90,8 +90,20 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             {
                 slots.Release();
             }
-        });
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+
+        // A notebook that shows the run times (notebook 00) runs after the others, once their times are recorded, so
+        // that it shows this run's times rather than the previous run's, or none on a fresh clone.
+        var readers = names.Where(name => RunTimes.IsReader(layout.CommittedPath(name))).ToArray();
+        await RunAllAsync(names.Except(readers)).ConfigureAwait(false);
+        if (readers.Length > 0)
+        {
+            if (!options.NoExecute && !runs.IsEmpty)
+            {
+                RunTimes.Record(RunTimes.PathFor(layout), runs);
+            }
+            await RunAllAsync(readers).ConfigureAwait(false);
+        }
         var studentEditionPassed = options.NoStudent || await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs,
             options, Write, cancellationToken).ConfigureAwait(false);
 

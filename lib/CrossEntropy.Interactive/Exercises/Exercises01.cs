@@ -29,7 +29,8 @@ public static class Exercises01
             Mistake.Produces(faces * Information.Surprisal(1.0 / faces, InformationUnit.Bits),
                 "you added the twenty surprisals without weighting each by its probability 1/20."),
             Mistake.When(h => h < 0, "an entropy is never negative: check the minus sign in −Σ p log p."),
-            Mistake.Sign());
+            Mistake.Sign(),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>
@@ -51,7 +52,8 @@ public static class Exercises01
             "surprisal is I = −log₂ p; solve it for p.",
             Mistake.Reciprocal("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is."),
             Mistake.Produces(Math.Exp(-bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a natural one."),
-            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."));
+            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."),
+            TooFewDigits.Mistake(3));
         if (!probabilityVerdict.IsSolved)
         {
             return probabilityVerdict;
@@ -61,44 +63,58 @@ public static class Exercises01
             Mistake.Produces(bits / Math.Log(2), "the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided."),
             Mistake.Produces(bits, "the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit."),
             Mistake.WrongLogBase("the probability is right; but the second number is in another unit than nats: nats use the natural logarithm."),
-            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."));
+            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>
-    /// Exercise 1.3: any distribution over 6 outcomes whose entropy is exactly 1 bit (within 1e−12 relative).
-    /// Many answers are right, so the check tests the property, not a value.
+    /// Exercise 1.3: a distribution over 6 outcomes, every one possible (all probabilities above 0), whose entropy is
+    /// 1 bit to 6 significant digits. Many answers are right, so the check tests the property, not a value. (With
+    /// zeros allowed, the coin [0.5, 0.5, 0] that notebook 1 prints would answer it.)
     /// </summary>
     /// <param name="distribution">The student's six probabilities; null while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult EntropyOneBit(IReadOnlyList<double>? distribution) => ExerciseCheck.Guarded(OneBitName, () =>
     {
+        const int faces = 6;
+        var precision = Precision.SignificantDigits(6);
         if (Answer.IsMissing(distribution))
         {
             return ExerciseResult.NotSolvedYet(OneBitName);
         }
-        if (distribution!.Count != 6)
+        if (distribution!.Count != faces)
         {
             return ExerciseResult.Incorrect(OneBitName,
-                $"a die has 6 outcomes; your distribution has {distribution.Count}. Give all six probabilities, zeros included.");
+                $"a die has {faces} outcomes; your distribution has {distribution.Count}. Give all six probabilities.");
         }
         if (!Answer.IsDistribution(distribution, 1e-9))
         {
             return ExerciseResult.Incorrect(OneBitName,
                 "that is not a probability distribution: every entry must be between 0 and 1 and they must sum to 1.");
         }
+        if (distribution.Any(p => p <= 0))
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                "every face must be possible: give all six probabilities a value above 0 (the exercise rules out the easy answer with zeros).");
+        }
         var bits = Information.Entropy(distribution.ToArray(), InformationUnit.Bits);
-        if (Answer.CloseRelative(bits, 1, 1e-12))
+        if (precision.Accepts(bits, 1))
         {
             return ExerciseResult.Solved(OneBitName,
-                "exactly 1 bit. Two equally likely outcomes is the simplest answer; more outcomes with unequal masses can reach 1 bit too.");
+                $"1 bit, to {precision}. One likely face and five rare ones hold as much uncertainty as a fair coin.");
         }
-        if (Answer.CloseRelative(bits * Math.Log(2), 1, 1e-9))
+        if (precision.Accepts(bits * Math.Log(2), 1))
         {
             return ExerciseResult.Incorrect(OneBitName, "your distribution has 1 nat of entropy, not 1 bit: measure with log₂.");
         }
+        if (Precision.SignificantDigits(2).Accepts(bits, 1))
+        {
+            return ExerciseResult.Incorrect(OneBitName,
+                $"close, but not 1 bit to the {precision} asked for: continue the search (more bisection steps) until the entropy agrees that far.");
+        }
         return ExerciseResult.Incorrect(OneBitName, bits > 1
-            ? "its entropy is above 1 bit: the mass is spread too widely. How many equally likely outcomes make 1 bit?"
-            : "its entropy is below 1 bit: the mass is too concentrated. How many equally likely outcomes make 1 bit?");
+            ? "its entropy is above 1 bit: the mass is spread too widely. Make the large probability larger."
+            : "its entropy is below 1 bit: the mass is too concentrated. Make the small probabilities larger.");
     });
 
     /// <summary>Exercise 1.4's self-check: why the perplexity of a uniform distribution over k outcomes is k.</summary>
@@ -108,7 +124,7 @@ public static class Exercises01
         new Dictionary<char, string>
         {
             ['b'] = "counting outcomes works only for the uniform case: a biased coin has two possible outcomes but a perplexity below 2. Compute Information.Perplexity([0.9, 0.1]).",
-            ['c'] = "e and 2 are different bases, and the exponent changes with them: H in bits = H in nats / ln 2, so the two powers are the same number exactly, not approximately.",
+            ['c'] = "compute both for the uniform distribution: in nats H = ln k, and e^(ln k) is k too. H in bits = H in nats / ln 2, so the two powers are the same number exactly.",
         },
         "H(uniform over k) = log_b k in every base b, and b raised to log_b k is k: the base cancels, which is also why e^H(nats) = 2^H(bits).");
 }

@@ -6,10 +6,13 @@ namespace CrossEntropy.Interactive.Exercises;
 public static class Exercises02
 {
     private const string MoveName = "Exercise 2.2, find the minimiser";
-    private const string ComparableName = "Exercise 2.3, comparable or not?";
+    private const string SameDataName = "Exercise 2.3, two models, one data set";
     private const string InfiniteName = "Exercise 2.4, infinite KL";
 
-    /// <summary>Exercise 2.1: D_KL(a ‖ b) in bits for a = [0.5, 0.5], b = [0.9, 0.1].</summary>
+    /// <summary>
+    /// Exercise 2.1: D_KL(a ‖ b) in bits for a = [0.5, 0.5], b = [0.9, 0.1], to the 3 significant digits the statement
+    /// asks for (notebook 2 prints its asymmetry example with another pair, so this value is nowhere on the page).
+    /// </summary>
     /// <param name="klBits">The student's value; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult KlByHand(double klBits)
@@ -21,7 +24,8 @@ public static class Exercises02
             Mistake.Produces(Information.KLDivergence(b, a, bits), "that is D_KL(b ‖ a): KL is not symmetric, and a is the distribution that weights the terms."),
             Mistake.Produces(Information.CrossEntropy(a, b, bits), "that is the cross-entropy H(a, b); KL is what is left after subtracting H(a)."),
             Mistake.WrongLogBase(),
-            Mistake.Sign("the sign is wrong: the ratio inside the log is a(i) / b(i), not b(i) / a(i)."));
+            Mistake.Sign("the sign is wrong: the ratio inside the log is a(i) / b(i), not b(i) / a(i)."),
+            TooFewDigits.Mistake(3));
     }
 
     /// <summary>
@@ -39,29 +43,35 @@ public static class Exercises02
             Mistake.Produces(Information.CrossEntropy(p, q, bits), "that is H(p, q) itself; the growth is H(p, q) − H(p)."),
             Mistake.Produces(Information.KLDivergence(q, p, bits), "that is D_KL(q ‖ p), the other direction: the data p weights the terms."),
             Mistake.WrongLogBase(),
-            Mistake.Sign("the growth is negative: did you compute H(p) − H(p, q)? Gibbs' inequality says H(p, q) ≥ H(p)."));
+            Mistake.Sign("the growth is negative: did you compute H(p) − H(p, q)? Gibbs' inequality says H(p, q) ≥ H(p)."),
+            TooFewDigits.Mistake(3));
     }
 
-    /// <summary>Exercise 2.3's self-check: what you need before comparing cross-entropies from different data sets.</summary>
+    /// <summary>
+    /// Exercise 2.3's self-check: two models scored on the same data (0.35 and 0.60 nats), H(p) unknown: what follows
+    /// for their KL divergences.
+    /// </summary>
     /// <param name="choice">The student's letter; <c>'?'</c> while unanswered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult Comparable(char choice) => ExerciseCheck.Choice(ComparableName, choice, 'c',
+    public static ExerciseResult SameData(char choice) => ExerciseCheck.Choice(SameDataName, choice, 'a',
         new Dictionary<char, string>
         {
-            ['a'] = "a lower cross-entropy can come from easier data alone: H(p, q) = H(p) + KL, and H(p) differs between data sets.",
-            ['b'] = "bits or nats only rescale both numbers by the same factor: the comparison stays just as meaningless.",
+            ['b'] = "that reads each cross-entropy as a KL divergence, as if the floor were 0: H(p, q) = H(p) + KL, and H(p) is not 0 unless every label is certain.",
+            ['c'] = "H(p) is unknown, but it is the same number in both cross-entropies, since the data are the same: what happens to it when you subtract one from the other?",
         },
-        "only KL = H(p, q) − H(p) measures a model's distance from its data, so you need each data set's entropy H(p) (or the models scored on the same data).");
+        "on one data set H(p) is common to both cross-entropies, so their difference, 0.25 nats, is exactly the difference of the KL divergences; each KL alone stays unknown.");
 
     /// <summary>
-    /// Exercise 2.4: distributions p and q (same length) with D_KL(p ‖ q) = +∞ and D_KL(q ‖ p) finite.
-    /// Many answers are right; the check tests the property.
+    /// Exercise 2.4: distributions p and q over three outcomes, neither certain (each has at least two non-zero
+    /// entries, so the two-outcome pair notebook 2 prints is not an answer), with D_KL(p ‖ q) = +∞ and D_KL(q ‖ p)
+    /// finite. Many answers are right; the check tests the property.
     /// </summary>
     /// <param name="p">The student's p; null while unanswered.</param>
     /// <param name="q">The student's q; null while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult InfiniteKl(IReadOnlyList<double>? p, IReadOnlyList<double>? q) => ExerciseCheck.Guarded(InfiniteName, () =>
     {
+        const int outcomes = 3;
         if (Answer.IsMissing(p) || Answer.IsMissing(q))
         {
             return ExerciseResult.NotSolvedYet(InfiniteName, "Give both distributions, p and q, and run the cell again.");
@@ -70,9 +80,18 @@ public static class Exercises02
         {
             return ExerciseResult.Incorrect(InfiniteName, "p and q must be distributions over the same outcomes: give them the same length.");
         }
+        if (p.Count != outcomes)
+        {
+            return ExerciseResult.Incorrect(InfiniteName, $"the exercise asks for distributions over {outcomes} outcomes; yours have {p.Count}.");
+        }
         if (!Answer.IsDistribution(p) || !Answer.IsDistribution(q))
         {
             return ExerciseResult.Incorrect(InfiniteName, "p and q must both be distributions: entries between 0 and 1 that sum to 1.");
+        }
+        if (p.Count(x => x > 0) < 2 || q.Count(x => x > 0) < 2)
+        {
+            return ExerciseResult.Incorrect(InfiniteName,
+                "one of your distributions is certain (a single outcome has probability 1): give each at least two outcomes with a non-zero probability.");
         }
         var forward = Information.KLDivergence(p.ToArray(), q.ToArray());
         var backward = Information.KLDivergence(q.ToArray(), p.ToArray());

@@ -26,7 +26,8 @@ public static class Exercises06
             Mistake.Produces((pairs + 1.0) / (contexts + 26), "V is the number of symbols in this alphabet, {a, b, c, d, r}, not 26."),
             Mistake.Produces((Count(text, i => text[i] == 'a' && text[i + 1] == 'r') + 1.0) / (Count(text, i => text[i] == 'a') + symbols),
                 "that is q(r | a): the context is the character before, here r, and the predicted character is a."),
-            Mistake.When(p => p is < 0 or > 1, "a probability lies between 0 and 1."));
+            Mistake.When(p => p is < 0 or > 1, "a probability lies between 0 and 1."),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>
@@ -53,7 +54,8 @@ public static class Exercises06
             Mistake.Produces(sum, "that is the sum; the exercise asks for the mean over the 4 impressions."),
             Mistake.Produces(byWeightSum, "the mean divides by the number of impressions, 4, not by the sum of the weights (PyTorch's convention for BCE)."),
             Mistake.Produces(expected / Math.Log(2), "that is in bits: the exercise asks for nats (natural logarithm)."),
-            Mistake.Sign("a cross-entropy is never negative: the formula has a minus sign in front of the sum of logs."));
+            Mistake.Sign("a cross-entropy is never negative: the formula has a minus sign in front of the sum of logs."),
+            TooFewDigits.Mistake(4));
     }
 
     /// <summary>Exercise 6.3's self-check: why the order-6 model is worse on held-out text.</summary>
@@ -62,7 +64,7 @@ public static class Exercises06
     public static ExerciseResult HeldOutReason(char choice) => ExerciseCheck.Choice("Exercise 6.3, why order 6 loses", choice, 'b',
         new Dictionary<char, string>
         {
-            ['a'] = "look at the training curve: the same model does better and better on the text it counted, so the counting works; what differs on held-out text is the contexts.",
+            ['a'] = "unseen characters map to the one unknown symbol at every order, and the order-1 model meets them too: their share does not grow with the order. What does grow? (The last line of section 1.)",
             ['c'] = "cross-entropy per character is an average, not a total: a longer or shorter text does not raise it by itself.",
         },
         "long contexts are sparse: on new text many are unseen (add-k then predicts uniformly over all V symbols), and those seen once in training are trusted far too much.");
