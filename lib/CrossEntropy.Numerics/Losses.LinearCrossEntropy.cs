@@ -96,8 +96,7 @@ public static partial class Losses
     /// q_y − 1 = −rest / (1 + rest) so it does not cancel) and adds G·W_block into ∂L/∂h and G_blockᵀ·h into ∂L/∂W.
     /// Cost: four products of the size of h·Wᵀ (the logits twice, then both gradients), plus O(N·V) exponentials.</para>
     /// <para><b>Bits.</b> ∂L/∂h_{n,k} is one fma chain in T over v = 0 … V − 1, ∂L/∂W_{v,k} one over n = 0 … N − 1, ∂L/∂b_v
-    /// a sum in T over n in order: fixed orders, so the same bits on every machine; each equals the product of the
-    /// materialised G (this G, rounded to T) computed by <see cref="MatrixMultiply"/>, bit for bit.</para>
+    /// a sum in T over n in order: fixed orders, so the same bits on every machine and vector width.</para>
     /// <para>Mean with every row ignored (or N = 0): every gradient entry is NaN, as the loss. Sum with N = 0: zeros.
     /// The destinations must not overlap each other or the inputs. <paramref name="biasGradient"/> may be empty (not
     /// computed), also when there is a bias. Memory, accuracy and errors as in the loss.</para>
