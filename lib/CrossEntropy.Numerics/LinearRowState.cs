@@ -52,6 +52,7 @@ internal struct LinearRowState
     /// <param name="smoothing">Whether <see cref="Smoothing"/> is needed.</param>
     /// <param name="weightSeen">Σ w_c over the classes of the earlier blocks.</param>
     /// <param name="target">The target's index within the block, or any value outside it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add<T>(ReadOnlySpan<T> logits, ReadOnlySpan<double> weights, bool smoothing, double weightSeen, int target)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -151,6 +152,7 @@ internal struct LinearRowState
     /// Overwrites a block of the row's logits with its gradient g_c = α·e^{z_c − M} − β·w_c (the row's
     /// target entry is then set by the caller), rounded once to T.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void WriteGradient<T>(Span<T> block, ReadOnlySpan<double> weights, double alpha, double beta)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

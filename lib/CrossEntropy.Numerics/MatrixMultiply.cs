@@ -115,6 +115,7 @@ public static class MatrixMultiply
     /// C (m × n, row stride <paramref name="ldc"/>) = A·B or C += A·B, with A (m × k) and B (k × n) read through their
     /// strides. No argument checks: callers pass consistent sizes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Multiply<T>(
         in Operand<T> a, in Operand<T> b, Span<T> c, int ldc, int m, int n, int k, bool accumulate, Workspace<T> workspace)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -180,6 +181,7 @@ public static class MatrixMultiply
     /// Copies A[i0 .. i0+rows, p0 .. p0+depth] into tiles of <see cref="TileRows"/> rows: for each tile, column after
     /// column (the 8 values one step of k broadcasts), rows past the end zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(in Operand<T> a, int i0, int p0, int rows, int depth, Span<T> packed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -190,6 +192,19 @@ public static class MatrixMultiply
         {
             int tileRows = Math.Min(TileRows, rows - tile);
             ref T panel = ref Unsafe.Add(ref destination, tile * depth);
+            if (rs == 1 && tileRows == TileRows)
+            {
+                // A is stored transposed: the tile's 8 values of each step of k are contiguous, so copy them as they are.
+                ref T column = ref Unsafe.Add(ref source, (nint)(i0 + tile) + ((nint)p0 * cs));
+                for (int p = 0; p < depth; p++)
+                {
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref column, (nint)p * cs), TileRows)
+                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref panel, p * TileRows), TileRows));
+                }
+
+                continue;
+            }
+
             for (int r = 0; r < TileRows; r++)
             {
                 if (r >= tileRows)
@@ -215,6 +230,7 @@ public static class MatrixMultiply
     /// Copies B[p0 .. p0+depth, j0 .. j0+columns] into panels of <paramref name="tileColumns"/> columns: for each panel,
     /// row after row (the 2 vectors one step of k loads), columns past the end zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(in Operand<T> b, int p0, int j0, int depth, int columns, int tileColumns, Span<T> packed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
