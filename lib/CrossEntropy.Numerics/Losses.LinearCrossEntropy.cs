@@ -6,11 +6,20 @@ namespace CrossEntropy.Numerics;
 
 public static partial class Losses
 {
-    /// <summary>Rows of hidden states per block of the fused linear cross-entropy.</summary>
-    internal const int LinearRowBlock = 128;
+    /// <summary>Entries of the one block of logits the fused linear cross-entropy holds (rows × classes).</summary>
+    internal const int LinearBlockEntries = 1 << 16;
 
-    /// <summary>Classes per block of the fused linear cross-entropy: a block of logits is LinearRowBlock × LinearClassBlock.</summary>
-    internal const int LinearClassBlock = 512;
+    /// <summary>At most this many rows per block: W is packed for the multiply once per block of rows, so more is faster.</summary>
+    internal const int LinearMaxRowBlock = 512;
+
+    /// <summary>
+    /// Classes per step of each row's online log-sum-exp: blocks of classes are multiples of it and the recurrence runs
+    /// over these chunks in class order, so a row's bits do not depend on N or on the block shape.
+    /// </summary>
+    internal const int LinearClassChunk = 128;
+
+    /// <summary>At most this many classes per block.</summary>
+    internal const int LinearMaxClassBlock = 512;
 
     /// <summary>
     /// Fused linear cross-entropy, reduced: the class-index <see cref="CrossEntropy{T}(ReadOnlySpan{T}, int, ReadOnlySpan{int}, Reduction, CrossEntropyOptions?)"/>
@@ -21,9 +30,10 @@ public static partial class Losses
     /// (ε / V)·Σ_v w_v·(LSE(z_n) − z_{n,v}); Mean = Σ_n l_n / Σ_n w[y_n] over the rows that are not ignored, Sum = Σ_n l_n,
     /// exactly as the class-index loss on the materialised logits (same options: class weights, ignore index, label
     /// smoothing).</para>
-    /// <para><b>Blockwise.</b> Rows in blocks of 128, classes in blocks of 512: for each block of classes the 128 × 512
-    /// logits are computed by <see cref="MatrixMultiply"/> and folded into each row's online log-sum-exp (running maximum
-    /// M, sum rescaled by e^{M − M'} when the maximum grows; see <see cref="RowKernel"/>), then discarded. Extra memory:
+    /// <para><b>Blockwise.</b> Rows in blocks of up to 512, classes in blocks of 128 to 512 (65,536 logits a block): each
+    /// block of logits is computed by <see cref="MatrixMultiply"/> and folded into each row's online log-sum-exp (running
+    /// maximum M, sum rescaled by e^{M − M'} when the maximum grows; see <see cref="RowKernel"/>), 128 classes at a time
+    /// in class order whatever the block shape, then discarded. Extra memory:
     /// one block of logits, the multiply's packing buffers and per-row state, about 0.6 MB for float and 1.2 MB for double
     /// whatever N and V are (plus a copy of the class weights when they are given as neither double[] nor List&lt;double&gt;).</para>
     /// <para><b>What is exact and what is not.</b> Each logit is the T value <see cref="LinearLogits{T}"/> returns: a
@@ -207,7 +217,7 @@ public static partial class Losses
             return default;
         }
 
-        int rowBlock = Math.Min(LinearRowBlock, rows), classBlock = Math.Min(LinearClassBlock, classes);
+        var (rowBlock, classBlock) = LinearBlockShape(rows, classes);
         var workspace = new MatrixMultiply.Workspace<T>();
         T[] tile = GC.AllocateUninitializedArray<T>(rowBlock * classBlock);
         var states = new LinearRowState[rowBlock];
@@ -226,17 +236,22 @@ public static partial class Losses
                 int width = Math.Min(classBlock, classes - start);
                 Span<T> logits = tile.AsSpan(0, count * width);
                 BlockLogits(problem, hidden, start, width, logits, workspace);
-                ReadOnlySpan<double> weights = problem.WeightsOf(start, width);
-                for (int i = 0; i < count; i++)
+                for (int chunk = start; chunk < start + width; chunk += LinearClassChunk)
                 {
-                    int bad = states[i].Add<T>(logits.Slice(i * width, width), weights, smoothing, weightSeen, targets[i] - start);
-                    if (bad >= 0)
+                    int chunkWidth = Math.Min(LinearClassChunk, start + width - chunk);
+                    ReadOnlySpan<double> weights = problem.WeightsOf(chunk, chunkWidth);
+                    for (int i = 0; i < count; i++)
                     {
-                        ThrowOverflowedLogit(first + i, start + bad, logits[(i * width) + bad]);
+                        int offset = (i * width) + chunk - start;
+                        int bad = states[i].Add<T>(logits.Slice(offset, chunkWidth), weights, smoothing, weightSeen, targets[i] - chunk);
+                        if (bad >= 0)
+                        {
+                            ThrowOverflowedLogit(first + i, chunk + bad, logits[offset + bad]);
+                        }
                     }
-                }
 
-                weightSeen = problem.AddWeights(weightSeen, start, width);
+                    weightSeen = problem.AddWeights(weightSeen, chunk, chunkWidth);
+                }
             }
 
             for (int i = 0; i < count; i++)
@@ -251,7 +266,7 @@ public static partial class Losses
                     coefficients[i] = LinearRowGradient.Of(states[i], targets[i], problem.WeightTotal, classes, options, gradients.Denominator);
                 }
 
-                GradientPass(problem, first, count, states, coefficients, gradients, tile, workspace, options.IgnoreIndex);
+                GradientPass(problem, first, count, classBlock, states, coefficients, gradients, tile, workspace, options.IgnoreIndex);
             }
         }
 
@@ -263,12 +278,11 @@ public static partial class Losses
     /// ∂L/∂h_rows += G·W_block, ∂L/∂W_block += Gᵀ·h_rows and ∂L/∂b_block += Σ_rows G.
     /// </summary>
     private static void GradientPass<T>(
-        in LinearProblem<T> problem, int first, int count, LinearRowState[] states, LinearRowGradient[] coefficients,
+        in LinearProblem<T> problem, int first, int count, int classBlock, LinearRowState[] states, LinearRowGradient[] coefficients,
         in LinearGradients<T> gradients, T[] tile, MatrixMultiply.Workspace<T> workspace, int ignoreIndex)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int classes = problem.Classes, size = problem.Size;
-        int classBlock = Math.Min(LinearClassBlock, classes);
         ReadOnlySpan<T> hidden = problem.Hidden.Slice(first * size, count * size);
         Span<T> hiddenGradient = gradients.Hidden.Slice(first * size, count * size);
         for (int start = 0; start < classes; start += classBlock)
@@ -310,6 +324,17 @@ public static partial class Losses
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Rows and classes per block: as many rows as fit (up to <see cref="LinearMaxRowBlock"/>) with at least one chunk of
+    /// classes, then as many whole chunks of classes as the block holds (up to <see cref="LinearMaxClassBlock"/>).
+    /// </summary>
+    private static (int Rows, int Classes) LinearBlockShape(int rows, int classes)
+    {
+        int rowBlock = Math.Min(rows, LinearMaxRowBlock);
+        int classBlock = Math.Clamp(LinearBlockEntries / rowBlock / LinearClassChunk * LinearClassChunk, LinearClassChunk, LinearMaxClassBlock);
+        return (rowBlock, Math.Min(classBlock, classes));
     }
 
     /// <summary>Logits of rows <paramref name="hidden"/> and classes [start, start + width): h·W_blockᵀ (+ b_block).</summary>

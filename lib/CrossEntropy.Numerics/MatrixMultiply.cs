@@ -209,11 +209,7 @@ public static class MatrixMultiply
             {
                 if (r >= tileRows)
                 {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        Unsafe.Add(ref panel, (p * TileRows) + r) = T.Zero;
-                    }
-
+                    ClearLane(ref panel, r, TileRows, depth);
                     continue;
                 }
 
@@ -260,11 +256,7 @@ public static class MatrixMultiply
             {
                 if (j >= width)
                 {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        Unsafe.Add(ref panel, (p * tileColumns) + j) = T.Zero;
-                    }
-
+                    ClearLane(ref panel, j, tileColumns, depth);
                     continue;
                 }
 
@@ -274,6 +266,16 @@ public static class MatrixMultiply
                     Unsafe.Add(ref panel, (p * tileColumns) + j) = Unsafe.Add(ref column, (nint)p * rs);
                 }
             }
+        }
+    }
+
+    /// <summary>Zeroes lane <paramref name="lane"/> of every step of a packed panel (a row or column past the matrix's edge).</summary>
+    private static void ClearLane<T>(ref T panel, int lane, int stride, int depth)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int p = 0; p < depth; p++)
+        {
+            Unsafe.Add(ref panel, (p * stride) + lane) = T.Zero;
         }
     }
 
