@@ -53,7 +53,7 @@ public static class MatrixMultiply
     /// <param name="n">Columns of C.</param>
     /// <param name="k">The inner dimension; 0 gives C = 0 (or leaves C unchanged when accumulating).</param>
     /// <param name="accumulate">Add to C instead of overwriting it.</param>
-    /// <remarks>Allocates its packing buffers, about (RowBlock + ColumnBlock) · DepthBlock values (160 KiB for float).</remarks>
+    /// <remarks>Allocates its packing buffers, (RowBlock + ColumnBlock) · DepthBlock values (320 KiB for float).</remarks>
     public static void Multiply<T>(
         ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, bool transposeB, Span<T> c,
         int m, int n, int k, bool accumulate = false)
