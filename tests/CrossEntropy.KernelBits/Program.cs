@@ -15,6 +15,10 @@ foreach ((string name, int rows, int classes, Func<Random, int, int, double> log
     Print<double>(name, rows, classes, logit);
 }
 
+// The fused linear cross-entropy: 300 rows × 700 classes cross its row and class blocks; every option at once.
+PrintFused<float>();
+PrintFused<double>();
+
 static IEnumerable<(string Name, int Rows, int Classes, Func<Random, int, int, double> Logit)> Cases()
 {
     yield return ("small random", 64, 10, (rng, _, _) => (rng.NextDouble() * 20) - 10);
@@ -78,4 +82,24 @@ static string Hash<T>(T[] values)
     }
 
     return hash.ToString("x16", CultureInfo.InvariantCulture);
+}
+
+static void PrintFused<T>()
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    const int rows = 300, size = 37, classes = 700;
+    var rng = new Random(11);
+    T Next() => T.CreateChecked((rng.NextDouble() * 4) - 2);
+    T[] hidden = Enumerable.Range(0, rows * size).Select(_ => Next()).ToArray();
+    T[] weight = Enumerable.Range(0, classes * size).Select(_ => Next()).ToArray();
+    T[] bias = Enumerable.Range(0, classes).Select(_ => Next()).ToArray();
+    int[] targets = Enumerable.Range(0, rows).Select(r => r % 9 == 0 ? -100 : (r * 7919) % classes).ToArray();
+    var options = new CrossEntropyOptions { LabelSmoothing = 0.1, Weight = Enumerable.Range(0, classes).Select(c => 1.0 + (c % 3)).ToArray() };
+    T[] dh = new T[hidden.Length], dw = new T[weight.Length], db = new T[classes];
+    T loss = Losses.LinearCrossEntropyGradient<T>(hidden, weight, bias, size, targets, dh, dw, db, Reduction.Mean, options);
+    Console.WriteLine(string.Join(' ',
+        $"{typeof(T).Name} fused linear cross-entropy:",
+        $"plain {Bits(Losses.LinearCrossEntropy<T>(hidden, weight, bias, size, targets))}",
+        $"smoothed {Bits(loss)}",
+        $"gradients {Hash(dh)} {Hash(dw)} {Hash(db)}"));
 }
