@@ -57,7 +57,7 @@ public static class Exercises03
             Mistake.Produces(nats / Math.Log(2), "the loss in bits is right; the second answer is its distance to the floor, not the loss itself."),
             Mistake.Sign("the loss in bits is right; a cross-entropy is never below its floor H(p), so the distance is positive: loss − floor."));
         return floorVerdict.IsSolved
-            ? ExerciseResult.Solved(BitsName, BothRight(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision) +
+            ? ExerciseResult.Solved(BitsName, TwoParts.Solved(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision) +
                 " The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it.")
             : floorVerdict;
     }
@@ -126,7 +126,7 @@ public static class Exercises03
             VectorMistake.Produces(q, "the loss is right; the gradient is q − p: subtract the target."),
             VectorMistake.Produces([q[0] - 0.5, q[1] - 0.5], "the loss is right; the gradient uses the blog's old target [0.5, 0.5]; the target is now [1, 0]."));
         return gradientVerdict.IsSolved
-            ? ExerciseResult.Solved(HardName, BothRight(Precision.IsFull(loss, expectedLoss) &&
+            ? ExerciseResult.Solved(HardName, TwoParts.Solved(Precision.IsFull(loss, expectedLoss) &&
                     gradient!.Select((g, i) => Precision.IsFull(g, expectedGradient[i])).All(full => full), precision) +
                 " The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")
             : gradientVerdict;
@@ -155,9 +155,4 @@ public static class Exercises03
                     "q must be softmax(z / T), not softmax(z): the temperature enters the prediction too."),
                 VectorMistake.Sign("the signs are flipped: the gradient is (q − p) / T, not (p − q) / T."));
         });
-
-    // The solved message of a two-part answer: in full, or right to the precision asked for.
-    private static string BothRight(bool full, Precision precision) => full
-        ? "both parts match the reference in full."
-        : $"both parts are right, to {precision}, the precision asked for.";
 }
