@@ -24,7 +24,7 @@ public class Exercises05Tests
         Verdict.NotSolvedYet(Exercises05.ScaleFreeWeights(double.NaN, double.NaN));
         Verdict.NotSolvedYet(Exercises05.ScaleFreeWeights(mean, double.NaN));
         Verdict.Incorrect(Exercises05.ScaleFreeWeights(sum, mean), "swapped");
-        Verdict.Incorrect(Exercises05.ScaleFreeWeights(sum, sum), "both grow with the weights");
+        Verdict.Incorrect(Exercises05.ScaleFreeWeights(sum, sum), "numerator and to the denominator");
         Verdict.Incorrect(Exercises05.ScaleFreeWeights(1 / sum, sum), "old over new");
         Verdict.Incorrect(Exercises05.ScaleFreeWeights(2, sum), "divide it by the one with the original weights");
         Verdict.Incorrect(Exercises05.ScaleFreeWeights(mean, mean), "no Σ w to divide by");

@@ -33,7 +33,7 @@ public static class Exercises05
         }
         var meanVerdict = ExerciseCheck.Real(ScalingName, meanRatio, expectedMean, precision,
             "compute the weighted mean (Reduction.Mean) with the scaled weights and divide it by the one with the original weights.",
-            Mistake.Produces(expectedSum, "for Reduction.Mean: the weighted mean divides Σ w l by Σ w, and both grow with the weights."),
+            Mistake.Produces(expectedSum, "for Reduction.Mean: look at its formula Σ w l / Σ w: what happens to the numerator and to the denominator when every weight is multiplied by 1000?"),
             Mistake.Produces(1 / expectedSum, "for Reduction.Mean: that ratio is old over new, and with a sum: divide the scaled mean by the original one."));
         if (!meanVerdict.IsSolved)
         {
