@@ -114,7 +114,7 @@ public static class Exercises05
             ArgumentNullException.ThrowIfNull(labels);
             double[] Rows(double onTrue, double onOther) =>
                 labels.SelectMany(y => Enumerable.Range(0, classCount).Select(c => c == y ? onTrue : onOther)).ToArray();
-            return ExerciseCheck.Vector(SoftTargetsName, targets, Rows(1 - epsilon + epsilon / classCount, epsilon / classCount), Precision.Relative(1e-12, 1e-15),
+            return ExerciseCheck.Vector(SoftTargetsName, targets, Rows(1 - epsilon + epsilon / classCount, epsilon / classCount), Precision.SignificantDigits(12),
                 "row n is (1 − ε) e_{y_n} + ε / C: every entry gets ε / C, the true class also gets 1 − ε.",
                 VectorMistake.Produces(Rows(1, 0), "these are the one-hot targets: smooth them."),
                 VectorMistake.Produces(Rows(1 - epsilon, epsilon / (classCount - 1)),
