@@ -2,37 +2,35 @@ using CrossEntropy.Numerics;
 
 namespace CrossEntropy.Interactive.Tests;
 
-// Notebook 4's checks. Its answers are floating-point boundaries, checked bit for bit: the right float is Solved, the
-// placeholder NotSolvedYet, a neighbour or a rounded printed value Incorrect with a hint, and no message contains the value.
+// Notebook 4's checks. Its answers are exact: counts of floats or integers, a float checked bit for bit, and a function
+// run on three inputs. The right answer is Solved, the placeholder NotSolvedYet, each typical mistake Incorrect with its
+// hint, and no message contains the value.
 
 public class Exercises04Tests
 {
-    private static float Threshold()
+    [Fact]
+    public void Float_threshold_is_an_exact_count()
     {
         var largest = 88f;
+        var count = 1;
         while (float.IsFinite(MathF.Exp(MathF.BitIncrement(largest))))
         {
             largest = MathF.BitIncrement(largest);
+            count++;
         }
-        return largest;
-    }
-
-    [Fact]
-    public void Float_threshold_is_bit_exact()
-    {
-        var largest = Threshold();
-        Verdict.Solved(Exercises04.FloatThreshold(largest));
-        Verdict.NotSolvedYet(Exercises04.FloatThreshold(float.NaN));
-        // The old check's 1e-5 tolerance accepted this one although its exponential is ∞.
-        Assert.True(float.IsPositiveInfinity(MathF.Exp(MathF.Log(float.MaxValue))));
-        var lnMax = Exercises04.FloatThreshold(MathF.Log(float.MaxValue));
-        Verdict.Incorrect(lnMax, "MathF.Exp of your value is ∞");
-        Verdict.Incorrect(Exercises04.FloatThreshold(88f), "largest integer");
-        Verdict.Incorrect(Exercises04.FloatThreshold(MathF.BitDecrement(largest)), "one float too low");
-        Verdict.Incorrect(Exercises04.FloatThreshold(709.78f), "double threshold");
-        Verdict.Incorrect(Exercises04.FloatThreshold(50f), "BitIncrement");
-        Verdict.Incorrect(Exercises04.FloatThreshold(88.72f), "BitIncrement");   // ln(float.MaxValue) as section 1 prints it: not the boundary
-        Verdict.HidesValue(lnMax, largest);
+        Assert.Equal(BitConverter.SingleToInt32Bits(largest) - BitConverter.SingleToInt32Bits(88f) + 1, count);
+        Assert.True(float.IsPositiveInfinity(MathF.Exp(MathF.Log(float.MaxValue))));   // the next float is ln(float.MaxValue)
+        Assert.Equal(MathF.BitIncrement(largest), MathF.Log(float.MaxValue));
+        Verdict.Solved(Exercises04.FloatThreshold(count));
+        Verdict.NotSolvedYet(Exercises04.FloatThreshold(double.NaN));
+        var steps = Exercises04.FloatThreshold(count - 1);
+        Verdict.Incorrect(steps, "counted the steps");
+        Verdict.Incorrect(Exercises04.FloatThreshold(count + 1), "one float too many");
+        Verdict.Incorrect(Exercises04.FloatThreshold(131072), "every float from 88 up to 89");
+        Verdict.Incorrect(Exercises04.FloatThreshold(5_000_000), "Math.Exp in double");
+        Verdict.Incorrect(Exercises04.FloatThreshold(0), "whole number");
+        Verdict.Incorrect(Exercises04.FloatThreshold(94700), "count the floats, 88 included");   // close is not a count
+        Verdict.HidesValue(steps, count);
     }
 
     [Fact]
@@ -57,21 +55,24 @@ public class Exercises04Tests
     }
 
     [Fact]
-    public void Sigmoid_infinity_is_exact()
+    public void Sigmoid_infinity_is_an_exact_count()
     {
-        var x = 0.0;
-        while (double.IsFinite(Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0))) { x--; }
-        Assert.Equal(-710, x);   // e^710 overflows double; e^709 does not
-        Verdict.Solved(Exercises04.SigmoidInfinity(x));
+        var largestInfinite = 0.0;
+        while (double.IsFinite(Textbook.BinaryCrossEntropyOfSigmoid(largestInfinite, 1.0))) { largestInfinite--; }
+        Assert.Equal(-710, largestInfinite);   // e^710 overflows double; e^709 does not
+        var count = (int)largestInfinite + 1000 + 1;   // −1000 … −710
+        Verdict.Solved(Exercises04.SigmoidInfinity(count));
         Verdict.NotSolvedYet(Exercises04.SigmoidInfinity(double.NaN));
-        Verdict.Incorrect(Exercises04.SigmoidInfinity(-x), "look below 0");
-        Verdict.Incorrect(Exercises04.SigmoidInfinity(x + 1), "still finite");
-        Verdict.Incorrect(Exercises04.SigmoidInfinity(-745), "e^x itself would underflow");
-        Verdict.Incorrect(Exercises04.SigmoidInfinity(x - 3), "largest such integer");
-        Verdict.Incorrect(Exercises04.SigmoidInfinity(-300), "walk x down");
-        foreach (var wrong in new[] { -x, x + 1, -745, x - 3, -300 })
+        var underflow = Exercises04.SigmoidInfinity(1000 - 746 + 1);   // −1000 … −746, where e^x is 0
+        Verdict.Incorrect(underflow, "e^x itself underflows");
+        Verdict.Incorrect(Exercises04.SigmoidInfinity(count - 1), "one short");
+        Verdict.Incorrect(Exercises04.SigmoidInfinity(count + 1), "one too many");
+        Verdict.Incorrect(Exercises04.SigmoidInfinity(1001 - count), "how many are finite");
+        Verdict.Incorrect(Exercises04.SigmoidInfinity(2000), "whole number between 0 and 1001");
+        Verdict.Incorrect(Exercises04.SigmoidInfinity(100), "count the infinite results");
+        foreach (var wrong in new[] { count - 1, count + 1, 2000, 100 })
         {
-            Verdict.HidesValue(Exercises04.SigmoidInfinity(wrong), x);
+            Verdict.HidesValue(Exercises04.SigmoidInfinity(wrong), count);
         }
     }
 
