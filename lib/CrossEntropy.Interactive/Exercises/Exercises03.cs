@@ -5,6 +5,7 @@ namespace CrossEntropy.Interactive.Exercises;
 /// <summary>The checks of notebook 3, on the blog's example p = [0.5, 0.5], z = [0.7, 0.3] unless an exercise says otherwise.</summary>
 public static class Exercises03
 {
+    private const string BitsName = "Exercise 3.1, bits from nats";
     private const string BestName = "Exercise 3.2, the best logits";
     private const string HardName = "Exercise 3.3, a hard label";
 
@@ -16,30 +17,54 @@ public static class Exercises03
 
     /// <summary>
     /// Exercise 3.1: the loss after the notebook's one gradient step (learning rate 1 from the blog's z), converted
-    /// from nats to bits. Not the blog's headline value: the notebook prints that one in bits itself.
+    /// from nats to bits, and how far it lies above its floor H(p) = 1 bit; both to 4 decimal places. Not the blog's
+    /// headline value: the notebook prints that one in bits itself.
     /// </summary>
-    /// <param name="bits">The student's value; NaN while unanswered.</param>
-    /// <returns>The verdict.</returns>
-    public static ExerciseResult BitsFromNats(double bits)
+    /// <param name="bits">The student's loss in bits; NaN while unanswered.</param>
+    /// <param name="aboveFloorBits">The student's distance to the floor, in bits; NaN while unanswered.</param>
+    /// <returns>The verdict on the loss first, then on the distance.</returns>
+    public static ExerciseResult BitsFromNats(double bits, double aboveFloorBits)
     {
-        var blogNats = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget);
+        if (Answer.IsMissing(bits) || Answer.IsMissing(aboveFloorBits))
+        {
+            return ExerciseResult.NotSolvedYet(BitsName, "Answer both parts, the loss in bits and its distance to the floor, and run the cell again.");
+        }
+        var blogBits = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget) / Math.Log(2);
         var gradient = new double[2];
         Losses.CrossEntropyGradient<double>(BlogLogits, 2, BlogTarget, gradient);
         double[] stepped = [BlogLogits[0] - gradient[0], BlogLogits[1] - gradient[1]];
         var nats = Losses.CrossEntropy<double>(stepped, 2, BlogTarget);
-        // 1e−6: the student may start from the 6 printed decimals of the value in nats.
-        return ExerciseCheck.Real("Exercise 3.1, bits from nats", bits, nats / Math.Log(2), Precision.SignificantDigits(4),
+        var floorBits = Information.Entropy(BlogTarget, InformationUnit.Bits);
+        // 4 decimal places: a hand computation from the 6 printed decimals of the loss in nats gets there, and the
+        // distance to the floor keeps as many decimals as the loss.
+        var precision = Precision.DecimalPlaces(4);
+        var bitsVerdict = ExerciseCheck.Real(BitsName, bits, nats / Math.Log(2), precision,
             "one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2.",
-            Mistake.Produces(blogNats / Math.Log(2), "that is the loss before the step; convert the loss after one step."),
+            Mistake.Produces(blogBits, "that is the loss before the step; convert the loss after one step."),
             Mistake.Produces(nats * Math.Log(2), "you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide."),
             Mistake.Produces(nats / Math.Log(10), "you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2."),
             Mistake.WrongLogBase(),
             Mistake.Sign());
+        if (!bitsVerdict.IsSolved)
+        {
+            return bitsVerdict;
+        }
+        var aboveFloor = nats / Math.Log(2) - floorBits;
+        var floorVerdict = ExerciseCheck.Real(BitsName, aboveFloorBits, aboveFloor, precision,
+            "the loss in bits is right; the floor is H(p) = 1 bit, and the distance is loss − floor, in bits.",
+            Mistake.Produces(nats - Information.Entropy(BlogTarget), "the loss in bits is right; that distance is in nats (loss − ln 2): give it in bits."),
+            Mistake.Produces(blogBits - floorBits, "the loss in bits is right; that is how far the loss was above the floor before the step."),
+            Mistake.Produces(nats / Math.Log(2), "the loss in bits is right; the second answer is its distance to the floor, not the loss itself."),
+            Mistake.Sign("the loss in bits is right; a cross-entropy is never below its floor H(p), so the distance is positive: loss − floor."));
+        return floorVerdict.IsSolved
+            ? ExerciseResult.Solved(BitsName, TwoParts.Solved(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision) +
+                " The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it.")
+            : floorVerdict;
     }
 
     /// <summary>
     /// Exercise 3.2: logits z that minimise H(p, softmax(z)) for p = [0.5, 0.5]. Every z with z₀ = z₁ is right,
-    /// so the check tests that the loss reaches its floor H(p) = ln 2.
+    /// so the check tests that the loss reaches its floor H(p) = ln 2, to 12 significant digits.
     /// </summary>
     /// <param name="logits">The student's two logits; null while unanswered.</param>
     /// <returns>The verdict.</returns>
@@ -59,7 +84,7 @@ public static class Exercises03
         }
         var loss = Losses.CrossEntropy<double>(logits.ToArray(), 2, BlogTarget);
         var floor = Information.Entropy(BlogTarget);
-        return Answer.CloseRelative(loss, floor, 1e-12)
+        return Precision.SignificantDigits(12).Accepts(loss, floor)
             ? ExerciseResult.Solved(BestName,
                 "the loss is at its floor H(p). Not unique: adding the same constant to both logits leaves softmax unchanged, so every z with z₀ = z₁ is optimal.")
             : ExerciseResult.Incorrect(BestName,
@@ -68,7 +93,7 @@ public static class Exercises03
 
     /// <summary>
     /// Exercise 3.3: loss and gradient for the hard label p = [1, 0] at z = [0.2, 1.4], logits that favour the wrong
-    /// class. Not the blog's z: the notebook prints its softmax, which is most of that gradient.
+    /// class, both to 4 significant digits. Not the blog's z: the notebook prints its softmax, which is most of that gradient.
     /// </summary>
     /// <param name="loss">The student's loss in nats; NaN while unanswered.</param>
     /// <param name="gradient">The student's gradient with respect to z; null while unanswered.</param>
@@ -81,7 +106,10 @@ public static class Exercises03
         }
         double[] hard = [1, 0];
         var q = StableMath.Softmax(HardLabelLogits);
-        var lossVerdict = ExerciseCheck.Real(HardName, loss, Losses.CrossEntropy<double>(HardLabelLogits, 2, hard), Precision.SignificantDigits(4),
+        var expectedLoss = Losses.CrossEntropy<double>(HardLabelLogits, 2, hard);
+        double[] expectedGradient = [q[0] - hard[0], q[1] - hard[1]];
+        var precision = Precision.SignificantDigits(4);
+        var lossVerdict = ExerciseCheck.Real(HardName, loss, expectedLoss, precision,
             "with a one-hot p only the true class's term of −Σ p log q survives.",
             Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, hard), "that is the hard-label loss at the blog's z = [0.7, 0.3]; this exercise uses z = [0.2, 1.4]."),
             Mistake.Produces(Losses.CrossEntropy<double>(HardLabelLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
@@ -92,20 +120,22 @@ public static class Exercises03
         {
             return lossVerdict;
         }
-        var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, [q[0] - hard[0], q[1] - hard[1]], Precision.SignificantDigits(4),
+        var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, expectedGradient, precision,
             "the loss is right; the gradient with respect to the logits is q − p, with q = softmax(z) and the new p.",
             VectorMistake.Sign("the loss is right; the gradient's signs are flipped: it is q − p, not p − q."),
             VectorMistake.Produces(q, "the loss is right; the gradient is q − p: subtract the target."),
             VectorMistake.Produces([q[0] - 0.5, q[1] - 0.5], "the loss is right; the gradient uses the blog's old target [0.5, 0.5]; the target is now [1, 0]."));
         return gradientVerdict.IsSolved
-            ? ExerciseResult.Solved(HardName,
-                "loss and gradient match. The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")
+            ? ExerciseResult.Solved(HardName, TwoParts.Solved(Precision.IsFull(loss, expectedLoss) &&
+                    gradient!.Select((g, i) => Precision.IsFull(g, expectedGradient[i])).All(full => full), precision) +
+                " The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")
             : gradientVerdict;
     });
 
     /// <summary>
     /// Exercise 3.4: the gradient of H(p, softmax(z / T)) with respect to z at T = 2, which is (q − p) / T with
-    /// q = softmax(z / T). Accepted to 1e−6 relative, so a careful finite difference passes too.
+    /// q = softmax(z / T). Accepted to 4 significant digits, as the statement asks, so a hand computation and a
+    /// careful finite difference pass too.
     /// </summary>
     /// <param name="gradient">The student's gradient; null while unanswered.</param>
     /// <returns>The verdict.</returns>
@@ -117,7 +147,7 @@ public static class Exercises03
             var q1 = StableMath.Softmax(BlogLogits);
             double[] qMinusP = [qT[0] - BlogTarget[0], qT[1] - BlogTarget[1]];
             return ExerciseCheck.Vector("Exercise 3.4, temperature and gradient", gradient,
-                qMinusP.Select(g => g / t).ToArray(), Precision.Relative(1e-6, 1e-12),
+                qMinusP.Select(g => g / t).ToArray(), Precision.SignificantDigits(4),
                 "apply the chain rule to L(z / T): the gradient with respect to z / T is q − p, and z / T changes by 1 / T per unit of z.",
                 VectorMistake.Produces(qMinusP, "that is q − p, the gradient with respect to z / T; the chain rule adds a factor ∂(z / T)/∂z = 1 / T."),
                 VectorMistake.Produces(qMinusP.Select(g => g * t).ToArray(), "you multiplied by T; the chain rule gives a factor 1 / T."),

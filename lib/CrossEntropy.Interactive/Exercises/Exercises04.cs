@@ -12,30 +12,29 @@ public static class Exercises04
     private const string ClippingName = "Exercise 4.4, clipping in float";
 
     /// <summary>
-    /// Exercise 4.1: the largest float x with a finite <c>MathF.Exp(x)</c>. Exactly one float is right, so the check
-    /// is bit-exact: a tolerance would accept ln(float.MaxValue) rounded to float, whose exponential is ∞.
+    /// Exercise 4.1: how many floats x ≥ 88 have a finite <c>MathF.Exp(x)</c>, from 88 (section 1's largest integer) up to
+    /// the threshold, found by stepping float by float. A count, checked exactly. (The threshold itself is printed to
+    /// 4 digits by the notebook, so it cannot be the answer.)
     /// </summary>
-    /// <param name="largest">The student's float; NaN while unanswered.</param>
+    /// <param name="finiteFloats">The student's count; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult FloatThreshold(float largest)
+    public static ExerciseResult FloatThreshold(double finiteFloats)
     {
-        var lnMax = MathF.Log(float.MaxValue);
-        var boundary = lnMax;
-        while (!float.IsFinite(MathF.Exp(boundary)))
+        var largest = 88f;
+        var count = 1;
+        while (float.IsFinite(MathF.Exp(MathF.BitIncrement(largest))))
         {
-            boundary = MathF.BitDecrement(boundary);
+            largest = MathF.BitIncrement(largest);
+            count++;
         }
-        while (float.IsFinite(MathF.Exp(MathF.BitIncrement(boundary))))
-        {
-            boundary = MathF.BitIncrement(boundary);
-        }
-        return ExerciseCheck.Boundary(ThresholdName, largest, boundary,
-            "step float by float with MathF.BitIncrement while the exponential of the next float is still finite.",
-            Mistake.When(x => x > 700, "that is the double threshold; the exercise asks about float (MathF.Exp)."),
-            Mistake.When(x => float.IsPositiveInfinity(MathF.Exp((float)x)),
-                "MathF.Exp of your value is ∞, so it is past the threshold (ln(float.MaxValue) rounded to float is one such value): step down."),
-            Mistake.Produces(88, "88 is the largest integer with a finite exponential (section 1); the threshold lies between 88 and 89: step up float by float."),
-            Mistake.OneFloatStep(hint: "one float too low: MathF.Exp of the next float up is still finite."));
+        var floatsFrom88To89 = BitConverter.SingleToInt32Bits(89f) - BitConverter.SingleToInt32Bits(88f);
+        return ExerciseCheck.Real(ThresholdName, finiteFloats, count, Precision.Exact,
+            "start at x = 88f, step with MathF.BitIncrement while MathF.Exp of the next float is still finite, and count the floats, 88 included.",
+            Mistake.Produces(count - 1, "you counted the steps; the exercise counts the floats, and 88 itself is one of them."),
+            Mistake.Produces(count + 1, "one float too many: the last one you counted has an infinite MathF.Exp (it is ln(float.MaxValue) rounded to float)."),
+            Mistake.Produces(floatsFrom88To89, "that is every float from 88 up to 89: stop at the first float whose MathF.Exp is ∞."),
+            Mistake.When(n => n > floatsFrom88To89, "MathF.Exp, in float: Math.Exp in double stays finite far beyond 89."),
+            Mistake.When(n => n < 1 || n != Math.Floor(n), "a count of floats is a whole number, at least 1 (88 itself)."));
     }
 
     /// <summary>
@@ -79,25 +78,23 @@ public static class Exercises04
     });
 
     /// <summary>
-    /// Exercise 4.3: the largest integer x at which <c>Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)</c> is +∞ in
-    /// double (there e^−x overflows, so σ(x) = 1 / ∞ = 0). Checked exactly.
+    /// Exercise 4.3: how many of the integers x = −1000, …, 0 make <c>Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)</c>
+    /// +∞ in double (where e^−x overflows, σ(x) = 1 / ∞ = 0). A count, checked exactly.
     /// </summary>
-    /// <param name="x">The student's value; NaN while unanswered.</param>
+    /// <param name="infiniteCount">The student's count; NaN while unanswered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult SigmoidInfinity(double x)
+    public static ExerciseResult SigmoidInfinity(double infiniteCount)
     {
-        var boundary = 0.0;
-        while (double.IsFinite(Textbook.BinaryCrossEntropyOfSigmoid(boundary, 1.0)))
-        {
-            boundary--;
-        }
-        return ExerciseCheck.Boundary(SigmoidName, x, boundary,
-            "walk x down one integer at a time and evaluate Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0) until it is ∞.",
-            Mistake.When(v => v >= 0, "for target 1 the loss grows as the logit becomes very negative: look below 0."),
-            Mistake.Produces(boundary + 1, "at your x the loss is still finite (the sigmoid is a tiny subnormal, not 0): one more step down."),
-            Mistake.When(v => v < boundary - 20,
-                "that is where e^x itself would underflow; the loss fails earlier, when e^−x in the denominator 1 + e^−x overflows."),
-            Mistake.When(v => v < boundary, "the loss is already ∞ at larger x than yours: find the largest such integer."));
+        int[] xs = Enumerable.Range(-1000, 1001).ToArray();
+        var infinite = xs.Count(x => double.IsPositiveInfinity(Textbook.BinaryCrossEntropyOfSigmoid((double)x, 1.0)));
+        var expUnderflows = xs.Count(x => Math.Exp(x) == 0);
+        return ExerciseCheck.Real(SigmoidName, infiniteCount, infinite, Precision.Exact,
+            "evaluate Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0) at every integer from −1000 to 0 and count the infinite results.",
+            Mistake.Produces(expUnderflows, "that counts where e^x itself underflows to 0; the textbook formula fails earlier, when e^−x in the denominator 1 + e^−x overflows."),
+            Mistake.Produces(infinite - 1, "one short: count both ends, the boundary and −1000."),
+            Mistake.Produces(infinite + 1, "one too many: at the integer just above the boundary the loss is still finite (σ is a tiny subnormal, not 0)."),
+            Mistake.Produces(xs.Length - infinite, "that is how many are finite: count the infinite ones."),
+            Mistake.When(n => n < 0 || n > xs.Length || n != Math.Floor(n), "a count of integers from −1000 to 0 is a whole number between 0 and 1001."));
     }
 
     /// <summary>Exercise 4.4: the clipped cross-entropy of a perfect prediction in float (ε = 1e−7), checked exactly.</summary>
