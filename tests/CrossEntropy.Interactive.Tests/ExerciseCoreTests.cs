@@ -182,7 +182,10 @@ public class ExerciseCheckTests
         var expected = Math.Log2(6);
         var fourDigits = Precision.SignificantDigits(4);
         Assert.StartsWith("right, to 4 significant digits", ExerciseCheck.Real(Name, 2.585, expected, fourDigits, "f").Message, StringComparison.Ordinal);
-        Assert.Contains("in full", ExerciseCheck.Real(Name, expected, expected, fourDigits, "f").Message, StringComparison.Ordinal);
+        Assert.Equal("your value matches the reference in full (asked for: 4 significant digits).",
+            ExerciseCheck.Real(Name, expected, expected, fourDigits, "f").Message);
+        Assert.Equal("your value matches the reference in full (asked for: the exact value).",
+            ExerciseCheck.Real(Name, 4096, 4096, Precision.Exact, "f").Message);
         Verdict.Incorrect(ExerciseCheck.Real(Name, 2.584, expected, fourDigits, "fallback"), "one unit off");
         Verdict.Incorrect(ExerciseCheck.Real(Name, 2.5, expected, fourDigits, "fallback"), "fallback");
     }
@@ -309,6 +312,8 @@ public class PrecisionTests
         Assert.True(four.IsNearMiss(4.321, 4.321928094887363));
         Assert.False(four.IsNearMiss(4.322, 4.321928094887363));
         Assert.False(four.IsNearMiss(4.319, 4.321928094887363));
+        Assert.False(Precision.Relative(1e-3).IsNearMiss(1.0015, 1));
+        Assert.True(Precision.DecimalPlaces(2).IsNearMiss(0.104, 0.0986877));
         Assert.True(four.Recognises(1.792, Math.Log(6)));
         Assert.False(Precision.Default.Recognises(1.792, Math.Log(6)));
         Assert.True(Precision.Default.Recognises(Math.Log(6) * (1 + 1e-7), Math.Log(6)));

@@ -14,6 +14,8 @@ public class Exercises07FusedTests
     {
         double right = Math.Exp(Z - Lse(Row));
         Verdict.Solved(Exercises07Fused.EarlyBlockGradient(right));
+        double byHand = double.Parse(right.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("right, to 4 significant digits", Exercises07Fused.EarlyBlockGradient(byHand).Message, StringComparison.Ordinal);
         Verdict.NotSolvedYet(Exercises07Fused.EarlyBlockGradient(double.NaN));
         ExerciseResult wrong = Exercises07Fused.EarlyBlockGradient(right + 0.01);
         Verdict.Incorrect(wrong, "whole row");

@@ -34,7 +34,7 @@ public static class ExerciseCheck
         if (precision.Accepts(answer, expected))
         {
             return ExerciseResult.Solved(exercise, Precision.IsFull(answer, expected)
-                ? $"your value matches the reference in full (at least the {precision} asked for)."
+                ? $"your value matches the reference in full (asked for: {precision})."
                 : $"right, to {precision}, the precision asked for.");
         }
         return ExerciseResult.Incorrect(exercise, precision.IsNearMiss(answer, expected)
@@ -101,7 +101,7 @@ public static class ExerciseCheck
         {
             return ExerciseResult.Solved(exercise,
                 Enumerable.Range(0, answer.Count).All(i => Precision.IsFull(answer[i], expected[i]))
-                    ? $"every entry matches the reference in full (at least the {precision} asked for)."
+                    ? $"every entry matches the reference in full (asked for: {precision})."
                     : $"every entry is right, to {precision}, the precision asked for.");
         }
         var nearMiss = Enumerable.Range(0, answer.Count)

@@ -21,7 +21,7 @@ public static class Exercises07Fused
 
     /// <summary>
     /// Exercise 7.4: ∂L/∂z of the asked entry for L = −log softmax(z)_target (one row, sum reduction, no weights or
-    /// smoothing): softmax(z)_v = e^{z_v − LSE(z)} over the whole row. Accepted within 1e−12.
+    /// smoothing): softmax(z)_v = e^{z_v − LSE(z)} over the whole row, to 4 significant digits as the statement asks.
     /// </summary>
     /// <param name="gradient">The student's ∂L/∂z; NaN when not answered.</param>
     /// <returns>The verdict.</returns>
@@ -31,7 +31,7 @@ public static class Exercises07Fused
         double z = Blocks[AskedBlock][AskedEntry];
         double expected = Math.Exp(z - Lse(row));
         double[] seenSoFar = [.. Blocks.Take(AskedBlock + 1).SelectMany(b => b)];
-        return ExerciseCheck.Real("Exercise 7.4, a gradient from an early block", gradient, expected, 1e-12,
+        return ExerciseCheck.Real("Exercise 7.4, a gradient from an early block", gradient, expected, Precision.SignificantDigits(4),
             "the entry is not the target, so ∂L/∂z_v = softmax(z)_v = e^(z_v − LSE), with LSE over the whole row: all three blocks.",
             Mistake.Produces(Math.Exp(z - Lse(seenSoFar)),
                 "that LSE covers only the blocks read up to this entry: a later block holds a larger logit, so the first pass must finish before any gradient can be written. That is why the fused loss reads the logits twice."),

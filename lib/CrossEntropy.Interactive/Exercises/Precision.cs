@@ -18,11 +18,15 @@ public sealed class Precision
 
     private readonly Func<double, double> halfUnit;
 
-    private Precision(string description, Func<double, double> halfUnit)
+    private Precision(string description, Func<double, double> halfUnit, bool countsDigits = false)
     {
         Description = description;
         this.halfUnit = halfUnit;
+        CountsDigits = countsDigits;
     }
+
+    /// <summary>Whether the precision is a number of digits (significant or decimal), which a hand computation rounds to.</summary>
+    public bool CountsDigits { get; }
 
     /// <summary>What the precision is, in the words a statement uses: "4 significant digits".</summary>
     public string Description { get; }
@@ -37,7 +41,8 @@ public sealed class Precision
         return new(Plural(digits, "significant digit"),
             expected => expected == 0 || !double.IsFinite(expected)
                 ? 0
-                : 0.5 * Math.Pow(10, DecimalExponent(expected) - digits + 1));
+                : 0.5 * Math.Pow(10, DecimalExponent(expected) - digits + 1),
+            countsDigits: true);
     }
 
     /// <summary>Correct to <paramref name="places"/> decimal places: |answer − expected| ≤ ½·10^(−places).</summary>
@@ -47,7 +52,8 @@ public sealed class Precision
     {
         ArgumentOutOfRangeException.ThrowIfNegative(places);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(places, 15);
-        return new(Plural(places, "decimal place"), expected => double.IsFinite(expected) ? 0.5 * Math.Pow(10, -places) : 0);
+        return new(Plural(places, "decimal place"), expected => double.IsFinite(expected) ? 0.5 * Math.Pow(10, -places) : 0,
+            countsDigits: true);
     }
 
     /// <summary>Only the exact value: for counts, sizes in bytes and other integers.</summary>
@@ -91,13 +97,13 @@ public sealed class Precision
 
     /// <summary>
     /// Whether the answer misses by one unit in the last digit asked for, not more: rounded the wrong way, cut off
-    /// instead of rounded, or an intermediate step carried too few digits.
+    /// instead of rounded, or an intermediate step carried too few digits. Never for a tolerance that counts no digits.
     /// </summary>
     /// <param name="answer">The student's value.</param>
     /// <param name="expected">The reference value.</param>
     /// <returns>Whether the answer is a near miss.</returns>
     public bool IsNearMiss(double answer, double expected) =>
-        !Accepts(answer, expected) && Math.Abs(answer - expected) <= 2 * halfUnit(expected);
+        CountsDigits && !Accepts(answer, expected) && Math.Abs(answer - expected) <= 2 * halfUnit(expected);
 
     /// <summary>
     /// Whether the answer is the value a mistake produces, to this precision (or to a relative 1e−6, whichever is
