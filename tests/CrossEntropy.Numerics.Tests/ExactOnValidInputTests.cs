@@ -180,6 +180,29 @@ public class ExactOnValidInputTests
         Assert.Equal(-Math.Log(0.5), Textbook.ClippedCrossEntropy<double>([1, 0], [0.5, 0.5], epsilon: 0.5));
     }
 
+    [Fact]
+    public void Item9_HighPrecision_cross_entropy_names_p_or_logits()
+    {
+        (Func<decimal> Call, string Name)[] cases =
+        [
+            (() => HighPrecision.CrossEntropyFromLogits([], []), "logits"),
+            (() => HighPrecision.CrossEntropyFromLogits([1], [double.NaN]), "logits"),
+            (() => HighPrecision.CrossEntropyFromLogits([1], [double.PositiveInfinity]), "logits"),
+            (() => HighPrecision.CrossEntropyFromLogits([1], [double.NegativeInfinity]), "logits"),
+            (() => HighPrecision.CrossEntropyFromLogits([1, 0], [0, 1e29]), "logits"),
+            (() => HighPrecision.CrossEntropyFromLogits([double.NaN, 1], [0, 1]), "p"),
+            (() => HighPrecision.CrossEntropyFromLogits([-0.5, 1.5], [0, 1]), "p"),
+            (() => HighPrecision.CrossEntropyFromLogits([double.PositiveInfinity, 0], [0, 1]), "p"),
+        ];
+        foreach ((Func<decimal> call, string name) in cases)
+        {
+            Assert.Equal(name, Assert.ThrowsAny<ArgumentException>(() => call()).ParamName);
+        }
+
+        Assert.Equal("logits", Assert.ThrowsAny<ArgumentException>(() => HighPrecision.Precise.CrossEntropyFromLogits([1], [double.NaN])).ParamName);
+        Assert.Equal("p", Assert.ThrowsAny<ArgumentException>(() => HighPrecision.Precise.CrossEntropyFromLogits([double.NaN], [0])).ParamName);
+    }
+
     /// <summary>softmax in double: e^{x_j − max} / Σ, plain loops (accurate to a few double ulps, far below float's).</summary>
     internal static double[] ReferenceSoftmax(double[] x)
     {
