@@ -162,11 +162,14 @@ public static partial class Losses
     /// exponentials e_j = e^{x_j − M} and S are formed in double (the kernel's own exponential, the same bits everywhere)
     /// and each entry from ratios of extended sums, rounded once to T, so no weight, product or scale overflows or
     /// underflows, q·a − b never becomes ∞ − ∞ in T, and an entry that is a small difference of two near-equal terms
-    /// (a smoothed target on a nearly uniform row) keeps T's precision. For the most likely class k, q_k = 1 − Σ_{j≠k} q_j
-    /// and g_k = (Σ_{j≠k} w_j·t_j) / D − a·Σ_{j≠k} q_j: a one-hot target at k gives −a·Σ_{j≠k} q_j exactly, where
-    /// q_k·a − a would cancel to 0. The row is read before each chunk of <paramref name="g"/> is written, so
-    /// <paramref name="g"/> may be the row itself. A row of only −∞ gives NaN everywhere.
+    /// (a smoothed target on a nearly uniform row) keeps float's precision down to about 10⁻¹⁶ of the row's terms
+    /// (double's resolution of q and t; beyond that no double formula keeps it). The entries of a row sum to 0 (Σ_c q_c = 1), so
+    /// the most likely class k gets g_k = −Σ_{j≠k} g_j: a sum of the small entries themselves, which neither cancels two
+    /// sums near 1 (near-uniform rows) nor forms q_k·a − a (a one-hot target at k gives −a·Σ_{j≠k} q_j). The row is
+    /// read before each chunk of <paramref name="g"/> is written (g_k last), so <paramref name="g"/> may be the row
+    /// itself. A row of only −∞ gives NaN everywhere.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is written before it is read
     private static void WriteGradientRow<T>(
         ReadOnlySpan<T> row, Span<T> g, string name, int offset, CrossEntropyOptions options, ReadOnlySpan<T> target, int y,
         in ExtendedSum denominator)
@@ -179,21 +182,24 @@ public static partial class Losses
             return;
         }
 
-        var mass = default(ExtendedSum);
-        var othersMass = default(ExtendedSum);
+        // Σ_c w_c·t_c = (1 − ε)·Σ_c w_c·y_c + (ε / C)·Σ_c w_c: the smoothing's share is one product with a sum of weights
+        // (C itself without weights), not C products of ε / C that would each add a rounding near a uniform row.
+        var targetMass = default(ExtendedSum);
+        var weightMass = default(ExtendedSum);
         for (int c = 0; c < g.Length; c++)
         {
-            double t = GradientTarget(options, target, y, c, g.Length);
-            mass.AddProduct(WeightOf(options, c), t);
-            if (c != k)
-            {
-                othersMass.AddProduct(WeightOf(options, c), t);
-            }
+            double w = WeightOf(options, c);
+            weightMass.Add(w);
+            targetMass.AddProduct(w, target.IsEmpty ? (c == y ? 1 : 0) : double.CreateChecked(target[c]));
         }
+
+        var mass = default(ExtendedSum);
+        mass.AddProduct(1 - options.LabelSmoothing, targetMass);
+        mass.AddProduct(options.LabelSmoothing / g.Length, weightMass);
 
         double normaliser = 1 + lse.Rest;
         double scale = ExtendedSum.Ratio(mass, denominator);
-        double mostLikely = ExtendedSum.Ratio(othersMass, denominator) - (scale * (lse.Rest / normaliser));
+        double others = 0; // Σ_{c≠k} g_c, in entry order
         Span<double> e = stackalloc double[RowKernel.ChunkLength];
         for (int start = 0; start < g.Length; start += RowKernel.ChunkLength)
         {
@@ -202,12 +208,16 @@ public static partial class Losses
             for (int i = 0; i < length; i++)
             {
                 int c = start + i;
-                double value = c == k
-                    ? mostLikely
-                    : (e[i] / normaliser * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), GradientTarget(options, target, y, c, g.Length), denominator);
-                g[c] = T.CreateChecked(value);
+                if (c != k)
+                {
+                    double value = (e[i] / normaliser * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), GradientTarget(options, target, y, c, g.Length), denominator);
+                    others += value;
+                    g[c] = T.CreateChecked(value);
+                }
             }
         }
+
+        g[k] = T.CreateChecked(-others); // written last: its logit has been read with its chunk
     }
 
     /// <summary>The smoothed target t_c: of the <paramref name="target"/> row, or of onehot(<paramref name="y"/>) when it is empty.</summary>

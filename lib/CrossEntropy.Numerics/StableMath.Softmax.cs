@@ -135,6 +135,7 @@ public static partial class StableMath
     /// out, which keeps small tails accurate. The exponentials and the sum are the row kernel's (fixed lanes,
     /// compensated), through a stack buffer so nothing is allocated and x is only read.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is written before it is read
     private static double LogOfSumExpShifted<T>(ReadOnlySpan<T> x, T max, TemperatureScale<T> temperature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
