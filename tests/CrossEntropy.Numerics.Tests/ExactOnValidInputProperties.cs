@@ -110,11 +110,7 @@ public class ExactOnValidInputProperties
             double[] w = Enumerable.Range(0, classes).Select(_ => rng.Next(4) == 0 ? 0 : rng.NextDouble() + 0.5).ToArray();
             var options = new CrossEntropyOptions { LabelSmoothing = smoothing, Weight = w };
 
-            var separate = new double[x.Length];
-            Losses.CrossEntropyGradient<double>(x, classes, y, separate, Reduction.Sum, options);
-            double[] inPlace = [.. x];
-            Losses.CrossEntropyGradient<double>(inPlace, classes, y, inPlace, Reduction.Sum, options);
-            Assert.Equal(separate, inPlace);
+            double[] separate = GradientInPlaceAndNot(x, (logits, g) => Losses.CrossEntropyGradient<double>(logits, classes, y, g, Reduction.Sum, options));
 
             var losses = new double[rows];
             Losses.CrossEntropy<double>(x, classes, y, losses, options);
@@ -139,11 +135,7 @@ public class ExactOnValidInputProperties
             }
 
             double[] soft = Enumerable.Range(0, rows).SelectMany(_ => SoftTarget(rng, classes)).ToArray();
-            var softSeparate = new double[x.Length];
-            Losses.CrossEntropyGradient<double>(x, classes, soft, softSeparate, Reduction.Mean, options);
-            double[] softInPlace = [.. x];
-            Losses.CrossEntropyGradient<double>(softInPlace, classes, soft, softInPlace, Reduction.Mean, options);
-            Assert.Equal(softSeparate, softInPlace);
+            double[] softSeparate = GradientInPlaceAndNot(x, (logits, g) => Losses.CrossEntropyGradient<double>(logits, classes, soft, g, Reduction.Mean, options));
             var softLosses = new double[rows];
             Losses.CrossEntropy<double>(x, classes, soft, softLosses, options);
             for (int r = 0; r < rows; r++)
@@ -266,6 +258,17 @@ public class ExactOnValidInputProperties
             Assert.Equal(name, e.ParamName);
             Assert.Contains($"{name}[{bad}]", e.Message, StringComparison.Ordinal);
         }, iter: Iterations);
+
+    /// <summary>The gradient written into a separate buffer, after checking that written over a copy of the logits gives the same bits.</summary>
+    private static double[] GradientInPlaceAndNot(double[] x, Action<double[], double[]> gradient)
+    {
+        var separate = new double[x.Length];
+        gradient(x, separate);
+        double[] inPlace = [.. x];
+        gradient(inPlace, inPlace);
+        Assert.Equal(separate, inPlace);
+        return separate;
+    }
 
     /// <summary>A logit of magnitude up to <paramref name="limit"/> (half the draws within 1 % of it) or a moderate one.</summary>
     private static double HugeOrSmall(Random rng, double limit) =>
