@@ -73,7 +73,7 @@ public static partial class Losses
             return;
         }
 
-        var (sum, _) = RowKernel.Exponentials(row, g, nameof(logits), offset);
+        double sum = RowKernel.Exponentials(row, g, nameof(logits), offset);
         if (double.IsNaN(sum))
         {
             g.Fill(T.NaN); // a row of only −∞: no distribution

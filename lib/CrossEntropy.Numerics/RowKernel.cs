@@ -215,12 +215,11 @@ internal static class RowKernel
 
     /// <summary>
     /// Writes e_i = e^{x_i − M} into <paramref name="destination"/> (which may be the row itself) and returns
-    /// S = Σ_i e_i, the softmax normaliser (softmax(x)_i = e_i / S), summed in compensated lanes and returned in double,
-    /// and k, the first index of the maximum, found in the same pass. A row of only −∞ (M = −∞) is filled with NaN and
-    /// gives S = NaN, k = 0.
+    /// S = Σ_i e_i, the softmax normaliser (softmax(x)_i = e_i / S), summed in compensated lanes and returned in double.
+    /// A row of only −∞ (M = −∞) is filled with NaN and gives S = NaN.
     /// </summary>
     /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
-    internal static (double Sum, int IndexOfMax) Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
+    internal static double Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!IsVectorised<T>())
@@ -242,20 +241,13 @@ internal static class RowKernel
         // A row of only −∞ has M = −∞: every x − M is NaN, and so is every e and S (no distribution).
         Vector512<T> shift = Vector512.Create(max);
         var sum = default(LaneSum<T>);
-        int indexOfMax = -1;
         for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
         {
             int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                Vector512<T> v = Vector512.LoadUnsafe(ref x, (nuint)i);
-                if (indexOfMax < 0 && Vector512.EqualsAny(v, shift))
-                {
-                    indexOfMax = i + BitOperations.TrailingZeroCount(Vector512.Equals(v, shift).ExtractMostSignificantBits());
-                }
-
-                Vector512<T> e = ExpNonPositive(v - shift);
+                Vector512<T> e = ExpNonPositive(Vector512.LoadUnsafe(ref x, (nuint)i) - shift);
                 e.StoreUnsafe(ref d, (nuint)i);
                 chunkSum += e;
             }
@@ -267,12 +259,7 @@ internal static class RowKernel
         Vector512<T> last = ExpNonPositive(tail - shift);
         sum.Add(last);
         MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref last), lanes)[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
-        if (indexOfMax < 0)
-        {
-            indexOfMax = fullLength + BitOperations.TrailingZeroCount(Vector512.Equals(tail, shift).ExtractMostSignificantBits());
-        }
-
-        return (T.IsNegativeInfinity(max) ? double.NaN : sum.Total(), T.IsNegativeInfinity(max) ? 0 : indexOfMax);
+        return T.IsNegativeInfinity(max) ? double.NaN : sum.Total();
     }
 
     /// <summary>
@@ -765,11 +752,10 @@ internal static class RowKernel
         return new(max, rest + (ties - 1));
     }
 
-    private static (double Sum, int IndexOfMax) ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
+    private static double ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
         where T : IFloatingPointIeee754<T>
     {
         T max = ScalarMax(row, name, offset, classCount);
-        int indexOfMax = row.IndexOf(max);
         double sum = 0; // NaN throughout for a row of only −∞, as in the vector path
         for (int i = 0; i < row.Length; i++)
         {
@@ -777,7 +763,7 @@ internal static class RowKernel
             sum += double.CreateChecked(destination[i]);
         }
 
-        return (sum, T.IsNegativeInfinity(max) ? 0 : indexOfMax);
+        return sum;
     }
 
     /// <summary>
