@@ -39,7 +39,14 @@ internal struct ExtendedSum
     /// Adds a·b·c·d without forming the product in double, so it neither overflows nor underflows; a term with a zero
     /// factor is 0 even when another factor is ∞ or NaN (0·∞ = 0: a zero weight or target removes the term).
     /// </summary>
-    public void AddProduct(double a, double b, double c = 1, double d = 1)
+    public void AddProduct(double a, double b, double c = 1, double d = 1) => AddScaledProduct(0, a, b, c, d);
+
+    /// <summary>
+    /// Adds a·b·c·d·2^<paramref name="scale"/>, as <see cref="AddProduct(double, double, double, double)"/>: for a factor
+    /// that is itself out of double's range, carried as a double and a power of two (a term halved so that it does not
+    /// overflow, an exponential far below the subnormals).
+    /// </summary>
+    public void AddScaledProduct(int scale, double a, double b, double c = 1, double d = 1)
     {
         if (a == 0 || b == 0 || c == 0 || d == 0)
         {
@@ -49,7 +56,7 @@ internal struct ExtendedSum
         // While every partial product is normal, each is the exact product rounded once: the bits of the product of the
         // significands below, scaled back.
         double ab = a * b, abc = ab * c, product = abc * d;
-        if (double.IsNormal(ab) && double.IsNormal(abc) && double.IsNormal(product))
+        if (scale == 0 && double.IsNormal(ab) && double.IsNormal(abc) && double.IsNormal(product))
         {
             AddScaled(product, 0);
             return;
@@ -59,7 +66,7 @@ internal struct ExtendedSum
         // such a term before it would read the (then meaningless) exponent.
         int ea = Math.ILogB(a), eb = Math.ILogB(b), ec = Math.ILogB(c), ed = Math.ILogB(d);
         double significand = Math.ScaleB(a, -ea) * Math.ScaleB(b, -eb) * Math.ScaleB(c, -ec) * Math.ScaleB(d, -ed);
-        AddScaled(significand, ea + eb + ec + ed);
+        AddScaled(significand, ea + eb + ec + ed + scale);
     }
 
     /// <summary>Adds factor·other; a zero factor adds nothing.</summary>

@@ -98,32 +98,6 @@ internal static class Guard
     }
 
     /// <summary>
-    /// Finds the maximum of one row of logits and checks the row on the way: NaN and +∞ are rejected (−∞ is allowed and
-    /// means "masked"). TensorPrimitives.IndexOfMax reports the first NaN if there is one, so valid input pays one pass.
-    /// </summary>
-    /// <param name="row">The logits of one row.</param>
-    /// <param name="name">The argument name used in the message.</param>
-    /// <param name="offset">Index of the row's first entry in the whole argument, so the message names the real index.</param>
-    /// <param name="classCount">Entries per row of a batch, or 0 for a single vector; adds "(row r, class c)" to the message.</param>
-    /// <returns>The index of the first maximum within the row, or −1 for an empty row.</returns>
-    public static int IndexOfMaxLogit<T>(ReadOnlySpan<T> row, string name, int offset = 0, int classCount = 0)
-        where T : IFloatingPointIeee754<T>
-    {
-        if (row.IsEmpty)
-        {
-            return -1;
-        }
-
-        int k = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
-        if (!(row[k] < T.PositiveInfinity))
-        {
-            ThrowInvalidLogit(row, name, offset, classCount);
-        }
-
-        return k;
-    }
-
-    /// <summary>
     /// Throws for a row known to hold a NaN or a +∞: names the first NaN if there is one, else the first +∞, so the
     /// message does not depend on the order in which a kernel happened to meet them.
     /// </summary>

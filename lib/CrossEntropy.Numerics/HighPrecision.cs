@@ -1,21 +1,19 @@
 namespace CrossEntropy.Numerics;
 
 /// <summary>
-/// Reference values computed in <see cref="decimal"/> (28–29 significant digits, about 10¹² times finer than double),
-/// for measuring the rounding error of float and double results. Slow and range-limited by design.
+/// Reference values for measuring the rounding error of float and double results: every function is evaluated in
+/// 200-bit binary arithmetic (about 60 digits) and rounded once, so its result is exact to the last digit it returns.
 /// </summary>
 /// <remarks>
-/// <para>Doubles are converted exactly where decimal can hold them and otherwise to 28 significant digits (decimal's own
-/// conversion keeps only 15). Exp uses range reduction by ln 2 and a Taylor series; Log uses the atanh series on a
-/// mantissa in [1/√2, √2]. Log is accurate to a few units in the 28th significant digit; Exp to about 10⁻²⁸
-/// absolute, so results far below 1 keep fewer significant digits (e⁻²⁰ ≈ 2·10⁻⁹ still has 19), which is what a
-/// sum of e^{x_i − max} needs.</para>
-/// <para>Range: |x| ≤ 7.9·10²⁸ for inputs; <see cref="Exp"/> needs x ≤ 66 (e⁶⁶ ≈ 4.6·10²⁸) and returns 0 below −66 where
-/// the result is under decimal's resolution. Log-sum-exp and softmax work with differences from the maximum and skip
-/// terms more than 66 below it before subtracting, so their logits may be anywhere in ±7.9·10²⁸ (for example
-/// LogSumExp([4e28, −4e28]) = 4e28 and Softmax([7.9e28, 7.9e28]) = [0.5, 0.5]); entropy takes any probability down to
-/// 5e−324. Inputs outside throw <see cref="ArgumentOutOfRangeException"/> naming the value: a reference that is
-/// silently wrong would be worse than none.</para>
+/// <para>Two forms of each result. The methods of this class return <see cref="decimal"/>: the exact value rounded once
+/// to the nearest decimal. Decimal has 28–29 significant digits but at most 28 places after the point, so a result
+/// from 0.1 up to 7.9·10²⁸ has 28 exact significant digits, and a smaller one has an absolute error of at most
+/// 5·10⁻²⁹ (10⁻¹² still keeps 16 digits, 10⁻²⁹ rounds to 0). <see cref="Precise"/> returns the same values as
+/// <see cref="DecimalFloat"/>, 28 significant digits with its own exponent, exact at any magnitude: use it for
+/// small values (a tiny entropy term, a confident loss, a softmax tail).</para>
+/// <para>Range of the decimal methods: inputs within decimal's range (±7.9·10²⁸) and results within it; otherwise
+/// <see cref="ArgumentOutOfRangeException"/> naming the argument and value. <see cref="Precise"/> takes any finite
+/// double. A reference that is silently wrong would be worse than none.</para>
 /// </remarks>
 public static class HighPrecision
 {
@@ -24,42 +22,26 @@ public static class HighPrecision
 
     private const decimal MaxExpArgument = 66m;
 
+    /// <summary>Decimal's largest magnitude, as a double bound for inputs.</summary>
+    private const double DecimalRange = 7.9e28;
+
     /// <summary>
-    /// The double <paramref name="x"/> as a decimal: exact when decimal can hold it, else rounded to about 28 significant
-    /// digits; magnitudes below 10⁻²⁸ (decimal's resolution) become 0.
+    /// The double <paramref name="x"/> as a decimal: the exact value when decimal can hold it (every double from 0.1 to
+    /// 7.9·10²⁸ with at most 28 significant digits, every integer in range), otherwise the nearest decimal, so
+    /// 0.1 gives 0.1000000000000000055511151231 and 10⁻²⁹ gives 0 (use <see cref="Precise.FromDouble"/> there).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">x is NaN, infinite or beyond ±7.9·10²⁸.</exception>
     public static decimal ToDecimal(double x)
     {
-        if (!double.IsFinite(x) || Math.Abs(x) > 7.9e28)
+        if (!double.IsFinite(x) || Math.Abs(x) > DecimalRange)
         {
             throw new ArgumentOutOfRangeException(nameof(x), x, "x must be finite and within decimal's range (±7.9e28).");
         }
 
-        if (x == 0)
-        {
-            return 0m;
-        }
-
-        // |x| = mantissa · 2^(exponent − 1075) with an integer mantissa below 2^53, exact for normal and subnormal x.
-        int exponent = Math.ILogB(x) + 1023;
-        long mantissa = (long)Math.ScaleB(Math.Abs(x), 1075 - exponent);
-        // x = ±mantissa · 2^(exponent − 1075); scale by powers of two one at a time so decimal keeps every digit it can.
-        decimal value = mantissa;
-        for (int e = exponent - 1075; e > 0; e--)
-        {
-            value *= 2;
-        }
-
-        for (int e = exponent - 1075; e < 0 && value != 0; e++)
-        {
-            value /= 2;
-        }
-
-        return Math.Sign(x) * value;
+        return BigFloat.FromDouble(x).ToDecimal();
     }
 
-    /// <summary>e^x for x ≤ 66; 0 for x &lt; −66 (below decimal's resolution of 10⁻²⁸).</summary>
+    /// <summary>e^x for x ≤ 66 (e⁶⁶ ≈ 4.6·10²⁸), rounded once to decimal; below −64.7 that is 0 (<see cref="Precise.Exp(decimal)"/> keeps the digits).</summary>
     public static decimal Exp(decimal x)
     {
         if (x > MaxExpArgument)
@@ -67,35 +49,11 @@ public static class HighPrecision
             throw new ArgumentOutOfRangeException(nameof(x), x, "Exp needs x ≤ 66 to fit in decimal.");
         }
 
-        if (x < -MaxExpArgument)
-        {
-            return 0m;
-        }
-
-        // x = n·ln 2 + r with |r| ≤ ln 2 / 2, so the series converges in about 25 terms.
-        decimal n = Math.Round(x / Ln2);
-        decimal r = x - (n * Ln2);
-        decimal term = 1m, sum = 1m;
-        for (int k = 1; term != 0; k++) // |r| ≤ ln 2 / 2: the terms reach decimal's 0 after about 30 steps
-        {
-            term = term * r / k;
-            sum += term;
-        }
-
-        for (; n > 0; n--)
-        {
-            sum *= 2;
-        }
-
-        for (; n < 0; n++)
-        {
-            sum /= 2;
-        }
-
-        return sum;
+        // e^x < 10⁻⁴⁰ for x < −93: 0 in decimal without computing it (and without an exponent beyond BigFloat's).
+        return x < -100m ? 0m : BigFloat.Exp(BigFloat.FromDecimal(x)).ToDecimal();
     }
 
-    /// <summary>Natural logarithm ln x for x &gt; 0.</summary>
+    /// <summary>Natural logarithm ln x for x &gt; 0, rounded once to decimal (ln(1 + 10⁻²⁸) = 10⁻²⁸).</summary>
     public static decimal Log(decimal x)
     {
         if (x <= 0)
@@ -103,166 +61,266 @@ public static class HighPrecision
             throw new ArgumentOutOfRangeException(nameof(x), x, "Log needs x > 0.");
         }
 
-        // x = m · 2^k with m in [1/√2, √2]; then ln m = 2·atanh(z), z = (m − 1)/(m + 1), |z| ≤ 0.172.
-        int k = 0;
-        decimal m = x;
-        while (m > 1.4142135623730950488016887242m)
-        {
-            m /= 2;
-            k++;
-        }
-
-        while (m < 0.7071067811865475244008443621m)
-        {
-            m *= 2;
-            k--;
-        }
-
-        decimal z = (m - 1) / (m + 1);
-        decimal z2 = z * z;
-        decimal power = z, sum = 0m;
-        for (int j = 1; power != 0; j += 2) // |z| ≤ 0.172: z^j reaches decimal's 0 after about 40 steps
-        {
-            sum += power / j;
-            power *= z2;
-        }
-
-        return (2 * sum) + (k * Ln2);
+        return BigFloat.Log(BigFloat.FromDecimal(x)).ToDecimal();
     }
 
-    /// <summary>log Σ_i e^{x_i}, as max(x) + ln Σ_i e^{x_i − max(x)} in decimal.</summary>
-    /// <remarks>
-    /// Any finite logits within ±7.9·10²⁸ (the range of <see cref="ToDecimal"/>). Terms with x_i − max &lt; −66 are below
-    /// decimal's resolution and skipped before the subtraction, which could overflow. The result is max plus a value in
-    /// [0, ln n], so it keeps 28 significant digits of the whole, not of its fractional part.
-    /// </remarks>
+    /// <summary>log Σ_i e^{x_i}, as max(x) + ln Σ_i e^{x_i − max(x)}, rounded once to decimal.</summary>
+    /// <remarks>Logits within ±7.9·10²⁸ (the range of <see cref="ToDecimal"/>); the result, in [max, max + ln n], too.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A logit is NaN, infinite or beyond ±7.9·10²⁸ (the message names it).</exception>
     public static decimal LogSumExp(ReadOnlySpan<double> x)
     {
-        decimal max = Max(x);
-        return max + LogOfShiftedSum(x, max);
+        CheckDecimalRange(x, nameof(x));
+        return ToDecimalResult(Core.LogSumExp(x, nameof(x)), nameof(x));
     }
 
-    /// <summary>softmax(x)_i = e^{x_i − max} / Σ_j e^{x_j − max} in decimal, over the same range as <see cref="LogSumExp"/>.</summary>
-    /// <remarks>
-    /// Never formed as e^{x_i − LSE(x)}: LSE(x) ≈ max keeps only 28 significant digits, so for |max| ≥ 10²⁰ the
-    /// difference x_i − LSE would lose the digits of ln Σ. Each probability is accurate to about 10⁻²⁸ absolute.
-    /// </remarks>
+    /// <summary>softmax(x)_i = e^{x_i − max} / Σ_j e^{x_j − max}, each rounded once to decimal (absolute error ≤ 5·10⁻²⁹).</summary>
+    /// <remarks>Logits as in <see cref="LogSumExp"/>. A probability below 5·10⁻²⁹ is 0 here; <see cref="Precise.Softmax"/> keeps it.</remarks>
     public static decimal[] Softmax(ReadOnlySpan<double> x)
     {
-        decimal max = Max(x);
-        decimal sum = ShiftedSum(x, max);
-        var result = new decimal[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            result[i] = ShiftedExp(x[i], max) / sum;
-        }
-
-        return result;
+        CheckDecimalRange(x, nameof(x));
+        return Array.ConvertAll(Core.Softmax(x, nameof(x)), q => q.ToDecimal());
     }
 
     /// <summary>
-    /// Cross-entropy of softmax(logits) against p in nats: H(p, softmax(z)) = Σ_i p_i·((max − z_i) + ln Σ_j e^{z_j − max})
-    /// — no probability is formed, so nothing underflows, and max − z_i is exact where LSE − z_i would lose digits.
-    /// p is used as given (it should sum to 1).
+    /// Cross-entropy of softmax(logits) against p in nats: H(p, softmax(z)) = Σ_i p_i·((max − z_i) + ln Σ_j e^{z_j − max}),
+    /// rounded once to decimal. No probability is formed and max − z_i is exact, so nothing underflows or cancels.
+    /// p is used as given (it should sum to 1); terms with p_i = 0 are 0 even where z_i is far below the maximum.
     /// </summary>
     /// <remarks>
-    /// Accurate to about 10⁻²⁷ in absolute terms, so a loss far below 1 (a confident, correct prediction, e.g. 4·10⁻¹⁸)
-    /// keeps correspondingly fewer correct significant digits. Range: logits as in <see cref="LogSumExp"/>, and every
-    /// max − z_i with p_i ≠ 0 must be within decimal's range (7.9·10²⁸).
+    /// Logits within ±7.9·10²⁸ and a result within decimal's range. A loss below 0.1 keeps decimal's 28 places, not 28
+    /// significant digits (a confident, correct prediction's 4·10⁻³¹ rounds to 0): <see cref="Precise.CrossEntropyFromLogits"/>
+    /// keeps them.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">A logit is out of range, or max − z_i exceeds 7.9·10²⁸ (the message names the logit).</exception>
+    /// <exception cref="ArgumentException">p and logits differ in length, or either is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A p_i is not finite and ≥ 0, a logit is out of range, or the loss is beyond decimal's range (the message names it).</exception>
     public static decimal CrossEntropyFromLogits(ReadOnlySpan<double> p, ReadOnlySpan<double> logits)
     {
-        Guard.SameLength(logits, nameof(logits), p, nameof(p));
-        decimal max = Max(logits);
-        decimal logSum = LogOfShiftedSum(logits, max);
-        decimal sum = 0m;
-        for (int i = 0; i < p.Length; i++)
-        {
-            if (p[i] != 0)
-            {
-                decimal z = ToDecimal(logits[i]);
-                if (max > 0 && z < max - decimal.MaxValue) // max − z would overflow decimal
-                {
-                    throw new ArgumentOutOfRangeException(
-                        nameof(logits), logits[i],
-                        $"logits[{i}] = {Guard.Format(logits[i])} is more than 7.9e28 below the maximum; the loss is beyond decimal's range.");
-                }
-
-                sum += ToDecimal(p[i]) * ((max - z) + logSum);
-            }
-        }
-
-        return sum;
+        CheckDecimalRange(logits, nameof(logits));
+        return ToDecimalResult(Core.CrossEntropyFromLogits(p, logits), nameof(logits));
     }
 
-    /// <summary>Shannon entropy −Σ p_i ln p_i in nats, with 0 · ln 0 = 0, for any p_i in [0, 1].</summary>
-    /// <remarks>
-    /// Each term is formed as (m·ln(1/p))·2^e with p = m·2^e, m ∈ [1, 2), so probabilities below decimal's resolution
-    /// (1e−30 and down to 5e−324) still contribute their −p ln p. Accurate to about 10⁻²⁷ absolute.
-    /// </remarks>
+    /// <summary>Shannon entropy −Σ p_i ln p_i in nats, with 0 · ln 0 = 0, for any p_i in [0, 1], rounded once to decimal.</summary>
+    /// <remarks>An entropy below 0.1 keeps decimal's 28 places (H([10⁻³⁰, 1]) = 6.9·10⁻²⁹ rounds to 10⁻²⁸): <see cref="Precise.Entropy"/> keeps its digits.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">An entry is NaN or outside [0, 1] (the message names it).</exception>
-    public static decimal Entropy(ReadOnlySpan<double> p)
+    public static decimal Entropy(ReadOnlySpan<double> p) => Core.Entropy(p).ToDecimal();
+
+    /// <summary>
+    /// The same references as <see cref="DecimalFloat"/>: 28 significant digits, exact, at any magnitude, for any finite
+    /// double input (1e308 logits, 5e−324 probabilities).
+    /// </summary>
+    public static class Precise
     {
-        decimal sum = 0m;
-        for (int i = 0; i < p.Length; i++)
+        /// <summary>The double x to 28 significant digits (exact for doubles of at most 28 digits).</summary>
+        public static DecimalFloat FromDouble(double x)
         {
-            double pi = p[i];
-            if (!(pi >= 0 && pi <= 1))
+            CheckFinite(x, nameof(x));
+            return DecimalFloat.From(BigFloat.FromDouble(x));
+        }
+
+        /// <summary>e^x, for |x| &lt; 2²⁸ (e^−66 = 2.2·10⁻²⁹, e^−1000 = 5.1·10⁻⁴³⁵).</summary>
+        public static DecimalFloat Exp(DecimalFloat x) => DecimalFloat.From(BigFloat.Exp(x.Exact));
+
+        /// <summary>e^x for a decimal x.</summary>
+        public static DecimalFloat Exp(decimal x) => DecimalFloat.From(BigFloat.Exp(BigFloat.FromDecimal(x)));
+
+        /// <summary>ln x for x &gt; 0.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">x ≤ 0.</exception>
+        public static DecimalFloat Log(DecimalFloat x)
+        {
+            if (x.Exact.Sign <= 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(p), pi, $"p[{i}] = {Guard.Format(pi)} is not a probability in [0, 1].");
+                throw new ArgumentOutOfRangeException(nameof(x), x, "Log needs x > 0.");
             }
 
-            if (pi != 0)
+            return DecimalFloat.From(BigFloat.Log(x.Exact));
+        }
+
+        /// <summary>ln x for a decimal x &gt; 0 (ln(1 + 10⁻²⁸) = 1.000000000000000000000000000E−28).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">x ≤ 0.</exception>
+        public static DecimalFloat Log(decimal x)
+        {
+            if (x <= 0)
             {
-                int e = Math.ILogB(pi);
-                decimal m = ToDecimal(Math.ScaleB(pi, -e));
-                decimal term = m * -(Log(m) + (e * Ln2)); // m·ln(1/p) ≥ 0, at most 2·745
-                for (; e < 0 && term != 0; e++)
+                throw new ArgumentOutOfRangeException(nameof(x), x, "Log needs x > 0.");
+            }
+
+            return DecimalFloat.From(BigFloat.Log(BigFloat.FromDecimal(x)));
+        }
+
+        /// <summary>log Σ_i e^{x_i} for finite logits of any size.</summary>
+        public static DecimalFloat LogSumExp(ReadOnlySpan<double> x) => DecimalFloat.From(Core.LogSumExp(x, nameof(x)));
+
+        /// <summary>softmax(x), each probability to 28 significant digits (softmax([0, −64])₁ = 1.603810890548637852976087230E−28).</summary>
+        public static DecimalFloat[] Softmax(ReadOnlySpan<double> x) => Array.ConvertAll(Core.Softmax(x, nameof(x)), DecimalFloat.From);
+
+        /// <summary>H(p, softmax(logits)) in nats, as <see cref="HighPrecision.CrossEntropyFromLogits"/>, at any magnitude.</summary>
+        public static DecimalFloat CrossEntropyFromLogits(ReadOnlySpan<double> p, ReadOnlySpan<double> logits) =>
+            DecimalFloat.From(Core.CrossEntropyFromLogits(p, logits));
+
+        /// <summary>−Σ p_i ln p_i in nats, every term kept (H([10⁻³⁰, 1]) = 6.907755278982137052053974364E−29).</summary>
+        public static DecimalFloat Entropy(ReadOnlySpan<double> p) => DecimalFloat.From(Core.Entropy(p));
+    }
+
+    /// <summary>The formulas, in 200-bit arithmetic; the public methods only check ranges and round.</summary>
+    private static class Core
+    {
+        public static BigFloat LogSumExp(ReadOnlySpan<double> x, string name)
+        {
+            BigFloat max = Max(x, name);
+            return max + LogOfShiftedSum(x, max);
+        }
+
+        public static BigFloat[] Softmax(ReadOnlySpan<double> x, string name)
+        {
+            BigFloat max = Max(x, name);
+            BigFloat sum = ShiftedSum(x, max);
+            var result = new BigFloat[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                result[i] = ShiftedExp(x[i], max) / sum;
+            }
+
+            return result;
+        }
+
+        public static BigFloat CrossEntropyFromLogits(ReadOnlySpan<double> p, ReadOnlySpan<double> logits)
+        {
+            Guard.SameLength(logits, nameof(logits), p, nameof(p));
+            for (int i = 0; i < p.Length; i++)
+            {
+                if (!(p[i] >= 0) || double.IsPositiveInfinity(p[i]))
                 {
-                    term /= 2;
+                    throw new ArgumentOutOfRangeException(nameof(p), p[i], $"p[{i}] = {Guard.Format(p[i])} must be finite and non-negative.");
+                }
+            }
+
+            BigFloat max = Max(logits, nameof(logits));
+            BigFloat logSum = LogOfShiftedSum(logits, max);
+            BigFloat sum = BigFloat.Zero;
+            for (int i = 0; i < p.Length; i++)
+            {
+                if (p[i] != 0)
+                {
+                    sum += BigFloat.FromDouble(p[i]) * ((max - BigFloat.FromDouble(logits[i])) + logSum);
+                }
+            }
+
+            return sum;
+        }
+
+        public static BigFloat Entropy(ReadOnlySpan<double> p)
+        {
+            BigFloat sum = BigFloat.Zero;
+            for (int i = 0; i < p.Length; i++)
+            {
+                double pi = p[i];
+                if (!(pi >= 0 && pi <= 1))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(p), pi, $"p[{i}] = {Guard.Format(pi)} is not a probability in [0, 1].");
                 }
 
-                sum += term;
+                if (pi != 0)
+                {
+                    BigFloat exact = BigFloat.FromDouble(pi);
+                    sum -= exact * BigFloat.Log(exact);
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>max(x); checks that x is non-empty and every entry finite.</summary>
+        private static BigFloat Max(ReadOnlySpan<double> x, string name)
+        {
+            Guard.NotEmpty(x, name);
+            double max = double.NegativeInfinity;
+            for (int i = 0; i < x.Length; i++)
+            {
+                CheckFinite(x[i], name, i);
+                max = Math.Max(max, x[i]);
+            }
+
+            return BigFloat.FromDouble(max);
+        }
+
+        /// <summary>
+        /// e^{x − max} for x ≤ max, to 200 bits; 0 when x − max ≤ −2²⁸ (a term below 10^−116,000,000, which no sum that
+        /// includes the maximum's 1 can show, and the only probabilities <see cref="Precise.Softmax"/> gives as 0).
+        /// </summary>
+        private static BigFloat ShiftedExp(double x, BigFloat max)
+        {
+            BigFloat d = BigFloat.FromDouble(x) - max;
+            return d.IsZero ? BigFloat.One : d.ILogB() >= 28 ? BigFloat.Zero : BigFloat.Exp(d);
+        }
+
+        /// <summary>
+        /// ln Σ_i e^{x_i − max} = log1p(Σ_{i≠k} e^{x_i − max}), k the first maximum: its exact 1 is left out of the sum, so
+        /// a tail far below it (e^−295) keeps its digits in the result.
+        /// </summary>
+        private static BigFloat LogOfShiftedSum(ReadOnlySpan<double> x, BigFloat max)
+        {
+            BigFloat tail = BigFloat.Zero;
+            bool skipped = false;
+            foreach (double xi in x)
+            {
+                if (!skipped && (BigFloat.FromDouble(xi) - max).IsZero)
+                {
+                    skipped = true;
+                    continue;
+                }
+
+                tail += ShiftedExp(xi, max);
+            }
+
+            return BigFloat.Log1P(tail);
+        }
+
+        /// <summary>Σ_i e^{x_i − max} ∈ [1, n].</summary>
+        private static BigFloat ShiftedSum(ReadOnlySpan<double> x, BigFloat max)
+        {
+            BigFloat sum = BigFloat.Zero;
+            foreach (double xi in x)
+            {
+                sum += ShiftedExp(xi, max);
+            }
+
+            return sum;
+        }
+    }
+
+    private static void CheckFinite(double x, string name, int index = -1)
+    {
+        if (!double.IsFinite(x))
+        {
+            string what = index < 0 ? name : $"{name}[{index}]";
+            throw new ArgumentOutOfRangeException(name, x, $"{what} = {Guard.Format(x)} must be finite.");
+        }
+    }
+
+    /// <summary>Decimal methods take inputs within decimal's range, so a result near an input is one too.</summary>
+    private static void CheckDecimalRange(ReadOnlySpan<double> x, string name)
+    {
+        Guard.NotEmpty(x, name);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]) || Math.Abs(x[i]) > DecimalRange)
+            {
+                throw new ArgumentOutOfRangeException(
+                    name, x[i], $"{name}[{i}] = {Guard.Format(x[i])} must be finite and within decimal's range (±7.9e28).");
             }
         }
-
-        return sum;
     }
 
-    /// <summary>max(x) in decimal; checks that x is non-empty and every entry in range.</summary>
-    private static decimal Max(ReadOnlySpan<double> x)
+    private static decimal ToDecimalResult(BigFloat value, string name)
     {
-        Guard.NotEmpty(x, nameof(x));
-        decimal max = decimal.MinValue;
-        foreach (double xi in x)
+        try
         {
-            max = Math.Max(max, ToDecimal(xi));
+            return value.ToDecimal();
         }
-
-        return max;
-    }
-
-    /// <summary>e^{x − max} for x ≤ max; 0 when x − max &lt; −66, decided before subtracting (which could overflow).</summary>
-    private static decimal ShiftedExp(double x, decimal max)
-    {
-        decimal d = ToDecimal(x);
-        return d < max - MaxExpArgument ? 0m : Exp(d - max);
-    }
-
-    /// <summary>ln Σ_i e^{x_i − max} ∈ [0, ln n].</summary>
-    private static decimal LogOfShiftedSum(ReadOnlySpan<double> x, decimal max) => Log(ShiftedSum(x, max));
-
-    /// <summary>Σ_i e^{x_i − max} ∈ [1, n].</summary>
-    private static decimal ShiftedSum(ReadOnlySpan<double> x, decimal max)
-    {
-        decimal sum = 0m;
-        foreach (double xi in x)
+        catch (OverflowException)
         {
-            sum += ShiftedExp(xi, max);
+            throw new ArgumentOutOfRangeException(
+                name, value.ToDouble(), $"The result {Guard.Format(value.ToDouble())} is beyond decimal's range (7.9e28); use HighPrecision.Precise.");
         }
-
-        return sum;
     }
 }

@@ -15,7 +15,9 @@ public static partial class Losses
     /// softplus(−115) = 1.14e−50 to full precision, where PyTorch's form computes x + softplus(−x) ≈ −115 + 115 = 0.
     /// It is finite for every finite logit, where BCE on sigmoid(x) saturates (σ(40) = 1 in double, and
     /// log(1 − 1) = −∞). Products and the sum are formed in extended range, so a mean near MaxValue (x = 1e308, t = 0)
-    /// does not overflow through its sum.</para>
+    /// does not overflow through its sum, and softplus is formed in double with its own power of two, so a term below
+    /// T's range is kept for its weight: BinaryCrossEntropyWithLogits&lt;float&gt;([−115], [0], Sum, weight: [1e30]) =
+    /// 1.14e−20.</para>
     /// <para>t_i ∈ [0, 1] (soft targets allowed). posWeight and weight are optional (empty = all 1) and broadcast along
     /// the last dimension: an array of length k applies entry i mod k to element i, so pos_weight of length C weighs
     /// each class of an N × C multi-label batch; k must divide the number of elements. Logits must be finite.</para>
@@ -102,8 +104,10 @@ public static partial class Losses
             double t = double.CreateChecked(targets[i]);
             double w = double.CreateChecked(Broadcast(weight, i));
             var loss = default(ExtendedSum);
-            loss.AddProduct(w, 1 - t, double.CreateChecked(StableMath.Softplus(x)));
-            loss.AddProduct(w, double.CreateChecked(Broadcast(posWeight, i)), t, double.CreateChecked(StableMath.Softplus(-x)));
+            var (softplus, scale) = ScaledSoftplus(double.CreateChecked(x));
+            loss.AddScaledProduct(scale, w, 1 - t, softplus);
+            (softplus, scale) = ScaledSoftplus(-double.CreateChecked(x));
+            loss.AddScaledProduct(scale, w, double.CreateChecked(Broadcast(posWeight, i)), t, softplus);
             if (!losses.IsEmpty)
             {
                 losses[i] = T.CreateChecked(loss.Value);
@@ -113,6 +117,31 @@ public static partial class Losses
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// softplus(x) = log(1 + e^x) as value·2^scale, in double whatever T is, so that a weight can bring back a term
+    /// below T's (or double's) smallest number: softplus(−115) = 1.1e−50 is kept for float, and for x &lt; −700, where
+    /// softplus(x) = e^x to double precision, e^x = e^r·2^n with x = n·ln 2 + r (|r| ≤ ln 2 / 2), so e^(−800)·1e300 is
+    /// still 2.7e−48. Below −10⁶ the term is 0 for any pair of weights.
+    /// </summary>
+    private static (double Value, int Scale) ScaledSoftplus(double x)
+    {
+        if (x > -700)
+        {
+            return (StableMath.Softplus(x), 0);
+        }
+
+        if (x < -1e6)
+        {
+            return (0, 0);
+        }
+
+        const double ln2High = 0.693147180369123816490; // ln 2 with its low 32 bits cleared: n·ln2High is exact
+        const double ln2Low = 1.90821492927058770002e-10;
+        double n = Math.Round(x * 1.4426950408889634);
+        double r = (x - (n * ln2High)) - (n * ln2Low);
+        return (Math.Exp(r), (int)n);
     }
 
     private static void CheckBinaryInputs<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> targets, string inputName)

@@ -13,8 +13,15 @@ namespace CrossEntropy.Numerics;
 /// log-sum-exp, never through log(softmax), so every finite logit works (1e4 in float, 1e300 in double).</para>
 /// <para>Bad input throws, naming the argument and the flat index (with row and class): NaN or +∞ logits, a class
 /// index outside [0, C) that is not the ignore index, targets of the wrong length, weights of the wrong length or
-/// negative, label smoothing outside [0, 1]. A −∞ logit is a mask: if the target class is masked the row's loss is +∞;
-/// a row whose logits are all −∞ has no distribution and its loss is NaN.</para>
+/// negative, label smoothing outside [0, 1]. A −∞ logit is a mask: if the target class is masked the row's loss is +∞.</para>
+/// <para>Rows of only −∞, one rule for loss and gradient: such a row has no distribution (softmax is 0/0), so if it
+/// counts, its loss is NaN and every entry of its gradient row is NaN, whatever its target, weights, label smoothing or
+/// target probabilities (a weight of 0 does not make it 0: there is nothing to weigh); the reduced loss is then NaN.
+/// A row that does not count (its target is the ignore index) is 0 in both, as every ignored row.</para>
+/// <para>Precision: each −log q_c, softplus and log p − log q is formed in double whatever T is (and, in double, carried
+/// with its own power of two where it would overflow or underflow), then multiplied by its weight, smoothing or target
+/// in extended range and rounded to T once: a float or Half loss is within a few ulps of the true value wherever that
+/// is representable, even when a term alone is not (3e38f − (−3e38f) with smoothing 0.1, softplus(−115)·1e30).</para>
 /// <para>Weights and smoothing use 0 · ∞ = 0: a class with weight 0, or a target probability of 0, contributes nothing
 /// even where its logit is −∞ (PyTorch's formula evaluates that product to NaN).</para>
 /// <para>Range: weights and ε stay double (never narrowed to float), and every product w·t·l and every sum over rows
@@ -323,7 +330,7 @@ public static partial class Losses
             int y = groupTargets[i];
             losses[i] = y == options.IgnoreIndex
                 ? default
-                : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], rest[i]), options);
+                : RowLoss(logits.Slice((first + i) * classCount, classCount), y, new(max[i], double.CreateChecked(rest[i])), options);
         }
     }
 
@@ -332,23 +339,31 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T> => Vector512<T>.Count;
 
     /// <summary>
-    /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp: each −log q_c in T, each
-    /// product with the double weight and ε formed in <see cref="ExtendedSum"/> (a zero weight removes its term, even at a
-    /// masked logit). The serial, short-row and parallel paths all use it.
+    /// l = (1 − ε)·w_y·(−log q_y) + (ε / C)·Σ_c w_c·(−log q_c) from the row's log-sum-exp: each −log q_c formed in double
+    /// (halved where it would overflow, <see cref="RowKernel.LogSumExp{T}.NegativeLogSoftmax"/>), each product with the
+    /// double weight and ε formed in <see cref="ExtendedSum"/>, so a term beyond T's range that the weight or ε brings
+    /// back is kept (a zero weight removes its term, even at a masked logit). A row of only −∞ gives NaN. The serial,
+    /// short-row and parallel paths all use it.
     /// </summary>
     private static ExtendedSum RowLoss<T>(ReadOnlySpan<T> row, int y, RowKernel.LogSumExp<T> lse, CrossEntropyOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (lse.IsEmpty)
+        {
+            return ExtendedSum.Of(double.NaN);
+        }
+
         double smoothing = options.LabelSmoothing;
-        double targetTerm = double.CreateChecked(lse.NegativeLogSoftmax(row[y]));
+        double logRest = lse.LogRest;
+        var (targetTerm, targetScale) = lse.NegativeLogSoftmax(row[y], logRest);
         var loss = default(ExtendedSum);
-        if (smoothing == 0 && options.Weight is null)
+        if (smoothing == 0 && options.Weight is null && targetScale == 0)
         {
             loss.Add(targetTerm); // the bits of the product with 1 · 1, without its checks
         }
         else
         {
-            loss.AddProduct(1 - smoothing, WeightOf(options, y), targetTerm);
+            loss.AddScaledProduct(targetScale, 1 - smoothing, WeightOf(options, y), targetTerm);
         }
 
         if (smoothing != 0)
@@ -356,7 +371,8 @@ public static partial class Losses
             double smoothingPerClass = smoothing / row.Length;
             for (int c = 0; c < row.Length; c++)
             {
-                loss.AddProduct(smoothingPerClass, WeightOf(options, c), double.CreateChecked(lse.NegativeLogSoftmax(row[c])));
+                var (term, scale) = lse.NegativeLogSoftmax(row[c], logRest);
+                loss.AddScaledProduct(scale, smoothingPerClass, WeightOf(options, c), term);
             }
         }
 
@@ -384,10 +400,12 @@ public static partial class Losses
             ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
             ReadOnlySpan<T> target = targets.Slice(r * classCount, classCount);
             RowKernel.LogSumExp<T> lse = RowKernel.Analyse(row, nameof(logits), r * classCount);
-            var loss = default(ExtendedSum);
-            for (int c = 0; c < classCount; c++)
+            var loss = lse.IsEmpty ? ExtendedSum.Of(double.NaN) : default;
+            double logRest = lse.LogRest;
+            for (int c = 0; c < classCount && !lse.IsEmpty; c++)
             {
-                loss.AddProduct(WeightOf(options, c), SmoothedTarget(options, target, c), double.CreateChecked(lse.NegativeLogSoftmax(row[c])));
+                var (term, scale) = lse.NegativeLogSoftmax(row[c], logRest);
+                loss.AddScaledProduct(scale, WeightOf(options, c), SmoothedTarget(options, target, c), term);
             }
 
             Accumulate(ref total, loss, counts: true, losses, r);
@@ -445,6 +463,7 @@ public static partial class Losses
         CheckSoftTargets(targetProbabilities, logits.Length, classCount, nameof(targetProbabilities));
         CheckWeights(options, classCount);
         Guard.LabelSmoothing(options.LabelSmoothing, nameof(options));
+        RowParallel.CheckDegree(options.MaxDegreeOfParallelism, nameof(options));
         if (options.IgnoreIndex != CrossEntropyOptions.DefaultIgnoreIndex)
         {
             throw new ArgumentException(

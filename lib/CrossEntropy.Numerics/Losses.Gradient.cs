@@ -11,8 +11,9 @@ public static partial class Losses
     /// </summary>
     /// <remarks>
     /// Without weights and smoothing this is (q_n − onehot(y_n)) / D: "softmax minus target". D = Σ w[y_n] over counted
-    /// rows for Mean (NaN everywhere when all rows are ignored), 1 for Sum. Ignored rows get 0.
-    /// Each row sums to 0 when there are no weights.
+    /// rows for Mean (NaN everywhere when all rows are ignored), 1 for Sum. Ignored rows get 0. A counted row of only −∞
+    /// is NaN, as its loss (see <see cref="Losses"/>). Each row sums to 0 when there are no weights. The gradient may be
+    /// written over the logits.
     /// </remarks>
     public static void CrossEntropyGradient<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
@@ -40,12 +41,12 @@ public static partial class Losses
     }
 
     /// <summary>
-    /// One row of the class-index gradient, in two passes over the row: the kernel writes e^{x_j − M} and returns
-    /// S = Σ_j e^{x_j − M}; the second pass writes the gradient. Without smoothing, and when a = w[y]/D (a ratio of
-    /// extended sums) is a normal T, g_j = e_j·(a/S) in T's SIMD and g_y = q_y·a − a; when the target is the most
-    /// likely class (q_y &gt; 1/2) q_y − 1 would cancel (q_y rounds to 1 long before 1 − q_y underflows), so
-    /// g_y = −Σ_{j≠y} g_j, which does not. Otherwise <see cref="WriteGradientRow{T}"/> forms each entry in double from
-    /// extended sums. Ignored rows: validated, then 0.
+    /// One row of the class-index gradient. Without smoothing, and when a = w[y]/D (a ratio of extended sums) is a
+    /// normal T, in two passes over the row: the kernel writes e_j = e^{x_j − M} and returns S = Σ_j e_j (in double);
+    /// then g_j = e_j·(a/S) in T's SIMD and g_y = q_y·a − a; when the target is the most likely class (q_y &gt; 1/2)
+    /// q_y − 1 would cancel (q_y rounds to 1 long before 1 − q_y underflows), so g_y = −Σ_{j≠y} g_j, which does not.
+    /// Otherwise <see cref="WriteGradientRow{T}"/> forms each entry in double. A row of only −∞ that counts is NaN (as
+    /// its loss is); ignored rows are validated, then 0.
     /// </summary>
     private static void ClassIndexGradientRow<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
@@ -53,36 +54,43 @@ public static partial class Losses
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int offset = r * classCount;
+        ReadOnlySpan<T> row = logits.Slice(offset, classCount);
         Span<T> g = gradient.Slice(offset, classCount);
         int y = targets[r];
         if (y == options.IgnoreIndex)
         {
-            RowKernel.Validate(logits.Slice(offset, classCount), nameof(logits), offset);
+            RowKernel.Validate(row, nameof(logits), offset);
             g.Clear();
             return;
         }
 
-        T sum = RowKernel.Exponentials(logits.Slice(offset, classCount), g, nameof(logits), offset);
-        T scale = T.CreateChecked(denominator.Scale(WeightOf(options, y)));
-        if (options.LabelSmoothing == 0 && T.IsNormal(scale))
+        double a = denominator.Scale(WeightOf(options, y));
+        T scale = T.CreateChecked(a);
+        if (options.LabelSmoothing != 0 || !T.IsNormal(scale))
         {
-            bool targetDominates = g[y] + g[y] > sum;
-            RowKernel.Scale(g, scale / sum);
-            if (targetDominates)
-            {
-                g[y] = T.Zero;
-                g[y] = -RowKernel.Sum<T>(g);
-            }
-            else
-            {
-                g[y] -= scale;
-            }
-
+            // Decided before anything is written: the gradient may be the logits themselves.
+            WriteGradientRow(row, g, nameof(logits), offset, options, [], y, denominator.Sum);
             return;
         }
 
-        int k = Guard.IndexOfMaxLogit(logits.Slice(offset, classCount), nameof(logits), offset, classCount);
-        WriteGradientRow(g, sum, k, options, [], y, denominator.Sum);
+        double sum = RowKernel.Exponentials(row, g, nameof(logits), offset);
+        if (double.IsNaN(sum))
+        {
+            g.Fill(T.NaN); // a row of only −∞: no distribution
+            return;
+        }
+
+        bool targetDominates = double.CreateChecked(g[y]) * 2 > sum;
+        RowKernel.Scale(g, T.CreateChecked(a / sum));
+        if (targetDominates)
+        {
+            g[y] = T.Zero;
+            g[y] = T.CreateChecked(-RowKernel.Sum<T>(g));
+        }
+        else
+        {
+            g[y] -= scale;
+        }
     }
 
     /// <summary>
@@ -141,50 +149,75 @@ public static partial class Losses
         ExtendedSum denominator = MeanDenominator(reduction, ExtendedSum.Of(rows));
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<T> row = logits.Slice(r * classCount, classCount);
-            Span<T> g = gradient.Slice(r * classCount, classCount);
-            T sum = RowKernel.Exponentials(row, g, nameof(logits), r * classCount);
-            int k = Guard.IndexOfMaxLogit(row, nameof(logits), r * classCount, classCount);
-            WriteGradientRow(g, sum, k, options, targetProbabilities.Slice(r * classCount, classCount), -1, denominator);
+            int offset = r * classCount;
+            WriteGradientRow(
+                logits.Slice(offset, classCount), gradient.Slice(offset, classCount), nameof(logits), offset, options,
+                targetProbabilities.Slice(offset, classCount), -1, denominator);
         }
     }
 
     /// <summary>
-    /// Turns the exponentials e_j = e^{x_j − M} of a row (in <paramref name="g"/>, with S = Σ_j e_j) into its gradient
-    /// g_j = (q_j·Σ_c w_c·t_c − w_j·t_j) / D, q_j = e_j / S, with t the smoothed <paramref name="target"/> row, or the
-    /// smoothed one-hot of <paramref name="y"/> when it is empty. Each entry is formed in double from ratios of extended
-    /// sums and rounded once, so no weight, product or scale overflows or underflows, and q·a − b never becomes ∞ − ∞
-    /// in T. For the most likely class k, q_k = 1 − Σ_{j≠k} q_j and g_k = (Σ_{j≠k} w_j·t_j) / D − a·Σ_{j≠k} q_j: a
-    /// one-hot target at k gives −a·Σ_{j≠k} q_j exactly, where q_k·a − a would cancel to 0.
+    /// Writes the gradient row g_j = (q_j·Σ_c w_c·t_c − w_j·t_j) / D, q_j = e_j / S, with t the smoothed
+    /// <paramref name="target"/> row, or the smoothed one-hot of <paramref name="y"/> when it is empty. The
+    /// exponentials e_j = e^{x_j − M} and S are formed in double (the kernel's own exponential, the same bits everywhere)
+    /// and each entry from ratios of extended sums, rounded once to T, so no weight, product or scale overflows or
+    /// underflows, q·a − b never becomes ∞ − ∞ in T, and an entry that is a small difference of two near-equal terms
+    /// (a smoothed target on a nearly uniform row) keeps float's precision down to about 10⁻¹⁶ of the row's terms
+    /// (double's resolution of q and t; beyond that no double formula keeps it). The entries of a row sum to 0 (Σ_c q_c = 1), so
+    /// the most likely class k gets g_k = −Σ_{j≠k} g_j: a sum of the small entries themselves, which neither cancels two
+    /// sums near 1 (near-uniform rows) nor forms q_k·a − a (a one-hot target at k gives −a·Σ_{j≠k} q_j). The row is
+    /// read before each chunk of <paramref name="g"/> is written (g_k last), so <paramref name="g"/> may be the row
+    /// itself. A row of only −∞ gives NaN everywhere.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the stack buffer is written before it is read
     private static void WriteGradientRow<T>(
-        Span<T> g, T sum, int k, CrossEntropyOptions options, ReadOnlySpan<T> target, int y, in ExtendedSum denominator)
+        ReadOnlySpan<T> row, Span<T> g, string name, int offset, CrossEntropyOptions options, ReadOnlySpan<T> target, int y,
+        in ExtendedSum denominator)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double normaliser = double.CreateChecked(sum);
-        var mass = default(ExtendedSum);
-        var othersMass = default(ExtendedSum);
-        double othersProbability = 0;
+        var (lse, k) = RowKernel.AnalyseInDouble(row, name, offset);
+        if (lse.IsEmpty)
+        {
+            g.Fill(T.NaN);
+            return;
+        }
+
+        // Σ_c w_c·t_c = (1 − ε)·Σ_c w_c·y_c + (ε / C)·Σ_c w_c: the smoothing's share is one product with a sum of weights
+        // (C itself without weights), not C products of ε / C that would each add a rounding near a uniform row.
+        var targetMass = default(ExtendedSum);
+        var weightMass = default(ExtendedSum);
         for (int c = 0; c < g.Length; c++)
         {
-            double t = GradientTarget(options, target, y, c, g.Length);
-            mass.AddProduct(WeightOf(options, c), t);
-            if (c != k)
+            double w = WeightOf(options, c);
+            weightMass.Add(w);
+            targetMass.AddProduct(w, target.IsEmpty ? (c == y ? 1 : 0) : double.CreateChecked(target[c]));
+        }
+
+        var mass = default(ExtendedSum);
+        mass.AddProduct(1 - options.LabelSmoothing, targetMass);
+        mass.AddProduct(options.LabelSmoothing / g.Length, weightMass);
+
+        double normaliser = 1 + lse.Rest;
+        double scale = ExtendedSum.Ratio(mass, denominator);
+        double others = 0; // Σ_{c≠k} g_c, in entry order
+        Span<double> e = stackalloc double[RowKernel.ChunkLength];
+        for (int start = 0; start < g.Length; start += RowKernel.ChunkLength)
+        {
+            int length = Math.Min(RowKernel.ChunkLength, g.Length - start);
+            RowKernel.ExponentialsInDouble(row.Slice(start, length), lse.Max, e);
+            for (int i = 0; i < length; i++)
             {
-                othersMass.AddProduct(WeightOf(options, c), t);
-                othersProbability += double.CreateChecked(g[c]) / normaliser;
+                int c = start + i;
+                if (c != k)
+                {
+                    double value = (e[i] / normaliser * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), GradientTarget(options, target, y, c, g.Length), denominator);
+                    others += value;
+                    g[c] = T.CreateChecked(value);
+                }
             }
         }
 
-        double scale = ExtendedSum.Ratio(mass, denominator);
-        for (int c = 0; c < g.Length; c++)
-        {
-            double t = GradientTarget(options, target, y, c, g.Length);
-            double value = c == k
-                ? ExtendedSum.Ratio(othersMass, denominator) - (scale * othersProbability)
-                : (double.CreateChecked(g[c]) / normaliser * scale) - ExtendedSum.ProductRatio(WeightOf(options, c), t, denominator);
-            g[c] = T.CreateChecked(value);
-        }
+        g[k] = T.CreateChecked(-others); // written last: its logit has been read with its chunk
     }
 
     /// <summary>The smoothed target t_c: of the <paramref name="target"/> row, or of onehot(<paramref name="y"/>) when it is empty.</summary>

@@ -13,7 +13,9 @@ public static partial class Losses
     /// BatchMean = Σ l_i / N — the mean of D_KL(p_n ‖ q_n) over the N = length / C rows, the one to use. Sum = Σ l_i.
     /// Mean = Σ l_i / (N·C), PyTorch's default, C times smaller than the mean KL. Sums are accumulated in extended range,
     /// so a finite mean never overflows through its sum; Sum is +∞ when the true sum exceeds MaxValue. An input of −∞ where p_i &gt; 0 gives +∞.
-    /// Input must not be NaN or +∞; target must be finite and non-negative (log target: not NaN or +∞).
+    /// Input must not be NaN or +∞; target must be finite and non-negative (log target: not NaN or +∞). Each l_i is
+    /// formed in double whatever T is: when p ≈ q, log p − input is a small difference of near-equal numbers, and a
+    /// float loss keeps float's precision of that difference (float arithmetic would give 0 for a true 1.6e−8).
     /// </remarks>
     /// <param name="input">log q, N × C row-major.</param>
     /// <param name="target">p (or log p), same shape.</param>
@@ -65,10 +67,11 @@ public static partial class Losses
         var total = default(ExtendedSum);
         for (int i = 0; i < input.Length; i++)
         {
-            T t = target[i];
-            // p·(log p − input), with 0·∞ = 0 where p = 0 (the product is formed in extended range).
+            double t = double.CreateChecked(target[i]), logQ = double.CreateChecked(input[i]);
+            // p·(log p − input), with 0·∞ = 0 where p = 0 (the product is formed in extended range). In double whatever
+            // T is: when p ≈ q, log p − input is a small difference of near-equal numbers, which float would lose.
             var loss = default(ExtendedSum);
-            loss.AddProduct(double.CreateChecked(logTarget ? T.Exp(t) : t), double.CreateChecked(logTarget ? t - input[i] : T.Log(t) - input[i]));
+            loss.AddProduct(logTarget ? Math.Exp(t) : t, logTarget ? t - logQ : Math.Log(t) - logQ);
             if (!losses.IsEmpty)
             {
                 losses[i] = T.CreateChecked(loss.Value);

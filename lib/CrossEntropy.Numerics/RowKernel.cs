@@ -37,16 +37,33 @@ internal static class RowKernel
 
     /// <summary>
     /// One row's log-sum-exp as M + log1p(rest): M = max_i x_i and rest = Σ_{i≠k} e^{x_i − M} (k one index of the
-    /// maximum), rest ≥ 0. A row of only −∞ has M = −∞, so every −log softmax of it is (−∞) − (−∞) = NaN: no distribution.
+    /// maximum), rest ≥ 0, summed and held in double whatever T is. A row of only −∞ has M = −∞ and no distribution:
+    /// callers give it NaN (its loss and its gradient, see <see cref="Losses"/>).
     /// </summary>
-    internal readonly record struct LogSumExp<T>(T Max, T Rest)
+    internal readonly record struct LogSumExp<T>(T Max, double Rest)
         where T : IFloatingPointIeee754<T>
     {
-        /// <summary>log Σ_i e^{x_i − M} = log1p(rest).</summary>
-        public T LogRest => StableMath.LogP1(Rest);
+        /// <summary>log Σ_i e^{x_i − M} = log1p(rest), in double.</summary>
+        public double LogRest => StableMath.LogP1(Rest);
 
-        /// <summary>−log softmax(x)_c = (M − x_c) + log1p(rest): both terms ≥ 0, so nothing cancels.</summary>
-        public T NegativeLogSoftmax(T logit) => (Max - logit) + LogRest;
+        /// <summary>Whether the row has no distribution (all its logits are −∞).</summary>
+        public bool IsEmpty => T.IsNegativeInfinity(Max);
+
+        /// <summary>
+        /// −log softmax(x)_c = (M − x_c) + log1p(rest) as value·2^scale, formed in double (so a float or Half term beyond
+        /// T's range, 3e38 − (−3e38), is still exact): both terms ≥ 0, so nothing cancels. Where M − x_c overflows
+        /// double (1e308 − (−1e308)) the halves are used, exact at that magnitude, with scale 1; a masked x_c gives +∞.
+        /// </summary>
+        /// <param name="logit">x_c.</param>
+        /// <param name="logRest"><see cref="LogRest"/>, computed once per row by the caller.</param>
+        public (double Value, int Scale) NegativeLogSoftmax(T logit, double logRest)
+        {
+            double max = double.CreateChecked(Max), x = double.CreateChecked(logit);
+            double value = (max - x) + logRest;
+            return double.IsPositiveInfinity(value) && double.IsFinite(x)
+                ? (((0.5 * max) - (0.5 * x)) + (0.5 * logRest), 1)
+                : (value, 0);
+        }
     }
 
     /// <summary>
@@ -70,9 +87,9 @@ internal static class RowKernel
         ref T start = ref MemoryMarshal.GetReference(row);
 
         T max = T.NegativeInfinity;
-        Vector512<T> sum = Vector512<T>.Zero; // Σ e^{x − max}, per lane, over the entries below max
-        T carried = T.Zero;                   // former maxima, rescaled, outside the lanes
-        int ties = 0;                         // entries equal to max (terms of exactly 1), not yet added
+        var sum = default(LaneSum<T>); // Σ e^{x − max}, per lane, over the entries below max
+        double carried = 0;            // former maxima, rescaled, outside the lanes
+        int ties = 0;                  // entries equal to max (terms of exactly 1), not yet added
         for (int blockStart = 0; blockStart < row.Length; blockStart += BlockLength)
         {
             int blockEnd = Math.Min(blockStart + BlockLength, fullLength);
@@ -92,8 +109,8 @@ internal static class RowKernel
                 {
                     // Rescale once per block: every earlier term, and each earlier maximum's 1, times e^{M − M'}.
                     T factor = ExpNonPositive(max - blockMax);
-                    sum *= Vector512.Create(factor);
-                    carried = (carried * factor) + (T.CreateTruncating(ties) * factor);
+                    sum.Scale(factor);
+                    carried = (carried + ties) * double.CreateChecked(factor);
                 }
 
                 max = blockMax;
@@ -103,17 +120,17 @@ internal static class RowKernel
             Vector512<T> shift = Vector512.Create(max);
             if (blockMax == max)
             {
-                sum = SumExpCountingTies(ref block, count, hasTail, tail, shift, sum, ref ties);
+                SumExpCountingTies(ref block, count, hasTail, tail, shift, ref sum, ref ties);
             }
             else
             {
-                sum = SumExp(ref block, count, hasTail, tail, shift, sum);
+                SumExp(ref block, count, hasTail, tail, shift, ref sum);
             }
         }
 
         // One maximum is the 1 left out; the other ties are exact 1s. (While M = −∞ every entry ties with it and adds
         // nothing: e^{x − M} is masked out.)
-        return new(max, (HorizontalSum(sum) + carried) + T.CreateTruncating(ties - 1));
+        return new(max, (sum.Total() + carried) + (ties - 1));
     }
 
     /// <summary>
@@ -193,29 +210,16 @@ internal static class RowKernel
 
     /// <summary>Validates <paramref name="row"/> (NaN or +∞ throws, as in <see cref="Analyse{T}"/>) without computing anything else.</summary>
     internal static void Validate<T>(ReadOnlySpan<T> row, string name, int offset)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (!IsVectorised<T>())
-        {
-            ScalarMax(row, name, offset, row.Length);
-            return;
-        }
-
-        int fullLength = row.Length - (row.Length % Vector512<T>.Count);
-        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(row[fullLength..]));
-        if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
-        {
-            Guard.ThrowInvalidLogit(row, name, offset, row.Length);
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Max(row, name, offset, row.Length);
 
     /// <summary>
-    /// Writes e^{x_i − M} · scale into <paramref name="destination"/> and returns S = Σ_i e^{x_i − M}, the softmax
-    /// normaliser, summed before scaling: softmax(x)_i = e^{x_i − M} / S. Call <see cref="Scale{T}"/> afterwards to
-    /// apply a factor that depends on S. A row of only −∞ is filled with NaN and gives NaN.
+    /// Writes e_i = e^{x_i − M} into <paramref name="destination"/> (which may be the row itself) and returns
+    /// S = Σ_i e_i, the softmax normaliser (softmax(x)_i = e_i / S), summed in compensated lanes and returned in double.
+    /// A row of only −∞ (M = −∞) is filled with NaN and gives S = NaN.
     /// </summary>
     /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
-    internal static T Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
+    internal static double Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!IsVectorised<T>())
@@ -235,21 +239,195 @@ internal static class RowKernel
         }
 
         // A row of only −∞ has M = −∞: every x − M is NaN, and so is every e and S (no distribution).
-
         Vector512<T> shift = Vector512.Create(max);
-        Vector512<T> sum = Vector512<T>.Zero;
-        for (int i = 0; i < fullLength; i += lanes)
+        var sum = default(LaneSum<T>);
+        for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
         {
-            Vector512<T> e = ExpNonPositive(Vector512.LoadUnsafe(ref x, (nuint)i) - shift);
-            e.StoreUnsafe(ref d, (nuint)i);
-            sum += e;
+            int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
+            Vector512<T> chunkSum = Vector512<T>.Zero;
+            for (int i = chunk; i < chunkEnd; i += lanes)
+            {
+                Vector512<T> e = ExpNonPositive(Vector512.LoadUnsafe(ref x, (nuint)i) - shift);
+                e.StoreUnsafe(ref d, (nuint)i);
+                chunkSum += e;
+            }
+
+            sum.Add(chunkSum);
         }
 
         // The tail (all −∞, so e = 0, when there is none) is added last, as in the other passes.
         Vector512<T> last = ExpNonPositive(tail - shift);
-        sum += last;
+        sum.Add(last);
         MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref last), lanes)[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
-        return HorizontalSum(sum);
+        return T.IsNegativeInfinity(max) ? double.NaN : sum.Total();
+    }
+
+    /// <summary>
+    /// The maximum M of a row and Σ_{i≠k} e^{x_i − M} in double (k one index of the maximum, entries whose exponential
+    /// rounds to exactly 1 counted rather than added), with each e^{x_i − M} formed in double whatever T is: the
+    /// normaliser of a gradient row that is formed in double (<see cref="ExponentialsInDouble{T}"/> gives the terms).
+    /// </summary>
+    /// <returns>The row's log-sum-exp and k, the first index whose e^{x_k − M} is exactly 1 (the maximum, or an entry
+    /// so close to it that its term rounds to the same 1): the one term the rest leaves out.</returns>
+    internal static (LogSumExp<T> Lse, int IndexOfMax) AnalyseInDouble<T>(ReadOnlySpan<T> row, string name, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = Max(row, name, offset, row.Length);
+        if (T.IsNegativeInfinity(max))
+        {
+            return (new(max, double.NaN), 0);
+        }
+
+        Span<double> e = stackalloc double[ChunkLength];
+        var sum = default(LaneSum<double>);
+        int ties = 0;
+        int indexOfMax = -1;
+        for (int start = 0; start < row.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, row.Length - start);
+            ExponentialsInDouble(row.Slice(start, length), max, e);
+            if (indexOfMax < 0 && e[..length].IndexOf(1.0) is int i and >= 0)
+            {
+                indexOfMax = start + i;
+            }
+
+            AddBelowOne(e[..length], ref sum, ref ties);
+        }
+
+        return (new(max, sum.Total() + (ties - 1)), indexOfMax);
+    }
+
+    /// <summary>Entries per chunk of the double-precision passes and of the lane sums' flushes (a multiple of every lane count).</summary>
+    internal const int ChunkLength = 256;
+
+    /// <summary>
+    /// e^{x_i − M} in double for a chunk of at most <see cref="ChunkLength"/> entries of a row whose maximum is
+    /// <paramref name="max"/>: the exponentials of a gradient row formed in double (the same bits on every machine).
+    /// </summary>
+    internal static void ExponentialsInDouble<T>(ReadOnlySpan<T> chunk, T max, Span<double> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var shift = Vector512.Create(double.CreateChecked(max));
+        int i = 0;
+        ref double d = ref MemoryMarshal.GetReference(destination);
+        if (typeof(T) == typeof(float))
+        {
+            ReadOnlySpan<float> f = MemoryMarshal.Cast<T, float>(chunk);
+            for (; i <= f.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(f), (nuint)i));
+                ExpNonPositive(lower - shift).StoreUnsafe(ref d, (nuint)i);
+                ExpNonPositive(upper - shift).StoreUnsafe(ref d, (nuint)(i + Vector512<double>.Count));
+            }
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            ReadOnlySpan<double> v = MemoryMarshal.Cast<T, double>(chunk);
+            for (; i <= v.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                ExpNonPositive(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(v), (nuint)i) - shift).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < chunk.Length; i++)
+        {
+            destination[i] = ExpNonPositive(Vector512.Create(double.CreateChecked(chunk[i])) - shift).ToScalar();
+        }
+    }
+
+    /// <summary>sum += the entries of <paramref name="e"/> below 1 (lane i mod 8), ties += the entries equal to 1.</summary>
+    private static void AddBelowOne(ReadOnlySpan<double> e, ref LaneSum<double> sum, ref int ties)
+    {
+        int lanes = Vector512<double>.Count;
+        int full = e.Length - (e.Length % lanes);
+        Vector512<double> chunkSum = Vector512<double>.Zero;
+        ref double start = ref MemoryMarshal.GetReference(e);
+        for (int i = 0; i < full; i += lanes)
+        {
+            chunkSum += BelowOne(Vector512.LoadUnsafe(ref start, (nuint)i), ref ties);
+        }
+
+        Vector512<double> tail = Vector512<double>.Zero;
+        e[full..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<double>, double>(ref tail), lanes));
+        sum.Add(chunkSum + BelowOne(tail, ref ties));
+    }
+
+    /// <summary>The lanes of <paramref name="e"/> below 1 (others 0); the lanes equal to 1 are counted in <paramref name="ties"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> BelowOne(Vector512<double> e, ref int ties)
+    {
+        Vector512<double> one = Vector512.Equals(e, Vector512<double>.One);
+        ties += BitOperations.PopCount(one.ExtractMostSignificantBits());
+        return Vector512.AndNot(e, one);
+    }
+
+    /// <summary>
+    /// values ← e^{values} for values ≤ 0 or −∞ (in place), and Σ_{v≠0} e^v and the count of v = 0 (terms of exactly 1)
+    /// added to <paramref name="sum"/> and <paramref name="ties"/>, lane i mod lanes: the exponential pass of the softmax
+    /// family. Call it on consecutive chunks of a row; every chunk but the last must be a multiple of the lane count.
+    /// </summary>
+    internal static void ExpInPlace<T>(Span<T> values, ref LaneSum<T> sum, ref int ties)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!IsVectorised<T>())
+        {
+            foreach (ref T v in values)
+            {
+                if (v == T.Zero)
+                {
+                    ties++;
+                }
+
+                v = T.Exp(v);
+            }
+
+            sum.AddScalar(SumBelowOne(values));
+            return;
+        }
+
+        int lanes = Vector512<T>.Count;
+        int fullLength = values.Length - (values.Length % lanes);
+        ref T start = ref MemoryMarshal.GetReference(values);
+        for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
+        {
+            int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
+            Vector512<T> chunkSum = Vector512<T>.Zero;
+            for (int i = chunk; i < chunkEnd; i += lanes)
+            {
+                Vector512<T> v = Vector512.LoadUnsafe(ref start, (nuint)i);
+                Vector512<T> e = ExpNonPositive(v);
+                e.StoreUnsafe(ref start, (nuint)i);
+                Vector512<T> one = Vector512.Equals(v, Vector512<T>.Zero); // e^0 = 1 exactly: counted, not added
+                ties += BitOperations.PopCount(one.ExtractMostSignificantBits());
+                chunkSum += Vector512.AndNot(e, one);
+            }
+
+            sum.Add(chunkSum);
+        }
+
+        if (fullLength < values.Length)
+        {
+            Vector512<T> tail = Tail(values[fullLength..]);
+            Vector512<T> e = ExpNonPositive(tail);
+            sum.Add(ExpBelowMax(tail, Vector512<T>.Zero, ref ties));
+            MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes)[..(values.Length - fullLength)].CopyTo(values[fullLength..]);
+        }
+    }
+
+    /// <summary>Σ of the exponentials below 1 (scalar path of <see cref="ExpInPlace{T}"/>), in order, in double.</summary>
+    private static double SumBelowOne<T>(ReadOnlySpan<T> e)
+        where T : IFloatingPointIeee754<T>
+    {
+        double total = 0;
+        foreach (T v in e)
+        {
+            if (v != T.One)
+            {
+                total += double.CreateChecked(v);
+            }
+        }
+
+        return total;
     }
 
     /// <summary>destination ← destination · factor: one rounding per entry, so the bits do not depend on the vector width.</summary>
@@ -258,18 +436,19 @@ internal static class RowKernel
         System.Numerics.Tensors.TensorPrimitives.Multiply(destination, factor, destination);
 
     /// <summary>
-    /// Σ values in the kernel's lane order (one accumulator per lane of a 512-bit vector, the tail zero-padded, then the
-    /// lanes in order), so the bits do not depend on the hardware's vector width.
+    /// Σ values in the kernel's lane order (one compensated accumulator per lane of a 512-bit vector, flushed every
+    /// <see cref="ChunkLength"/> entries, the tail zero-padded, then the lanes in order in double), so the bits do not
+    /// depend on the hardware's vector width and the error does not grow with the length.
     /// </summary>
-    internal static T Sum<T>(ReadOnlySpan<T> values)
+    internal static double Sum<T>(ReadOnlySpan<T> values)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!IsVectorised<T>())
         {
-            T total = T.Zero;
+            double total = 0;
             foreach (T value in values)
             {
-                total += value;
+                total += double.CreateChecked(value);
             }
 
             return total;
@@ -278,15 +457,45 @@ internal static class RowKernel
         int lanes = Vector512<T>.Count;
         int fullLength = values.Length - (values.Length % lanes);
         ref T v = ref MemoryMarshal.GetReference(values);
-        Vector512<T> sum = Vector512<T>.Zero;
-        for (int i = 0; i < fullLength; i += lanes)
+        var sum = default(LaneSum<T>);
+        for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
         {
-            sum += Vector512.LoadUnsafe(ref v, (nuint)i);
+            int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
+            Vector512<T> chunkSum = Vector512<T>.Zero;
+            for (int i = chunk; i < chunkEnd; i += lanes)
+            {
+                chunkSum += Vector512.LoadUnsafe(ref v, (nuint)i);
+            }
+
+            sum.Add(chunkSum);
         }
 
         Vector512<T> tail = Vector512<T>.Zero; // what is left of values, zero-padded (all 0 when nothing is)
         values[fullLength..].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref tail), lanes));
-        return HorizontalSum(sum + tail);
+        sum.Add(tail);
+        return sum.Total();
+    }
+
+    /// <summary>
+    /// The maximum of a row, validating it (NaN or +∞ throws, naming the index, as in <see cref="Analyse{T}"/>); −∞ for a
+    /// row of only −∞. <paramref name="classCount"/> = 0 names a plain index (a vector), otherwise row and class too.
+    /// </summary>
+    internal static T Max<T>(ReadOnlySpan<T> row, string name, int offset, int classCount)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!IsVectorised<T>())
+        {
+            return ScalarMax(row, name, offset, classCount);
+        }
+
+        int fullLength = row.Length - (row.Length % Vector512<T>.Count);
+        T max = BlockMax(ref MemoryMarshal.GetReference(row), fullLength, hasTail: true, Tail(row[fullLength..]));
+        if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
+        {
+            Guard.ThrowInvalidLogit(row, name, offset, classCount);
+        }
+
+        return max;
     }
 
     private static bool IsVectorised<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
@@ -348,33 +557,53 @@ internal static class RowKernel
         return (T)(object)Vector128.MaxNative(d, Vector128.Shuffle(d, Vector128.Create(1L, 0L))).ToScalar();
     }
 
-    /// <summary>sum + Σ e^{x − shift} over the block and its tail, lane by lane in entry order.</summary>
+    /// <summary>sum += Σ e^{x − shift} over the block and its tail, lane by lane in entry order, flushed every <see cref="ChunkLength"/> entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> SumExp<T>(ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum)
+    private static void SumExp<T>(ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector512<T>.Count;
-        for (int i = 0; i < count; i += lanes)
+        for (int chunk = 0; chunk < count; chunk += ChunkLength)
         {
-            sum += ExpNonPositive(Vector512.LoadUnsafe(ref block, (nuint)i) - shift);
+            int chunkEnd = Math.Min(chunk + ChunkLength, count);
+            Vector512<T> chunkSum = Vector512<T>.Zero;
+            for (int i = chunk; i < chunkEnd; i += lanes)
+            {
+                chunkSum += ExpNonPositive(Vector512.LoadUnsafe(ref block, (nuint)i) - shift);
+            }
+
+            sum.Add(chunkSum);
         }
 
-        return hasTail ? sum + ExpNonPositive(tail - shift) : sum;
+        if (hasTail)
+        {
+            sum.Add(ExpNonPositive(tail - shift));
+        }
     }
 
     /// <summary>As <see cref="SumExp{T}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> SumExpCountingTies<T>(
-        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, Vector512<T> sum, ref int ties)
+    private static void SumExpCountingTies<T>(
+        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector512<T>.Count;
-        for (int i = 0; i < count; i += lanes)
+        for (int chunk = 0; chunk < count; chunk += ChunkLength)
         {
-            sum += ExpBelowMax(Vector512.LoadUnsafe(ref block, (nuint)i), shift, ref ties);
+            int chunkEnd = Math.Min(chunk + ChunkLength, count);
+            Vector512<T> chunkSum = Vector512<T>.Zero;
+            for (int i = chunk; i < chunkEnd; i += lanes)
+            {
+                chunkSum += ExpBelowMax(Vector512.LoadUnsafe(ref block, (nuint)i), shift, ref ties);
+            }
+
+            sum.Add(chunkSum);
         }
 
-        return hasTail ? sum + ExpBelowMax(tail, shift, ref ties) : sum;
+        if (hasTail)
+        {
+            sum.Add(ExpBelowMax(tail, shift, ref ties));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -506,7 +735,7 @@ internal static class RowKernel
         where T : IFloatingPointIeee754<T>
     {
         T max = ScalarMax(row, name, offset, classCount);
-        T rest = T.Zero;
+        double rest = 0;
         int ties = 0;
         foreach (T x in row)
         {
@@ -516,24 +745,82 @@ internal static class RowKernel
             }
             else
             {
-                rest += T.Exp(x - max);
+                rest += double.CreateChecked(T.Exp(x - max));
             }
         }
 
-        return new(max, rest + T.CreateTruncating(ties - 1));
+        return new(max, rest + (ties - 1));
     }
 
-    private static T ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
+    private static double ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
         where T : IFloatingPointIeee754<T>
     {
         T max = ScalarMax(row, name, offset, classCount);
-        T sum = T.Zero; // NaN throughout for a row of only −∞, as in the vector path
+        double sum = 0; // NaN throughout for a row of only −∞, as in the vector path
         for (int i = 0; i < row.Length; i++)
         {
             destination[i] = T.Exp(row[i] - max);
-            sum += destination[i];
+            sum += double.CreateChecked(destination[i]);
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// A sum kept in the 64 bytes of one <see cref="Vector512{T}"/>, lane by lane, each lane compensated (Knuth's
+    /// two-sum: the rounding error of every addition is kept in <see cref="_low"/>), so a row's sum loses no more than
+    /// its chunks do, at any length: chunks of <see cref="ChunkLength"/> entries are summed plainly and added here.
+    /// The lanes are added in double in a fixed tree at the end: the same bits on every machine. Types that are not
+    /// vectorised (Half, NFloat) add in double, in order.
+    /// </summary>
+    internal struct LaneSum<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private Vector512<T> _high;
+        private Vector512<T> _low;
+        private double _scalar;
+
+        /// <summary>Adds one chunk's lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector512<T> v)
+        {
+            Vector512<T> s = _high + v;
+            Vector512<T> vPart = s - _high;
+            Vector512<T> error = (_high - (s - vPart)) + (v - vPart);
+            _high = s;
+            _low += error;
+        }
+
+        /// <summary>Adds a value of the scalar path.</summary>
+        public void AddScalar(double v) => _scalar += v;
+
+        /// <summary>Multiplies the sum by <paramref name="factor"/> (a rescaling by e^{M − M'}).</summary>
+        public void Scale(T factor)
+        {
+            _high *= Vector512.Create(factor);
+            _low *= Vector512.Create(factor);
+        }
+
+        /// <summary>The sum, in double: lanes and their errors in a fixed tree.</summary>
+        public readonly double Total()
+        {
+            if (!IsVectorised<T>())
+            {
+                return _scalar;
+            }
+
+            return HorizontalSumInDouble(_high) + HorizontalSumInDouble(_low);
+        }
+
+        private static double HorizontalSumInDouble(Vector512<T> v)
+        {
+            if (typeof(T) == typeof(double))
+            {
+                return HorizontalSum(v.As<T, double>());
+            }
+
+            var (lower, upper) = Vector512.Widen(v.As<T, float>());
+            return HorizontalSum(lower + upper); // 16 floats add exactly in double, lane ℓ with lane ℓ + 8
+        }
     }
 }

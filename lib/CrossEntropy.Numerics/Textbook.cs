@@ -92,12 +92,18 @@ public static class Textbook
     /// <remarks>
     /// Keeps the value finite (each term is at most −ln ε ≈ 16.1 per unit of p), but biased: any q_i below ε is treated as
     /// ε, so a confidently wrong model gets at most 16.1 nats instead of its true loss, and the gradient there is 0.
-    /// (Keras also rescales q to sum to 1 first, which changes nothing for a softmax output.)
+    /// (Keras also rescales q to sum to 1 first, which changes nothing for a softmax output.) ε must be in [0, 0.5].
     /// </remarks>
     public static T ClippedCrossEntropy<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double epsilon = 1e-7)
         where T : IFloatingPointIeee754<T>
     {
         Guard.SameLength(p, nameof(p), q, nameof(q));
+        if (!(epsilon >= 0 && epsilon <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(epsilon), epsilon, $"epsilon = {Guard.Format(epsilon)} must be in [0, 0.5]: the clip interval [ε, 1 − ε] must not be empty.");
+        }
+
         T eps = T.CreateChecked(epsilon);
         T sum = T.Zero;
         for (int i = 0; i < p.Length; i++)

@@ -48,6 +48,20 @@ public class LargeVocabularyBenchmarks
     [Benchmark(Description = "bound: one Exp + Sum pass (Vector512.Exp)")]
     public float Bound() => ExpSumPass<DotNetExp>();
 
+    /// <summary>One read of the logits: TensorPrimitives.Sum over each row, the floor issue 19's targets are measured against.</summary>
+    [Benchmark(Description = "one read: TensorPrimitives.Sum per row")]
+    public float SumPass()
+    {
+        int classes = Shape.Classes;
+        float total = 0;
+        for (int r = 0; r < Shape.Rows; r++)
+        {
+            total += TensorPrimitives.Sum<float>(_logits.AsSpan(r * classes, classes));
+        }
+
+        return total;
+    }
+
     /// <summary>The same pass with the kernel's own exponential: how much the kernel adds to its own arithmetic.</summary>
     [Benchmark(Description = "one Exp + Sum pass (kernel's exp)")]
     public float KernelExpBound() => ExpSumPass<KernelExp>();

@@ -56,7 +56,51 @@ static void Print<T>(string name, int rows, int classes, Func<Random, int, int, 
         $"mean {Bits(Losses.CrossEntropy<T>(x, classes, targets))}",
         $"smoothed {Bits(Losses.CrossEntropy<T>(x, classes, targets, options: smoothed))}",
         $"rows {string.Join(',', perRow.Select(Bits))}",
-        $"gradient {Hash(gradient)} smoothed gradient {Hash(smoothedGradient)}"));
+        $"gradient {Hash(gradient)} smoothed gradient {Hash(smoothedGradient)}",
+        $"softmax family {SoftmaxFamily(x, classes)}"));
+}
+
+// The softmax family (rows and single vectors, τ = 1 and τ = 0.7) hashed; the same computation on copies of x that
+// start 1, 2 and 3 elements into a larger array (other alignments) must give the same hash, or the line says so.
+static string SoftmaxFamily<T>(T[] x, int classes)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    string first = SoftmaxFamilyAt(x, classes, 0);
+    for (int offset = 1; offset <= 3; offset++)
+    {
+        if (SoftmaxFamilyAt(x, classes, offset) != first)
+        {
+            return $"{first} (offsets differ at {offset})";
+        }
+    }
+
+    return first;
+}
+
+static string SoftmaxFamilyAt<T>(T[] x, int classes, int offset)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    var buffer = new T[x.Length + offset];
+    x.CopyTo(buffer, offset);
+    ReadOnlySpan<T> logits = buffer.AsSpan(offset);
+    var results = new List<T>();
+    foreach (double tau in new[] { 1.0, 0.7 })
+    {
+        var softmax = new T[x.Length];
+        StableMath.SoftmaxRows(logits, classes, softmax, tau);
+        var logSoftmax = new T[x.Length];
+        StableMath.LogSoftmaxRows(logits, classes, logSoftmax, tau);
+        var lse = new T[x.Length / classes];
+        StableMath.LogSumExpRows(logits, classes, lse, tau);
+        results.AddRange(softmax);
+        results.AddRange(logSoftmax);
+        results.AddRange(lse);
+        results.AddRange(StableMath.Softmax(logits, tau));
+        results.AddRange(StableMath.LogSoftmax(logits, tau));
+        results.Add(StableMath.LogSumExp(logits, tau));
+    }
+
+    return Hash(results.ToArray());
 }
 
 static string Bits<T>(T value)

@@ -1,4 +1,5 @@
 using CrossEntropy.Numerics;
+using CsCheck;
 
 namespace CrossEntropy.Numerics.Tests;
 
@@ -155,9 +156,12 @@ public class HighPrecisionTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.LogSumExp([0, 1e29]));
         Assert.Equal("x", e.ParamName);
         Assert.Equal(1e29, e.ActualValue);
-        var far = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.CrossEntropyFromLogits([0.5, 0.5], [7e28, -7e28]));
+        // A loss beyond decimal's range (1.58e29); Precise holds it. (Each max − z_i alone may exceed it: 0.5·1.4e29 fits.)
+        var far = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.CrossEntropyFromLogits([0, 1], [7.9e28, -7.9e28]));
         Assert.Equal("logits", far.ParamName);
-        Assert.Contains("logits[1] = -7E+28", far.Message, StringComparison.Ordinal);
+        Assert.Contains("beyond decimal's range", far.Message, StringComparison.Ordinal);
+        Assert.Equal(HighPrecision.ToDecimal(7e28), HighPrecision.CrossEntropyFromLogits([0.5, 0.5], [7e28, -7e28]));
+        Assert.Equal(0, HighPrecision.Precise.CrossEntropyFromLogits([0, 1], [7.9e28, -7.9e28]).RelativeError(2 * 7.9e28)); // 2·7.9e28 is exact in double
         var p = Assert.Throws<ArgumentOutOfRangeException>(() => HighPrecision.Entropy([1.5, -0.5]));
         Assert.Equal("p", p.ParamName);
         Assert.Contains("p[0] = 1.5", p.Message, StringComparison.Ordinal);
@@ -172,5 +176,95 @@ public class HighPrecisionTests
         Assert.True(Math.Abs(e66 - 46071866343312915426773184428.06m) <= 1e-24m * e66, $"{e66}");
         Assert.Equal(0m, HighPrecision.Exp(-1e28m));
         Assert.Equal(HighPrecision.ToDecimal(7.9e28), HighPrecision.LogSumExp([7.9e28]));
+    }
+}
+
+/// <summary>
+/// Issue 19, item 8: the reference lost tiny values (Entropy([1e−30, 1]) = 1e−28, Exp(−66) = 0, …). The decimal methods
+/// now round the exact value once; <see cref="HighPrecision.Precise"/> keeps 28 significant digits at any magnitude.
+/// Expected digits from mpmath at 60 digits on the same doubles.
+/// </summary>
+public class HighPrecisionTinyValueTests
+{
+    [Fact]
+    public void Item8_tiny_values_keep_28_significant_digits()
+    {
+        Assert.Equal("6.907755278982137619387931687E-29", HighPrecision.Precise.Entropy([1e-30, 1]).ToString());
+        Assert.Equal("9.210340371976182091906030429E-39", HighPrecision.Precise.Entropy([1e-40, 1]).ToString());
+        Assert.Equal("3.678022649239412605065519265E-321", HighPrecision.Precise.Entropy([5e-324, 1]).ToString());
+        Assert.Equal("2.170522011303639411986569260E-29", HighPrecision.Precise.Exp(-66m).ToString());
+        Assert.Equal("5.075958897549456765291809480E-435", HighPrecision.Precise.Exp(-1000m).ToString());
+        Assert.Equal("1.603810890548637852976087034E-28", HighPrecision.Precise.Softmax([0, -64])[1].ToString());
+        Assert.Equal("3.975449735908646807789099754E-31", HighPrecision.Precise.CrossEntropyFromLogits([1, 0], [0, -70]).ToString());
+        Assert.Equal("9.999999999999999432065741751E-30", HighPrecision.Precise.FromDouble(1e-29).ToString());
+        Assert.Equal("1.000000000000000010979063629E308", HighPrecision.Precise.LogSumExp([1e308, -1e308]).ToString());
+        // ln(1 + 3·10⁻²⁸) = 3·10⁻²⁸ − 4.5·10⁻⁵⁶: 2.99…9955·10⁻²⁸, 28 digits 3.000…0·10⁻²⁸ (the digits beyond say it is below).
+        Assert.Equal("3.000000000000000000000000000E-28", HighPrecision.Precise.Log(1.0000000000000000000000000003m).ToString());
+        Assert.Equal("6.931471805599453094172321215E-1", HighPrecision.Precise.Log(2m).ToString());
+        Assert.Equal("0.000000000000000000000000000", HighPrecision.Precise.Log(1m).ToString());
+    }
+
+    // The decimal forms: the exact value rounded once to decimal's grid, so ln(1 + 10⁻²⁸) is 10⁻²⁸ (it was 0) and a
+    // probability is right to 5·10⁻²⁹ absolute (softmax([0, −64])₁ = 1.6·10⁻²⁸ rounds to 2·10⁻²⁸).
+    [Fact]
+    public void Item8_decimal_results_are_the_exact_value_rounded_once()
+    {
+        Assert.Equal(0.0000000000000000000000000001m, HighPrecision.Log(1.0000000000000000000000000001m));
+        Assert.Equal(0.0000000000000000000000000002m, HighPrecision.Softmax([0, -64])[1]);
+        Assert.Equal(0.0000000000000000000000000001m, HighPrecision.Entropy([1e-30, 1])); // 6.9e−29 to the nearest 1e−28
+        Assert.Equal(0m, HighPrecision.ToDecimal(1e-29)); // below half of decimal's last place: Precise.FromDouble keeps it
+        Assert.Equal(2.0137527074704765216245493886m, HighPrecision.Exp(0.7m)); // mpmath: 2.01375270747047652162454938858…
+    }
+
+    // ToDecimal against BigInteger rational arithmetic: the double m·2^e and the decimal n/10^s differ by at most half
+    // of the decimal's last place, and by nothing when the double has a short enough decimal expansion.
+    [Fact]
+    public void ToDecimal_is_the_nearest_decimal_by_rational_arithmetic() =>
+        Gen.Select(Gen.Double[-60, 60], Gen.Double[1, 2], Gen.Bool).Sample((power, mantissa, negative) =>
+        {
+            double x = (negative ? -1 : 1) * mantissa * Math.Pow(10, power / 2.2);
+            if (Math.Abs(x) > 7.9e28)
+            {
+                return;
+            }
+
+            decimal d = HighPrecision.ToDecimal(x);
+            var (xNum, xDen) = Rational(x);
+            int[] bits = decimal.GetBits(d);
+            var n = new System.Numerics.BigInteger((uint)bits[0]) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | (new System.Numerics.BigInteger((uint)bits[2]) << 64);
+            int scale = (bits[3] >> 16) & 0xFF;
+            if (d < 0)
+            {
+                n = -n;
+            }
+
+            var tenS = System.Numerics.BigInteger.Pow(10, scale);
+            // |x − n/10^s| ≤ ½·10^−s  ⇔  |2·(xNum·10^s − n·xDen)| ≤ xDen
+            var difference = System.Numerics.BigInteger.Abs(2 * ((xNum * tenS) - (n * xDen)));
+            Assert.True(difference <= xDen, $"x = {x:R}, ToDecimal = {d}");
+            Assert.True(scale == 28 || System.Numerics.BigInteger.Abs(n * 10) >= System.Numerics.BigInteger.One << 96, $"x = {x:R}: {d} does not use all of decimal's digits");
+        }, iter: Generators.Iterations);
+
+    // Tiny values against double, which holds them to 16 digits: the reference must agree with double where double is right.
+    [Fact]
+    public void Tiny_references_agree_with_double_where_double_is_right() =>
+        Gen.Select(Gen.Double[-700, -40], Gen.Double[1e-300, 1e-20]).Sample((x, p) =>
+        {
+            // ToDecimal(x) is x to 28 places: e^x moves by a relative 5e−29 at most.
+            Assert.True(HighPrecision.Precise.Exp(HighPrecision.ToDecimal(x)).RelativeError(Math.Exp(x)) < 4e-16, $"e^{x}");
+            Assert.True(HighPrecision.Precise.Entropy([p]).RelativeError(-p * Math.Log(p)) < 4e-16, $"−p ln p, p = {p:R}");
+            Assert.True(HighPrecision.Precise.CrossEntropyFromLogits([1, 0], [0, x]).RelativeError(Math.Exp(x)) < 4e-16, $"log1p(e^{x})");
+            DecimalFloat[] q = HighPrecision.Precise.Softmax([0, x]);
+            Assert.True(q[1].RelativeError(Math.Exp(x)) < 4e-16, $"softmax([0, {x}])");
+        }, iter: 200);
+
+    private static (System.Numerics.BigInteger Numerator, System.Numerics.BigInteger Denominator) Rational(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(Math.Abs(x));
+        int biased = (int)((bits >> 52) & 0x7FF);
+        long m = (bits & 0xFFFFFFFFFFFFFL) | (biased == 0 ? 0 : 1L << 52);
+        int e = (biased == 0 ? 1 : biased) - 1075;
+        var numerator = new System.Numerics.BigInteger(x < 0 ? -m : m);
+        return e >= 0 ? (numerator << e, System.Numerics.BigInteger.One) : (numerator, System.Numerics.BigInteger.One << -e);
     }
 }

@@ -80,6 +80,27 @@ internal static class Tolerance
             $"{what ?? "value"}: expected {F(expected)}, actual {F(actual)}, more than {ulps} ulps apart");
     }
 
+    /// <summary>
+    /// Asserts that a T result (float, Half, …) is within <paramref name="ulps"/> units in T's last place of a reference
+    /// computed in double (or better): |actual − exact| ≤ ulps·ulp_T(exact), non-finite values equal.
+    /// </summary>
+    public static void UlpsOf<T>(double exact, T actual, int ulps, string? what = null)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        double a = double.CreateChecked(actual);
+        if (!double.IsFinite(exact) || !double.IsFinite(a))
+        {
+            Assert.True(exact.Equals(a), $"{what ?? "value"}: expected {F(exact)}, actual {F(a)}");
+            return;
+        }
+
+        T rounded = T.Abs(T.CreateChecked(exact));
+        double ulp = double.CreateChecked(T.BitIncrement(rounded) - rounded);
+        Assert.True(
+            Math.Abs(exact - a) <= ulps * ulp,
+            $"{what ?? "value"}: exact {F(exact)}, actual {F(a)}, {Math.Abs(exact - a) / ulp:G3} ulps of {typeof(T).Name} apart (allowed {ulps})");
+    }
+
     public static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     public static string F(ReadOnlySpan<double> x)
