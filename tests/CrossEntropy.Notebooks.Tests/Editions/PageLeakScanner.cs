@@ -31,7 +31,8 @@ internal sealed record PageText(int Cell, string Part, string Text);
 /// around it (its statement, its cells, what follows until the next exercise).
 /// <para>
 /// The rule for numbers. A number on the page shows an answer value v when, written with k significant digits, it is
-/// v rounded to k digits, and k ≥ 3 (1.5 or 0.25 say nothing). A value is looked for alone only when it needs 3 or
+/// v rounded to k digits, and k ≥ 3 (1.5 or 0.25 say nothing); with k ≥ 5 it may also be that value in another
+/// power-of-ten unit (2,097.2 MB for 2,097,152,000 bytes, 73.697 % for 0.73697), a coincidence too unlikely to ignore. A value is looked for alone only when it needs 3 or
 /// more significant digits itself (0.5, 1, 88, 0.25 and 1000 are too common on any page to point at an answer). Two or
 /// more answer numbers (a vector, or a cell's several answer variables) are also looked for as a printed sequence,
 /// "[0.0987, -0.0987]" or "(0.5, 0.25)": numbers next to each other, in order, with only punctuation between them,
@@ -46,6 +47,7 @@ internal static partial class PageLeakScanner
 {
     private const int MinimumDigits = 3;
     private const int LongestSeparator = 6;
+    private const int ScaledDigits = 5;
 
     /// <summary>Every number written in a text, in order.</summary>
     public static IReadOnlyList<WrittenNumber> Numbers(string text) =>
@@ -61,8 +63,16 @@ internal static partial class PageLeakScanner
         }).ToArray();
 
     /// <summary>Whether a written number is <paramref name="value"/> rounded to its digits, with at least 3 of them.</summary>
-    public static bool Rounds(WrittenNumber number, double value) =>
-        number.Digits >= MinimumDigits && Values(number).Any(w => Same(w, RoundTo(Math.Abs(value), number.Digits)));
+    public static bool Rounds(WrittenNumber number, double value)
+    {
+        if (number.Digits < MinimumDigits || !double.IsFinite(value) || value == 0)
+        {
+            return false;
+        }
+        var rounded = RoundTo(Math.Abs(value), number.Digits);
+        return Values(number).Any(w => Same(w, rounded))
+            || (number.Digits >= ScaledDigits && Same(Mantissa(number.Value), Mantissa(rounded)));
+    }
 
     /// <summary>Whether a written number is <paramref name="value"/> exactly, or rounded at 3 digits or more.</summary>
     public static bool Shows(WrittenNumber number, double value) =>
@@ -207,6 +217,9 @@ internal static partial class PageLeakScanner
 
     private static IEnumerable<double> Values(WrittenNumber number) =>
         number.Percent ? [number.Value, number.Value / 100] : [number.Value];
+
+    // x / 10^⌊log₁₀ x⌋, in [1, 10): the digits without the scale.
+    private static double Mantissa(double x) => x == 0 ? 0 : x / Math.Pow(10, Math.Floor(Math.Log10(x) + 1e-12));
 
     private static bool IsSeparator(string between) =>
         between.Length <= LongestSeparator && between.All(c => !char.IsLetterOrDigit(c));

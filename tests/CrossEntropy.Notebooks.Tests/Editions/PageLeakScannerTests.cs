@@ -83,6 +83,16 @@ public class PageLeakScannerTests
         Assert.Empty(Leaks(page, Number(0.25), Number(0.5))); // the other order is another pair
     }
 
+    [Fact]
+    public void An_answer_in_another_power_of_ten_unit_is_found_at_5_digits()
+    {
+        // 4,096 × 128,000 float32 entries = 2,097,152,000 bytes, printed in megabytes by an earlier cell.
+        var page = Page([Ipynb.Code("Sizes()", Ipynb.Stream("N × C = 4,096 × 128,000:    2,097.2 MB per matrix\n"))]);
+        Assert.Contains("as \"2,097.2\" in cell 2 output", Assert.Single(Leaks(page, Number(2_097_152_000))), StringComparison.Ordinal);
+        var fewDigits = Page([Ipynb.Code("Sizes()", Ipynb.Stream("about 2.10 GB, 21.0 and 210\n"))]);
+        Assert.Empty(Leaks(fewDigits, Number(2_097_152_000)));
+    }
+
     [Theory]
     [InlineData("Unrelated numbers: 0.738, 0.736, 7.37, 10.737, 0.7371.")]
     [InlineData("Rounded too far to say anything: 0.74 nats.")]
