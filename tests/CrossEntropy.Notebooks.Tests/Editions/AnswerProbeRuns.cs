@@ -38,7 +38,12 @@ public static class AnswerProbeRuns
         }
         Directory.CreateDirectory(Path.Combine(Folder, "values"));
         await new Executor(Layout).PrepareAsync(TextWriter.Null);
+        // Every notebook at once, each instrumented: a notebook may read its neighbours (notebook 6 reads the course's prose).
+        new StudentEditionWriter(Layout.NotebooksDirectory, Path.Combine(Folder, "probe"),
+            teacher => AnswerProbe.Instrument(teacher, ProbeFile(teacher.Name))).Write(Layout.NumberedNotebooks(), clean: true);
     }
+
+    private static string ProbeFile(string notebook) => Path.Combine(Folder, "values", notebook + ".tsv");
 
     private static async Task<ProbeRun> RunAsync(string notebook)
     {
@@ -46,12 +51,9 @@ public static class AnswerProbeRuns
         await OneAtATime.WaitAsync(); // one kernel for the probes: the notebook test classes run kernels of their own
         try
         {
-            var probeFile = Path.Combine(Folder, "values", notebook + ".tsv");
-            var probe = new StudentEditionWriter(Layout.NotebooksDirectory, Path.Combine(Folder, "probe"),
-                teacher => AnswerProbe.Instrument(teacher, probeFile));
-            probe.Write([notebook], clean: false);
-            var execution = await Executor.ExecuteInAsync(probe.NotebooksDirectory, notebook, Path.Combine(Folder, "executed", notebook));
-            return new ProbeRun(execution, probeFile);
+            var execution = await Executor.ExecuteInAsync(Path.Combine(Folder, "probe", "notebooks"), notebook,
+                Path.Combine(Folder, "executed", notebook));
+            return new ProbeRun(execution, ProbeFile(notebook));
         }
         finally
         {

@@ -39,7 +39,9 @@ internal sealed record PageText(int Cell, string Part, string Text);
 /// each equal to its answer number exactly or rounded at 3 digits or more, and together written with 3 significant
 /// digits or more (so "(0, 1)" or "[0.5, 0.5]" is not enough). Signs are ignored; "4.21 %" is also read as 0.0421.
 /// A value (or sequence) that the exercise's own statement data writes (the statement cell and the check cell's
-/// visible code) is an input, not a leak, and is not looked for. Strings of 4 characters or more that are not numbers
+/// visible code) is an input, not a leak, and is not looked for. When the statement asks for the exact value ("exact",
+/// "exactly", "bit for bit"), a non-integer answer is an exact floating-point result, and only a number written with
+/// all the digits of its shortest form shows it: the 88.72 a lesson is about does not give away the float 88.72283. Strings of 4 characters or more that are not numbers
 /// are looked for as they are.
 /// </para>
 /// </summary>
@@ -63,9 +65,11 @@ internal static partial class PageLeakScanner
         }).ToArray();
 
     /// <summary>Whether a written number is <paramref name="value"/> rounded to its digits, with at least 3 of them.</summary>
-    public static bool Rounds(WrittenNumber number, double value)
+    public static bool Rounds(WrittenNumber number, double value) => Rounds(number, value, MinimumDigits);
+
+    private static bool Rounds(WrittenNumber number, double value, int minimumDigits)
     {
-        if (number.Digits < MinimumDigits || !double.IsFinite(value) || value == 0)
+        if (number.Digits < minimumDigits || !double.IsFinite(value) || value == 0)
         {
             return false;
         }
@@ -83,8 +87,16 @@ internal static partial class PageLeakScanner
         double.IsFinite(value) && value != 0 && SignificantDigits(Math.Abs(value)) >= MinimumDigits;
 
     /// <summary>The places in <paramref name="text"/> that show <paramref name="value"/> alone (empty if it is not distinctive).</summary>
-    public static IEnumerable<string> FindValue(string text, double value) =>
-        IsDistinctive(value) ? Numbers(text).Where(n => Rounds(n, value)).Select(n => n.Text) : [];
+    /// <param name="text">The text.</param>
+    /// <param name="value">The answer value.</param>
+    /// <param name="exact">The statement asks for the exact value: a non-integer answer then shows only with all the
+    /// digits of its shortest form (an exact floating-point boundary such as 88.72283 is not given away by the
+    /// 88.72 the lesson is about); an integer (a count, a size) shows at 3 digits or more all the same.</param>
+    public static IEnumerable<string> FindValue(string text, double value, bool exact = false)
+    {
+        var minimumDigits = exact && value != Math.Round(value) ? SignificantDigits(Math.Abs(value)) : MinimumDigits;
+        return IsDistinctive(value) ? Numbers(text).Where(n => Rounds(n, value, minimumDigits)).Select(n => n.Text) : [];
+    }
 
     /// <summary>The places in <paramref name="text"/> that print <paramref name="values"/> as a sequence (2 or more values).</summary>
     public static IEnumerable<string> FindSequence(string text, IReadOnlyList<double> values)
@@ -113,17 +125,19 @@ internal static partial class PageLeakScanner
     /// </summary>
     public sealed record Answer(IReadOnlyList<double> Singles, IReadOnlyList<IReadOnlyList<double>> Sequences, IReadOnlyList<string> Strings)
     {
-        /// <summary>The answer of one check cell from its variables' values.</summary>
+        /// <summary>
+        /// The answer of one check cell from its variables' values: every number alone; each array, and all the numbers
+        /// of two or more variables in order, as sequences.
+        /// </summary>
         public static Answer Of(IReadOnlyList<JsonNode?> variables)
         {
             var numbers = variables.SelectMany(AnswerProbe.Leaves).Where(IsNumber).Select(n => n.GetValue<double>()).ToArray();
             var sequences = variables.OfType<JsonArray>()
                 .Select(a => (IReadOnlyList<double>)AnswerProbe.Leaves(a).Where(IsNumber).Select(n => n.GetValue<double>()).ToArray())
                 .ToList();
-            var scalars = variables.Where(v => v is JsonValue value && IsNumber(value)).Select(v => v!.GetValue<double>()).ToArray();
-            if (scalars.Length >= 2)
+            if (variables.Count(v => v is JsonArray || (v is JsonValue value && IsNumber(value))) >= 2)
             {
-                sequences.Add(scalars); // several answer numbers, printed together as a pair or tuple
+                sequences.Add(numbers); // several answer variables printed together: (0.5, 0.25), or [0.5, 0.5], [1, 0]
             }
             var strings = variables.SelectMany(AnswerProbe.Leaves)
                 .Where(v => v.GetValueKind() == JsonValueKind.String)
@@ -134,8 +148,8 @@ internal static partial class PageLeakScanner
         }
 
         /// <summary>What of this answer <paramref name="text"/> shows: "value → as written" for each hit.</summary>
-        public IEnumerable<string> FoundIn(string text) =>
-            Singles.SelectMany(v => FindValue(text, v).Select(w => $"{Show(v)} as \"{w}\""))
+        public IEnumerable<string> FoundIn(string text, bool exact = false) =>
+            Singles.SelectMany(v => FindValue(text, v, exact).Select(w => $"{Show(v)} as \"{w}\""))
                 .Concat(Sequences.SelectMany(s => FindSequence(text, s).Select(w => $"[{string.Join(", ", s.Select(Show))}] as \"{w}\"")))
                 .Concat(Strings.Where(s => text.Contains(s, StringComparison.Ordinal)).Select(s => $"\"{s}\""));
 
@@ -198,10 +212,12 @@ internal static partial class PageLeakScanner
             var ownData = (statement.Cell?.Source ?? "") + "\n" + string.Concat(page.Where(t => t.Cell == checkCell && t.Part == "code").Select(t => t.Text));
             var answer = Answer.Of(variables).Without(ownData);
             var exercise = statement.Cell is null ? "(no exercise statement before it)" : ExerciseName(statement.Cell.Source);
+            var exact = statement.Cell is not null && AsksExact().IsMatch(statement.Cell.Source);
             leaks.AddRange(from text in page
                            where nextStatement == 0 || text.Cell < nextStatement
-                           from hit in answer.FoundIn(text.Text)
-                           select $"{notebook.FileName}, {exercise} (check cell {checkCell}): answer {hit} in cell {text.Cell} {text.Part}");
+                           from hits in answer.FoundIn(text.Text, exact).GroupBy(h => h, StringComparer.Ordinal)
+                           let times = hits.Count() == 1 ? "" : $" ({hits.Count()} times)"
+                           select $"{notebook.FileName}, {exercise} (check cell {checkCell}): answer {hits.Key} in cell {text.Cell} {text.Part}{times}");
         }
         return leaks;
     }
@@ -243,6 +259,9 @@ internal static partial class PageLeakScanner
     // Not part of a word or a longer number ("float32", "x1", "1.2.3").
     [GeneratedRegex(@"(?<![\w.])(?<m>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE](?<e>[-+−]?\d+))?(?![\w]|\.\d)(?<percent>\s?%)?")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"\bexact(ly)?\b|\bbit for bit\b|\bto the last bit\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksExact();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

@@ -93,6 +93,41 @@ public class PageLeakScannerTests
         Assert.Empty(Leaks(fewDigits, Number(2_097_152_000)));
     }
 
+    [Fact]
+    public void For_an_exact_answer_only_all_its_digits_show_it_unless_it_is_an_integer()
+    {
+        var statement = Ipynb.Tagged(Ipynb.Markdown("### Exercise 9.3: the float threshold, exactly\n\nFind the largest float x with a finite exp."),
+            SolutionMarkers.ExerciseTag);
+        JsonObject[] cells =
+        [
+            Ipynb.Markdown("# 9"), Ipynb.Markdown("The threshold is near 88.72."), statement,
+            Ipynb.Code("float x = float.NaN;\n// BEGIN SOLUTION\nx = 88.72283f;\n// END SOLUTION\nCheck(x)"),
+        ];
+        var file = Ipynb.Notebook(Ipynb.VsCodeMetadata(), cells);
+        var notebook = NotebookSite.Notebook.Parse(file.Root.ToJsonString(), "09-exact.ipynb");
+        Assert.Empty(PageLeakScanner.Leaks(notebook, new Dictionary<int, IReadOnlyList<JsonNode?>> { [4] = [Number(88.72283)] }));
+        Assert.Single(PageLeakScanner.FindValue("printed: 88.72283", 88.72283, exact: true));
+        // An integer (a size in bytes) is shown by any rounding as usual: 8,390,000,000 at 3 digits, 8,388.6 MB at 5.
+        Assert.Single(PageLeakScanner.FindValue("about 8,390,000,000 bytes", 8_388_608_000, exact: true));
+        Assert.Single(PageLeakScanner.FindValue("about 8,388.6 MB", 8_388_608_000, exact: true));
+    }
+
+    [Fact]
+    public void Two_answer_arrays_printed_together_are_found()
+    {
+        // Exercise 2.4's kind: two distributions, the pair printed earlier in a call.
+        var page = Page([Ipynb.Code("Show()", Ipynb.Stream("H([0.5, 0.5], [1, 0]) = Infinity bits\n"))]);
+        Assert.Contains("answer [0.5, 0.5, 1, 0] as \"0.5, 0.5], [1, 0\" in cell 2 output", Assert.Single(Leaks(page, Array(0.5, 0.5), Array(1, 0))),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_printed_many_times_in_one_output_is_one_line_with_a_count()
+    {
+        var page = Page([Ipynb.Code("Table()", Ipynb.Stream("0.73697 0.73697 0.73697\n"))]);
+        Assert.EndsWith("in cell 2 output (3 times)", Assert.Single(Leaks(page, Number(Answer))), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Unrelated numbers: 0.738, 0.736, 7.37, 10.737, 0.7371.")]
     [InlineData("Rounded too far to say anything: 0.74 nats.")]
