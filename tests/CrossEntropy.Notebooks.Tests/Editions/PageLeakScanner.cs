@@ -144,7 +144,7 @@ internal static partial class PageLeakScanner
                 .Select(v => v.GetValue<string>())
                 .Where(s => s.Length >= 4 && !double.TryParse(s, CultureInfo.InvariantCulture, out _))
                 .ToArray();
-            return new Answer(numbers, sequences.Where(s => s.Count >= 2).ToArray(), strings);
+            return new Answer(numbers.Distinct().ToArray(), sequences.Where(s => s.Count >= 2).ToArray(), strings.Distinct(StringComparer.Ordinal).ToArray());
         }
 
         /// <summary>What of this answer <paramref name="text"/> shows: "value → as written" for each hit.</summary>

@@ -126,6 +126,11 @@ public class PageLeakScannerTests
     {
         var page = Page([Ipynb.Code("Table()", Ipynb.Stream("0.73697 0.73697 0.73697\n"))]);
         Assert.EndsWith("in cell 2 output (3 times)", Assert.Single(Leaks(page, Number(Answer))), StringComparison.Ordinal);
+        // An answer matrix repeats its entries: each value is looked for once (and the matrix as a sequence).
+        var leaks = Leaks(page, Array(Answer, Answer, Answer));
+        Assert.EndsWith("in cell 2 output (3 times)", Assert.Single(leaks, l => l.Contains("answer 0.7369655941662062 as", StringComparison.Ordinal)),
+            StringComparison.Ordinal);
+        Assert.Single(leaks, l => l.Contains("as \"0.73697 0.73697 0.73697\"", StringComparison.Ordinal));
     }
 
     [Theory]
