@@ -122,20 +122,18 @@ public static class SiteBuilder
                 case CellKind.Code when cell.Source.Trim().Length == 0 && cell.Outputs.Count == 0:
                     continue;
                 case CellKind.Code:
-                    var outputs = cell.Outputs.Select(o => OutputRenderer.ToHtml(o).Html).ToArray();
-                    inner = highlighter.ToHtml(cell.Source, cell.Language)
-                        + (outputs.Length == 0 ? "" : $"<div class=\"outputs\">\n{string.Concat(outputs)}</div>\n");
+                    // A whole solution cell is folded below; otherwise each answer and verdict is folded where it is.
+                    inner = SolutionFolding.CodeCell(cell, highlighter, foldAnswers: !cell.HasTag(ExerciseMarkup.SolutionTag),
+                        $"{notebook.FileName} cell {i + 1}");
                     break;
                 default:
                     inner = highlighter.ToHtml(cell.Source, "text");
                     break;
             }
             var kind = cell.Kind.ToString().ToLowerInvariant();
-            var tags = string.Concat(cell.Tags.Where(t => t is "exercise" or "solution").Select(t => " " + t));
+            var tags = string.Concat(cell.Tags.Where(t => t is ExerciseMarkup.ExerciseTag or ExerciseMarkup.SolutionTag).Select(t => " " + t));
             var block = $"<div class=\"cell {kind}{tags}\">\n{inner}</div>\n";
-            html.Append(cell.HasTag("solution")
-                ? $"<details class=\"solution\"><summary>Show the solution</summary>\n{block}</details>\n"
-                : block);
+            html.Append(cell.HasTag(ExerciseMarkup.SolutionTag) ? SolutionFolding.Fold(block) : block);
         }
         return html.ToString();
     }

@@ -11,7 +11,7 @@ namespace CrossEntropy.Site.Tests;
 /// widths, in the light and dark schemes. Each run writes a full-page screenshot to artifacts/site-screenshots/.
 /// </summary>
 [Collection(CommittedSiteGroup.Name)]
-public sealed class BrowserTests(CommittedSiteFixture site, BrowserFixture browser, ITestOutputHelper log) : IClassFixture<BrowserFixture>
+public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixture browser, ITestOutputHelper log) : IClassFixture<BrowserFixture>
 {
     /// <summary>How a page is viewed, and whether axe checks it there. axe is the slowest step (up to 20 s on the
     /// longest page on a busy 2-core machine), so it runs in two viewings that between them cover both widths
@@ -133,6 +133,96 @@ public sealed class BrowserTests(CommittedSiteFixture site, BrowserFixture brows
         Assert.Equal(at >= 0 && at + 1 < course.Count ? course[at + 1] : null, next);
         Assert.Equal("index.html", await Href(page, "header a.site-title"));
     }
+
+    /// <summary>Every notebook page (the pages that can hold exercises).</summary>
+    public static TheoryData<string> NotebookFiles() => new(Repo.Notebooks.Select(Path.GetFileName)!);
+
+    /// <summary>
+    /// The site folds every answer, whatever the notebook's tags: before any click, no line of solution code and no
+    /// check verdict is visible on the page; after clicking every "Show the solution", all of them are. What counts as
+    /// an answer is read from the notebook itself (its solution regions and its verdict outputs), and visibility is the
+    /// browser's own (<c>checkVisibility</c> on each text node's element).
+    /// </summary>
+    [ChromiumTheory]
+    [MemberData(nameof(NotebookFiles))]
+    public async Task No_answer_is_visible_before_a_click_and_every_answer_is_after(string notebookFile)
+    {
+        var notebook = Notebook.Load(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile));
+        var answers = Answers(notebook);
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, SiteBuilder.PageName(notebookFile))).AbsoluteUri);
+
+        var before = Collapse(await page.EvaluateAsync<string>(VisibleText));
+        var shownBefore = answers.Where(a => before.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
+        Assert.True(shownBefore.Length == 0, $"{notebookFile}: visible before any click:\n" + string.Join('\n', shownBefore));
+
+        var summaries = page.Locator("main details > summary", new() { HasTextString = NotebookSite.SolutionFolding.Summary });
+        var count = await summaries.CountAsync();
+        Assert.True(answers.Count == 0 || count > 0, $"{notebookFile} has {answers.Count} answers and nothing to click");
+        for (var i = 0; i < count; i++)
+        {
+            await summaries.Nth(i).ClickAsync();
+        }
+        var after = Collapse(await page.EvaluateAsync<string>(VisibleText));
+        var hiddenAfter = answers.Where(a => !after.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
+        Assert.True(hiddenAfter.Length == 0, $"{notebookFile}: still hidden after clicking all {count} \"{NotebookSite.SolutionFolding.Summary}\":\n" + string.Join('\n', hiddenAfter));
+        log.WriteLine($"{notebookFile}: {answers.Count} answer texts, {count} folds");
+    }
+
+    private sealed record AnswerText(int Cell, string Kind, string Text)
+    {
+        public override string ToString() => $"cell {Cell} {Kind}: {Text}";
+    }
+
+    /// <summary>
+    /// The answers of a notebook as text a page would show: each distinctive line of solution code (20 characters or
+    /// more besides spaces, not a comment), and each verdict output's message (the text after its label and exercise).
+    /// </summary>
+    private static List<AnswerText> Answers(Notebook notebook)
+    {
+        var answers = new List<AnswerText>();
+        for (var i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            if (cell.Kind != CellKind.Code)
+            {
+                continue;
+            }
+            answers.AddRange(ExerciseMarkup.Segments(cell.Source).Where(s => s.IsSolution)
+                .SelectMany(s => s.Lines).Select(l => l.Trim())
+                .Where(l => !l.StartsWith("//", StringComparison.Ordinal) && Collapse(l).Replace(" ", "", StringComparison.Ordinal).Length >= 20)
+                .Select(l => new AnswerText(i + 1, "solution code", Collapse(l))));
+            foreach (var output in cell.Outputs.Where(NotebookSite.SolutionFolding.IsVerdict))
+            {
+                var plain = output.Data.GetValueOrDefault("text/plain", "");
+                var message = plain.Split(" — ", 2);
+                if (message.Length == 2)
+                {
+                    answers.Add(new AnswerText(i + 1, "verdict", Collapse(message[1])));
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
+
+    // The text of every text node whose element the browser shows (closed <details> content is not shown).
+    private const string VisibleText = """
+        () => {
+          const out = [];
+          const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+          while (walk.nextNode()) {
+            const element = walk.currentNode.parentElement;
+            if (element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) out.push(walk.currentNode.data);
+          }
+          return out.join('');
+        }
+        """;
 
     private static Task<string?> Href(IPage page, string selector) =>
         page.EvaluateAsync<string?>("s => document.querySelector(s)?.getAttribute('href') ?? null", selector);

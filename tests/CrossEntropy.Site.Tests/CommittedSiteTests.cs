@@ -76,8 +76,10 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
             var notebook = Notebook.Load(path);
             var page = site.Site.Document(SiteBuilder.PageName(notebook.FileName));
             var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
-            Assert.Equal(codeCells.Length, page.QuerySelectorAll("main .cell.code > pre.code").Length);
-            Assert.Equal(codeCells.Sum(c => c.Outputs.Count), page.QuerySelectorAll("main .outputs > *").Length);
+            // A check cell's code is split around its folded answer, and folded outputs sit in a <details>.
+            Assert.Equal(codeCells.Length, page.QuerySelectorAll("main .cell.code").Count(c => c.QuerySelector("pre.code") is not null));
+            Assert.Equal(codeCells.Sum(c => c.Outputs.Count),
+                page.QuerySelectorAll("main .outputs > :not(details), main .outputs > details.solution > :not(summary)").Length);
 
             // A notebook may have no chart (00, the course map); the course as a whole must have some (checked below).
             var charts = codeCells.SelectMany(c => c.Outputs).Count(o => PlotlyChart.IsChart(o.Data.GetValueOrDefault("text/html", "")));

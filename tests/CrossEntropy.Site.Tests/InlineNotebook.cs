@@ -21,6 +21,13 @@ internal sealed class InlineNotebook
         return this.With(cell);
     }
 
+    /// <summary>Adds a metadata tag to the last cell (for a code cell, which <see cref="Code"/> adds untagged).</summary>
+    public InlineNotebook TagLast(string tag)
+    {
+        ((JsonArray)cells[^1]!["metadata"]!["tags"]!).Add(tag);
+        return this;
+    }
+
     public static JsonObject Stream(string text, string name = "stdout") =>
         new() { ["output_type"] = "stream", ["name"] = name, ["text"] = new JsonArray(text) };
 

@@ -222,6 +222,108 @@ public class RendererTests
         Assert.Equal("The worked answer.", details.QuerySelector(".cell.solution")!.TextContent.Trim());
     }
 
+    private const string CheckCell = """
+        double dieBits = double.NaN; // your answer
+        // BEGIN SOLUTION
+        dieBits = Math.Log2(20);
+        // END SOLUTION
+        Exercises01.FairDie(dieBits)
+        """;
+
+    private static JsonObject Verdict(string label, string mark) => new()
+    {
+        ["output_type"] = "display_data",
+        ["metadata"] = new JsonObject(),
+        ["data"] = new JsonObject
+        {
+            ["text/html"] = $"<div><strong style=\"color:#2e7d32\">{mark} {label}</strong> · Exercise 1.1, a die: your value matches.</div>",
+            ["text/plain"] = $"{label}: Exercise 1.1, a die — your value matches.",
+        },
+    };
+
+    /// <summary>The text of a page outside every folded answer, and the folded answers' text.</summary>
+    private static (string Shown, string[] Folded) ShownAndFolded(AngleSharp.Dom.IDocument page)
+    {
+        var main = page.QuerySelector("main")!;
+        var folded = main.QuerySelectorAll("details.solution").ToArray();
+        var shown = main.Clone(deep: true) as AngleSharp.Dom.IElement;
+        foreach (var details in shown!.QuerySelectorAll("details.solution"))
+        {
+            details.Remove();
+        }
+        return (shown.TextContent, folded.Select(d => d.TextContent).ToArray());
+    }
+
+    [Fact]
+    public void An_untagged_check_cell_shows_its_code_but_folds_its_answer_and_every_output()
+    {
+        using var site = Site(("01-one.ipynb", Titled("One")
+            .Code(CheckCell, InlineNotebook.Stream("log2(20) printed by the solution\n"), Verdict("Solved", "✔"))));
+        var page = site.Document("01-one.html");
+        var (shown, folded) = ShownAndFolded(page);
+        Assert.Contains("double dieBits = double.NaN; // your answer", shown, StringComparison.Ordinal);
+        Assert.Contains("Exercises01.FairDie(dieBits)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Math.Log2(20)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Solved", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("printed by the solution", shown, StringComparison.Ordinal);
+        Assert.Equal(2, folded.Length);
+        Assert.Contains("dieBits = Math.Log2(20);", folded[0], StringComparison.Ordinal);
+        Assert.Contains("✔ Solved", folded[1], StringComparison.Ordinal);
+        Assert.Contains("printed by the solution", folded[1], StringComparison.Ordinal);
+        var summaries = page.QuerySelectorAll("details.solution").Select(d => d.QuerySelector("summary")!.TextContent).ToArray();
+        Assert.All(summaries, s => Assert.Equal(SolutionFolding.Summary, s));
+        Assert.All(page.QuerySelectorAll("details.solution"), d => Assert.Null(d.GetAttribute("open")));
+    }
+
+    [Theory]
+    [InlineData("Solved", "✔")]
+    [InlineData("Incorrect", "✘")]
+    [InlineData("Not solved yet", "…")]
+    public void A_verdict_is_folded_in_any_cell_and_other_outputs_stay_shown(string label, string mark)
+    {
+        using var site = Site(("01-one.ipynb", Titled("One")
+            .Code("Exercises01.FairDie(4.3)", InlineNotebook.Stream("an ordinary output\n"), Verdict(label, mark))));
+        var (shown, folded) = ShownAndFolded(site.Document("01-one.html"));
+        Assert.Contains("an ordinary output", shown, StringComparison.Ordinal);
+        Assert.Contains("Exercises01.FairDie(4.3)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(label, shown, StringComparison.Ordinal);
+        Assert.Contains($"{mark} {label}", Assert.Single(folded), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_text_verdict_is_folded_and_a_word_like_incorrectly_is_not_a_verdict()
+    {
+        using var site = Site(("01-one.ipynb", Titled("One")
+            .Code("Check()", InlineNotebook.Stream("Incorrect: Exercise 1.2 — Not yet right. Hint: look again.\n"))
+            .Code("Explain()", InlineNotebook.Stream("log(0) is handled incorrectly by naive code\n"))));
+        var (shown, folded) = ShownAndFolded(site.Document("01-one.html"));
+        Assert.Contains("Hint: look again", Assert.Single(folded), StringComparison.Ordinal);
+        Assert.Contains("handled incorrectly", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_solution_tagged_code_cell_is_folded_whole_once()
+    {
+        // One fold for the whole cell: no fold inside a fold, which would need two clicks.
+        var tagged = Titled("One").Code(CheckCell, Verdict("Solved", "✔"));
+        tagged.TagLast("solution");
+        using var taggedSite = Site(("01-one.ipynb", tagged));
+        var page = taggedSite.Document("01-one.html");
+        var details = Assert.Single(page.QuerySelectorAll("details.solution"));
+        Assert.Contains("dieBits = Math.Log2(20);", details.TextContent, StringComparison.Ordinal);
+        Assert.Contains("✔ Solved", details.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(details.QuerySelector(".cell.code.solution"));
+    }
+
+    [Fact]
+    public void Unbalanced_markers_fail_the_build_naming_the_notebook_and_cell()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Site(("01-one.ipynb", Titled("One")
+            .Code("double x = double.NaN;\n// BEGIN SOLUTION\nx = 1;\n"))));
+        Assert.Contains("01-one.ipynb cell 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_builder_refuses_to_empty_a_folder_that_is_not_a_site()
     {

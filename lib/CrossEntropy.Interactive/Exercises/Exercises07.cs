@@ -3,8 +3,8 @@ using CrossEntropy.Numerics;
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>
-/// Checks of notebook 7 (large vocabularies): merging two blocks' log-sum-exps, the size of the probability matrix the
-/// naive pipeline builds, and why the fused kernel keeps (M − x_y) + log1p(rest). Expected values are computed here
+/// Checks of notebook 7 (large vocabularies): merging two blocks' log-sum-exps, the size of one N × C matrix, and the
+/// loss of a confident prediction, which only the fused form (M − x_y) + log1p(rest) keeps. Expected values are computed here
 /// from the exercise's own inputs, never typed.
 /// </summary>
 public static class Exercises07
@@ -15,14 +15,23 @@ public static class Exercises07
     /// <summary>Exercise 7.1's second block of logits.</summary>
     public static IReadOnlyList<double> BlockB { get; } = [7.25, 6.0];
 
-    /// <summary>Exercise 7.2's batch: rows.</summary>
-    public const int Rows = 4_096;
+    /// <summary>Exercise 7.2's batch: 16 sequences of 1,024 token positions.</summary>
+    public const int Rows = 16 * 1_024;
 
-    /// <summary>Exercise 7.2's batch: classes (a Llama-3-sized vocabulary).</summary>
-    public const int Classes = 128_000;
+    /// <summary>Exercise 7.2's vocabulary size.</summary>
+    public const int Classes = 256_000;
+
+    /// <summary>Exercise 7.2's entry size: bfloat16, 2 bytes.</summary>
+    public const int BytesPerEntry = 2;
+
+    /// <summary>Exercise 7.3's logits: a confident, correct prediction (the target's logit far above the others).</summary>
+    public static IReadOnlyList<double> ConfidentRow { get; } = [36.0, 1.0, 0.0];
+
+    /// <summary>Exercise 7.3's target class.</summary>
+    public const int ConfidentTarget = 0;
 
     /// <summary>
-    /// Exercise 7.1: log Σ e^x over both blocks, from each block's (m, s) = (max, Σ e^{x − max}). Accepted within 1e−12.
+    /// Exercise 7.1: log Σ e^x over both blocks, from each block's (m, s) = (max, Σ e^{x − max}). Accepted to 4 significant digits.
     /// </summary>
     /// <param name="mergedLogSumExp">The student's merged log-sum-exp; NaN when not answered.</param>
     /// <returns>The verdict.</returns>
@@ -46,39 +55,53 @@ public static class Exercises07
     }
 
     /// <summary>
-    /// Exercise 7.2: bytes of the N × C float32 probability matrix a naive pipeline materialises (entries only, no
-    /// object headers). Accepted within 1e−9.
+    /// Exercise 7.2: bytes of one N × C bfloat16 matrix (entries only, no object headers): what the fused loss saves in
+    /// the forward pass, and what fusing the output layer saves again. An integer, so only the exact value is accepted.
     /// </summary>
     /// <param name="bytes">The student's number of bytes; NaN when not answered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult ProbabilityMatrixBytes(double bytes)
+    public static ExerciseResult MatrixBytes(double bytes)
     {
         double entries = (double)Rows * Classes;
-        double expected = entries * sizeof(float);
-        return ExerciseCheck.Real("Exercise 7.2, the probability matrix", bytes, expected, Precision.Exact,
-            "count the entries of the matrix (one per row and class), then the bytes of one float32 entry.",
-            Mistake.Produces(entries * sizeof(double), "that is the size in double precision: the exercise's logits are float32."),
+        double expected = entries * BytesPerEntry;
+        return ExerciseCheck.Real("Exercise 7.2, one N × C matrix", bytes, expected, Precision.Exact,
+            "count the entries of the matrix (one per row and class), then the bytes of one bfloat16 entry.",
+            Mistake.Produces(entries * sizeof(float), "that is the size in float32 (4 bytes per entry): the exercise's matrix is bfloat16."),
+            Mistake.Produces(entries * sizeof(double), "that is the size in double precision: the exercise's matrix is bfloat16."),
             Mistake.Produces(entries, "that is the number of entries; the exercise asks for bytes."),
-            Mistake.Produces((double)Classes * sizeof(float), "that is one row; the pipeline keeps every row's probabilities."),
+            Mistake.Produces(expected * 8, "that is in bits; the exercise asks for bytes (8 bits each)."),
+            Mistake.Produces((double)Classes * BytesPerEntry, "that is one row; the matrix has a row for every token position."),
             Mistake.Produces(expected / 1e6, "that is in megabytes; the exercise asks for bytes."),
             Mistake.Produces(expected / (1 << 20), "that is in mebibytes; the exercise asks for bytes."),
             Mistake.Produces(expected / 1e9, "that is in gigabytes; the exercise asks for bytes."),
             Mistake.Produces(expected / (1 << 30), "that is in gibibytes; the exercise asks for bytes."));
     }
 
-    /// <summary>Exercise 7.3: why the kernel computes −log q_y as (M − x_y) + log1p(rest) rather than LSE − x_y.</summary>
-    /// <param name="choice">The student's letter; '?' when not answered.</param>
+    /// <summary>
+    /// Exercise 7.3: the loss of a confident, correct prediction, which LSE − x_y loses to cancellation. The reference
+    /// is the library's fused loss, (M − x_y) + log1p(rest); accepted to 3 significant digits.
+    /// </summary>
+    /// <param name="loss">The student's loss; NaN when not answered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult SmallLossForm(char choice) =>
-        ExerciseCheck.Choice("Exercise 7.3, the small-loss form", choice, 'b',
-            new Dictionary<char, string>
-            {
-                ['a'] = "no exponential overflows in either form: both subtract the maximum first. Think about a loss near 0.",
-                ['c'] = "both forms need the same single pass for LSE; speed is not what separates them. Think about a loss near 0.",
-                ['d'] = "a −∞ logit gives +∞ or 0 in both forms alike. Think about what subtracting two nearly equal numbers does.",
-            },
-            "LSE ≈ x_y for a confident, correct prediction, so LSE − x_y subtracts two nearly equal numbers and keeps only "
-            + "the rounding error of LSE; (M − x_y) + log1p(rest) adds two non-negative terms, so nothing cancels.");
+    public static ExerciseResult TinyLoss(double loss)
+    {
+        double[] row = [.. ConfidentRow];
+        double expected = Losses.CrossEntropy<double>(row, row.Length, [ConfidentTarget]);
+        double max = row.Max();
+        double[] others = row.Where((_, i) => i != ConfidentTarget).Select(x => Math.Exp(x - max)).ToArray();
+        double rest = others.Sum();
+        return ExerciseCheck.Real("Exercise 7.3, a tiny loss", loss, expected, Precision.SignificantDigits(3),
+            "write the loss as (M − x_y) + log1p(rest), with rest the sum of e^(x_i − M) over the other logits, and take log1p from StableMath.",
+            Mistake.Produces(StableMath.LogSumExp<double>(row) - row[ConfidentTarget],
+                "LSE − x_y subtracts two nearly equal numbers: only the rounding of LSE is left. Keep the small terms apart from the maximum."),
+            Mistake.Produces(Math.Log(1 + rest),
+                "log(1 + rest) rounds 1 + rest to the nearest double first, which keeps only a few of rest's digits: use an accurate log1p."),
+            Mistake.Produces(others.Max(),
+                "rest has a term for every logit other than the maximum: you kept only the largest one."),
+            Mistake.Produces(others.Min(),
+                "rest has a term for every logit other than the maximum: you kept only the smallest one."),
+            Mistake.Sign("a loss −log q_y is never negative: check the sign."));
+    }
 
     private static (double Max, double Sum) Partial(double[] block)
     {

@@ -22,9 +22,10 @@ public enum CheckState
 /// Reads a check's verdict from a cell's outputs. The check result type (<c>ExerciseResult</c> in
 /// CrossEntropy.Interactive) prints its label, "Solved", "Not solved yet" or "Incorrect", followed by a colon in its
 /// plain text (<c>Solved: Exercise 1.1 ...</c>) and closing the bold label of its HTML box; that label is the contract
-/// read here, so a word inside a message ("incorrectly", "unsolved") does not count.
+/// (<see cref="NotebookSite.ExerciseMarkup.VerdictLabels"/>, which the site uses too), so a word inside a message
+/// ("incorrectly", "unsolved") does not count.
 /// </summary>
-public static partial class CheckVerdict
+public static class CheckVerdict
 {
     /// <summary>The verdict shown by an executed cell's outputs.</summary>
     /// <param name="cell">An executed code cell.</param>
@@ -37,17 +38,12 @@ public static partial class CheckVerdict
     public static CheckState Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var labels = Label().Matches(text).Select(m => m.Groups["label"].Value).ToHashSet(StringComparer.Ordinal);
+        var labels = NotebookSite.ExerciseMarkup.VerdictLabels(text);
         return labels.Contains("Not solved yet") ? CheckState.NotSolvedYet
             : labels.Contains("Incorrect") ? CheckState.Incorrect
             : labels.Contains("Solved") ? CheckState.Solved
             : CheckState.Missing;
     }
-
-    // At a line's start before a colon (the plain text), or after the box's mark inside its bold label (the HTML).
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^(?<label>Not solved yet|Incorrect|Solved):|(?<=[✔✘…] )(?<label>Not solved yet|Incorrect|Solved)</strong>)",
-        System.Text.RegularExpressions.RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex Label();
 
     /// <summary>All text a cell's outputs show: stream text and every text-like data entry (plain, HTML, markdown).</summary>
     /// <param name="cell">A code cell.</param>

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using NotebookSite;
 
 namespace NotebookRunner.Editions;
 
 /// <summary>
-/// The exercise protocol's markers. A code cell holds its answer between a line <c>// BEGIN SOLUTION</c> and a line
+/// The exercise protocol's markers, on this project's notebook model (the marker text and its parsing are
+/// <see cref="ExerciseMarkup"/>'s, shared with the site). A code cell holds its answer between a line <c>// BEGIN SOLUTION</c> and a line
 /// <c>// END SOLUTION</c>; the student edition replaces each such region, markers included, by <c>// your code here</c>.
 /// Cells tagged <c>solution</c> in their metadata are answer cells: a code one must have at least one region, a
 /// markdown one is replaced whole.
@@ -11,16 +13,16 @@ namespace NotebookRunner.Editions;
 public static class SolutionMarkers
 {
     /// <summary>The metadata tag of an answer cell.</summary>
-    public const string SolutionTag = "solution";
+    public const string SolutionTag = ExerciseMarkup.SolutionTag;
 
     /// <summary>The metadata tag of an exercise statement.</summary>
-    public const string ExerciseTag = "exercise";
+    public const string ExerciseTag = ExerciseMarkup.ExerciseTag;
 
     /// <summary>The line that opens a solution region (compared after trimming).</summary>
-    public const string Begin = "// BEGIN SOLUTION";
+    public const string Begin = ExerciseMarkup.Begin;
 
     /// <summary>The line that closes a solution region.</summary>
-    public const string End = "// END SOLUTION";
+    public const string End = ExerciseMarkup.End;
 
     /// <summary>What a student sees in place of a code region.</summary>
     public const string CodePlaceholder = "// your code here";
@@ -43,7 +45,7 @@ public static class SolutionMarkers
     /// <param name="cell">The cell.</param>
     /// <returns>True for a check cell.</returns>
     public static bool IsCheckCell(JsonObject cell) =>
-        NotebookFile.IsCode(cell) && Lines(NotebookFile.Source(cell)).Any(l => IsMarker(l, Begin) || IsMarker(l, End));
+        NotebookFile.IsCode(cell) && ExerciseMarkup.HasMarkers(NotebookFile.Source(cell));
 
     /// <summary>
     /// The solution regions of a code cell's source: the text strictly between each pair of markers.
@@ -54,7 +56,7 @@ public static class SolutionMarkers
     /// <returns>The regions' text, in order (empty when the cell has no markers).</returns>
     /// <exception cref="EditionException">The markers are unbalanced or nested.</exception>
     public static IReadOnlyList<string> Regions(string source, string notebook, int cellNumber) =>
-        Split(source, notebook, cellNumber).Where(p => p.IsSolution).Select(p => string.Concat(p.Lines)).ToArray();
+        Split(source, notebook, cellNumber).Where(p => p.IsSolution).Select(p => p.Text).ToArray();
 
     /// <summary>The source with every solution region (markers included) replaced by <see cref="CodePlaceholder"/>,
     /// indented like its <c>BEGIN</c> line.</summary>
@@ -66,71 +68,22 @@ public static class SolutionMarkers
     public static string Strip(string source, string notebook, int cellNumber) =>
         string.Concat(Split(source, notebook, cellNumber).Select(p => p.IsSolution
             ? p.Indent + CodePlaceholder + p.LineEnd
-            : string.Concat(p.Lines)));
+            : p.Text));
 
     /// <summary>Splits a source into lines, each keeping its line break.</summary>
     /// <param name="source">The text.</param>
     /// <returns>The lines.</returns>
-    public static IReadOnlyList<string> Lines(string source)
+    public static IReadOnlyList<string> Lines(string source) => ExerciseMarkup.Lines(source);
+
+    private static IReadOnlyList<SourceSegment> Split(string source, string notebook, int cellNumber)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        var lines = new List<string>();
-        var start = 0;
-        while (start < source.Length)
+        try
         {
-            var end = source.IndexOf('\n', start);
-            end = end < 0 ? source.Length : end + 1;
-            lines.Add(source[start..end]);
-            start = end;
+            return ExerciseMarkup.Segments(source);
         }
-        return lines;
+        catch (FormatException e)
+        {
+            throw EditionException.InCell(notebook, cellNumber, e.Message);
+        }
     }
-
-    private static List<Part> Split(string source, string notebook, int cellNumber)
-    {
-        var parts = new List<Part>();
-        var plain = new List<string>();
-        List<string>? solution = null;
-        string indent = "", lineEnd = "";
-        foreach (var line in Lines(source))
-        {
-            if (IsMarker(line, Begin))
-            {
-                if (solution is not null)
-                {
-                    throw EditionException.InCell(notebook, cellNumber,
-                        $"'{Begin}' again before '{End}' (solution regions cannot nest).");
-                }
-                parts.Add(new Part(false, plain, "", ""));
-                plain = [];
-                solution = [];
-                indent = line[..(line.Length - line.TrimStart().Length)];
-                lineEnd = line.EndsWith('\n') ? "\n" : "";
-            }
-            else if (IsMarker(line, End))
-            {
-                if (solution is null)
-                {
-                    throw EditionException.InCell(notebook, cellNumber, $"'{End}' without an opening '{Begin}'.");
-                }
-                parts.Add(new Part(true, solution, indent, line.EndsWith('\n') ? "\n" : lineEnd));
-                solution = null;
-            }
-            else
-            {
-                (solution ?? plain).Add(line);
-            }
-        }
-        if (solution is not null)
-        {
-            throw EditionException.InCell(notebook, cellNumber, $"'{Begin}' is never closed by '{End}'.");
-        }
-        parts.Add(new Part(false, plain, "", ""));
-        return parts;
-    }
-
-    private static bool IsMarker(string line, string marker) =>
-        string.Equals(line.Trim(), marker, StringComparison.Ordinal);
-
-    private sealed record Part(bool IsSolution, List<string> Lines, string Indent, string LineEnd);
 }

@@ -112,12 +112,33 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
             where it says *Write your answer here.*), run the cell, and the check tells you **solved**, **not solved
             yet**, or **incorrect** with a hint. A check never shows the expected value.
 
-            ## Running them
+            ## Reading the notebooks
 
-            1. Install the .NET 10 SDK and VS Code with the *Polyglot Notebooks* extension.
-            2. Open this folder in VS Code, open `notebooks/` and start with the first notebook; *Run All* works top to
-               bottom. The first cell loads the course library from `lib/` (next to `notebooks/`) and a few pinned
-               NuGet packages, so keep the folder's layout as it is.
+            Everything below works from this folder: the course library is already built, in `lib/` next to
+            `notebooks/`, where each notebook's first cell loads it from (`#r "../lib/…"`). Keep the folder's layout.
+
+            - **VS Code**: install the .NET 10 SDK and VS Code with the *Polyglot Notebooks* extension, open this
+              folder, open `notebooks/`, start with the first notebook and *Run All* (top to bottom).
+            - **Jupyter**: install the .NET 10 SDK and Jupyter (for example `pip install jupyterlab`), then the .NET
+              kernel: `dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001` and
+              `dotnet interactive jupyter install` (with `~/.dotnet/tools` on your `PATH`). Start `jupyter lab` in this
+              folder and open the notebooks in `notebooks/` with the *.NET (C#)* kernel.
+
+            **The first run needs the NuGet feed.** Each notebook's first cell loads a few pinned packages with
+            `#r "nuget: …"` lines (Plotly.NET for the charts, MathNet.Numerics, System.Numerics.Tensors); the kernel
+            restores them from nuget.org the first time, which needs a network connection (or a NuGet mirror set
+            in your NuGet configuration) and can take a minute. Later runs use the local package cache.
+
+            **Numbers in your language.** The kernel formats numbers in your display language (VS Code passes its
+            own). The outputs you see before running anything were made in the invariant culture, so after a run
+            you may see `1,5` where they show `1.5`, or `∞` where they show `Infinity`. The values are the same,
+            and the checks compare numbers, not text. To see the invariant forms in Jupyter, start it with
+            `LC_ALL=C.UTF-8 jupyter lab`.
+
+            **The kernel is deprecated.** Microsoft deprecated Polyglot Notebooks on 2026-03-27 and .NET Interactive
+            on 2026-04-24 (dotnet/interactive#4163); the kernel still installs and runs, but no fixes will come.
+            Install the versions named above: the *Polyglot Notebooks* extension (it installs its own copy of the
+            kernel) or the `Microsoft.dotnet-interactive` tool 1.0.712001 for Jupyter, with the .NET 10 SDK.
 
             The outputs you see before running anything come from running this edition with no answers filled in:
             every check says *not solved yet*.
@@ -134,11 +155,12 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
 
             ## For teachers
 
-            This folder is produced from the teacher notebooks (the repository's `notebooks/`, answers included) by the
-            main job, `dotnet run --project lib/NotebookRunner -c Release`, which writes it to `artifacts/student/`,
-            executes every student notebook and fails if any cell errors or any check says anything but *not solved
-            yet*. Hand out the whole folder (zip it as it is). Answers are marked in the teacher notebooks: code between
-            `// BEGIN SOLUTION` and `// END SOLUTION`, and markdown cells tagged `solution`.
+            This folder is produced from the teacher notebooks (the course repository's `notebooks/`, answers
+            included) by the repository's main job (its README, *Student and teacher editions*, gives the command, run
+            in the repository), which writes it to `artifacts/student/`, executes every student notebook and fails if
+            any cell errors or any check says anything but *not solved yet*. Hand out the whole folder (zip it as it
+            is). Answers are marked in the teacher notebooks: code between `// BEGIN SOLUTION` and `// END SOLUTION`,
+            and markdown cells tagged `solution`.
 
             """);
         return text.ToString();

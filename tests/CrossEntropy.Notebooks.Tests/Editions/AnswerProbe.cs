@@ -45,14 +45,15 @@ internal static partial class AnswerProbe
             .SelectMany(l => Declaration().Matches(l).Select(m => m.Groups["name"].Value))
             .ToArray();
 
-    /// <summary>Reads a probe file: cell number → the answer values (numbers and strings, nested values flattened).</summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<JsonNode>> Read(string probeFile) =>
+    /// <summary>Reads a probe file: cell number → its answer variables' values, in declaration order (JSON as recorded).</summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<JsonNode?>> Read(string probeFile) =>
         File.ReadAllLines(probeFile)
             .Select(l => l.Split('\t', 2))
             .GroupBy(p => int.Parse(p[0], CultureInfo.InvariantCulture))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonNode>)g.SelectMany(p => Leaves(JsonNode.Parse(p[1]))).ToArray());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonNode?>)g.SelectMany(p => JsonNode.Parse(p[1])!.AsArray()).Select(n => n?.DeepClone()).ToArray());
 
-    private static IEnumerable<JsonNode> Leaves(JsonNode? node) => node switch
+    /// <summary>The numbers and strings inside a value (an array's or object's entries, flattened).</summary>
+    public static IEnumerable<JsonValue> Leaves(JsonNode? node) => node switch
     {
         JsonArray array => array.SelectMany(Leaves),
         JsonObject obj => obj.Select(p => p.Value).SelectMany(Leaves),

@@ -6,8 +6,8 @@ namespace CrossEntropy.Notebooks.Tests.Editions;
 
 /// <summary>
 /// Once per test run, for the course's own notebooks: the student-edition stage exactly as the main job runs it
-/// (written to <c>artifacts/test-editions/student</c>, executed, checked), and a probe run of the teacher notebooks
-/// (<see cref="AnswerProbe"/>) that records each check cell's answer values.
+/// (written to <c>artifacts/test-editions/student</c>, executed, checked), and the probe runs of the teacher notebooks
+/// (<see cref="AnswerProbeRuns"/>, shared with the page leak test) that record each check cell's answer values.
 /// </summary>
 public sealed class CourseEditionFixture : IAsyncLifetime
 {
@@ -23,7 +23,9 @@ public sealed class CourseEditionFixture : IAsyncLifetime
 
     public List<string> Report { get; } = [];
 
-    public string ProbeFile(string notebook) => Path.Combine(Folder, "probe-values", notebook + ".tsv");
+    public string ProbeFile(string notebook) => probeFiles[notebook];
+
+    private readonly ConcurrentDictionary<string, string> probeFiles = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
@@ -31,33 +33,22 @@ public sealed class CourseEditionFixture : IAsyncLifetime
         {
             Directory.Delete(Folder, recursive: true);
         }
-        Directory.CreateDirectory(Path.Combine(Folder, "probe-values"));
+        Directory.CreateDirectory(Folder);
         var executor = new Executor(Layout);
-        await executor.PrepareAsync(TextWriter.Null);
+        await AnswerProbeRuns.PrepareOnce(); // the same build the probes need, made once
         var names = Layout.NumberedNotebooks();
 
         Stage = new StudentEditionStage(executor, Path.Combine(Folder, "student"));
-        // One kernel for the student runs and one for the probe runs: the notebook test classes run kernels of their own.
+        // One kernel for the student runs and one for the probe runs (AnswerProbeRuns runs one at a time).
         var studentRuns = Stage.RunAsync(names, execute: true, parallel: 1, Executor.DefaultTimeout,
             line => { lock (Report) { Report.Add(line); } });
 
-        var probe = new StudentEditionWriter(Layout.NotebooksDirectory, Path.Combine(Folder, "probe"),
-            teacher => AnswerProbe.Instrument(teacher, ProbeFile(teacher.Name)));
-        probe.Write(names, clean: true);
-        using var slots = new SemaphoreSlim(1);
-        await Task.WhenAll(names.Select(async name =>
+        foreach (var name in names)
         {
-            await slots.WaitAsync();
-            try
-            {
-                ProbeRuns[name] = await Executor.ExecuteInAsync(probe.NotebooksDirectory, name,
-                    Path.Combine(Folder, "probe-executed", name));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
+            var run = await AnswerProbeRuns.Of(name);
+            ProbeRuns[name] = run.Execution;
+            probeFiles[name] = run.ProbeFile;
+        }
         StudentRuns = (await studentRuns).Runs;
     }
 

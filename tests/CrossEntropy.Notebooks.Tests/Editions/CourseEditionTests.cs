@@ -58,13 +58,13 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     public void No_answer_value_appears_in_any_file_of_the_hand_out(string notebook)
     {
         var checkCells = StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook));
-        var values = checkCells.Count == 0 ? new Dictionary<int, IReadOnlyList<System.Text.Json.Nodes.JsonNode>>()
+        var values = checkCells.Count == 0 ? new Dictionary<int, IReadOnlyList<System.Text.Json.Nodes.JsonNode?>>()
             : AnswerProbe.Read(fixture.ProbeFile(notebook));
         Assert.True(checkCells.SetEquals(values.Keys),
             $"{notebook}: the probe recorded cells [{string.Join(", ", values.Keys)}] of check cells [{string.Join(", ", checkCells)}]");
         var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
         var leaks = (from cell in values
-                     from value in cell.Value
+                     from value in cell.Value.SelectMany(AnswerProbe.Leaves)
                      from hit in LeakScanner.Find(files, LeakScanner.Forms(value))
                      select $"cell {cell.Key}: {hit}").ToArray();
         Assert.True(leaks.Length == 0, $"answer values of {notebook} found in the hand-out:\n" + string.Join("\n", leaks));

@@ -93,8 +93,8 @@ public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixtu
         Assert.Empty(fixture.ProbeRun!.Errors);
         var values = AnswerProbe.Read(fixture.ProbeFile);
         Assert.Equal([5, 8], values.Keys.Order());
-        Assert.Equal(Math.Log2(6), values[5].Single().GetValue<double>(), 1e-15);
-        Assert.Equal("b", values[8].Single().GetValue<string>());
+        Assert.Equal(Math.Log2(6), values[5].Single()!.GetValue<double>(), 1e-15);
+        Assert.Equal("b", values[8].Single()!.GetValue<string>());
         var checkCells = StudentEditionStage.CheckCells(fixture.ProbeRun.Executed!.Clone());
         Assert.All(fixture.ProbeRun.Executed!.CodeCells.Where(c => c.Number is 5 or 8),
             c => Assert.Equal(CheckState.Solved, CheckVerdict.Read(c.Cell)));

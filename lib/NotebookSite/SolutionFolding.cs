@@ -1,0 +1,75 @@
+namespace NotebookSite;
+
+/// <summary>
+/// Folds answers behind "Show the solution" (a closed <c>details</c> element), whatever the cells' tags say: a cell
+/// tagged <c>solution</c> whole; in any other code cell, every region between the solution markers, every output of a
+/// cell that has such a region (it was computed from the answer), and every output showing a check's verdict
+/// (<see cref="ExerciseMarkup"/> defines both). A reader sees the exercise and the code around the answer, and opens
+/// the answer only by a click.
+/// </summary>
+public static class SolutionFolding
+{
+    /// <summary>The text of the control that opens a folded answer.</summary>
+    public const string Summary = "Show the solution";
+
+    /// <summary>Wraps HTML in a closed <c>details</c> element labelled <see cref="Summary"/>.</summary>
+    /// <param name="html">The answer's HTML.</param>
+    /// <returns>The folded HTML.</returns>
+    public static string Fold(string html) =>
+        $"<details class=\"solution\"><summary>{Summary}</summary>\n{html}</details>\n";
+
+    /// <summary>Whether an output shows a check's verdict (Solved, Not solved yet, Incorrect) in any of its forms.</summary>
+    /// <param name="output">An output.</param>
+    /// <returns>True for a verdict.</returns>
+    public static bool IsVerdict(CellOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return output.Data.Values.Any(text => ExerciseMarkup.VerdictLabels(text).Count > 0);
+    }
+
+    /// <summary>A code cell's HTML: its code, then its outputs, with the answers folded.</summary>
+    /// <param name="cell">A code cell.</param>
+    /// <param name="highlighter">The code highlighter.</param>
+    /// <param name="foldAnswers">False when the whole cell is folded already (a cell tagged <c>solution</c>).</param>
+    /// <param name="location">"notebook cell N", for the message of a malformed cell.</param>
+    /// <returns>The HTML.</returns>
+    /// <exception cref="InvalidDataException">The cell's markers are unbalanced or nested; the message names the cell.</exception>
+    public static string CodeCell(Cell cell, CSharpHighlighter highlighter, bool foldAnswers, string location)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(highlighter);
+        IReadOnlyList<SourceSegment> segments;
+        try
+        {
+            segments = ExerciseMarkup.Segments(cell.Source);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{location}: {e.Message}", e);
+        }
+        var hasAnswer = segments.Any(s => s.IsSolution);
+        var code = !foldAnswers || !hasAnswer
+            ? highlighter.ToHtml(cell.Source, cell.Language)
+            : string.Concat(segments
+                .Where(s => s.IsSolution || s.Text.Trim().Length > 0)
+                .Select(s => s.IsSolution
+                    ? Fold(highlighter.ToHtml(s.Text, cell.Language))
+                    : highlighter.ToHtml(s.Text, cell.Language)));
+        if (cell.Outputs.Count == 0)
+        {
+            return code;
+        }
+        string outputs;
+        if (foldAnswers && hasAnswer)
+        {
+            outputs = Fold(string.Concat(cell.Outputs.Select(o => OutputRenderer.ToHtml(o).Html)));
+        }
+        else
+        {
+            outputs = string.Concat(cell.Outputs.Select(o => foldAnswers && IsVerdict(o)
+                ? Fold(OutputRenderer.ToHtml(o).Html)
+                : OutputRenderer.ToHtml(o).Html));
+        }
+        return code + $"<div class=\"outputs\">\n{outputs}</div>\n";
+    }
+}
