@@ -26,3 +26,6 @@ public sealed class Notebook06CrossEntropyInPractice() : NotebookTests("06-cross
 
 [Trait(Trait, "07-large-vocabularies")]
 public sealed class Notebook07LargeVocabularies() : NotebookTests("07-large-vocabularies.ipynb");
+
+[Trait(Trait, "08-cross-entropy-in-modern-training")]
+public sealed class Notebook08CrossEntropyInModernTraining() : NotebookTests("08-cross-entropy-in-modern-training.ipynb");

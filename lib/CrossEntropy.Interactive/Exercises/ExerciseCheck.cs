@@ -61,7 +61,7 @@ public static class ExerciseCheck
             return ExerciseResult.NotSolvedYet(exercise);
         }
         return Answer.SameBits(answer, expected)
-            ? ExerciseResult.Solved(exercise, $"your value is exactly the right {(typeof(T) == typeof(float) ? "float" : "double")}, to the last bit.")
+            ? ExerciseResult.Solved(exercise, $"your value is exactly the right {FormatName<T>()}, to the last bit.")
             : ExerciseResult.Incorrect(exercise,
                 Mistake.Choose(double.CreateChecked(answer), double.CreateChecked(expected), fallbackHint, mistakes));
     }
@@ -181,6 +181,9 @@ public static class ExerciseCheck
             _ => $"{inner.Message.TrimEnd('.')} ({inner.GetType().Name}).",
         };
     }
+
+    private static string FormatName<T>() =>
+        typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(Half) ? "Half" : "double";
 
     private static string NearMissHint(Precision precision) =>
         $"almost: your value is one unit off in the last of the {precision} asked for. Round that digit (do not cut " +
