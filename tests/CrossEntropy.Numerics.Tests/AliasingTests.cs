@@ -27,6 +27,9 @@ public class AliasingTests
     private static readonly double[] Logits = [0.7, -1.5, 2.0, 0.3, -0.2, 1.1];
     private static readonly double[] Targets = [0.2, 0.3, 0.5, 0.0, 1.0, 0.0];
     private static readonly int[] ClassIndices = [2, 0];
+    private static readonly double[] Hidden = [0.5, -1.0, 2.0, 0.3, 0.1, -0.7];
+    private static readonly double[] Weight = [0.2, -0.4, 0.6, 1.0, 0.0, -0.5, -0.3, 0.8, 0.1];
+    private static readonly double[] Bias = [0.1, -0.2, 0.3];
 
     public static readonly SpanMethod[] Cases =
     [
@@ -65,6 +68,16 @@ public class AliasingTests
             (i, d) => Losses.CrossEntropyGradient<double>(i[0].Span, 3, ClassIndices, d.Span, options: new() { LabelSmoothing = 0.1, Weight = [1, 2, 3] })),
         new("Losses.CrossEntropyGradient(ReadOnlySpan<T>, Int32, ReadOnlySpan<T>, Span<T>, Reduction, CrossEntropyOptions)", "gradient", [Logits, Targets], 6, [AliasPolicy.Same, AliasPolicy.None],
             (i, d) => Losses.CrossEntropyGradient<double>(i[0].Span, 3, i[1].Span, d.Span)),
+        // The fused linear loss: hidden N × d = 2 × 3, weight V × d = 3 × 3, bias V = 3; every destination is separate.
+        new("Losses.LinearCrossEntropy(ReadOnlySpan<T>, ReadOnlySpan<T>, ReadOnlySpan<T>, Int32, ReadOnlySpan<Int32>, Span<T>, CrossEntropyOptions)", "losses",
+            [Hidden, Weight, Bias], 2, [AliasPolicy.None, AliasPolicy.None, AliasPolicy.None],
+            (i, d) => Losses.LinearCrossEntropy<double>(i[0].Span, i[1].Span, i[2].Span, 3, ClassIndices, d.Span)),
+        new("Losses.LinearCrossEntropyGradient(ReadOnlySpan<T>, ReadOnlySpan<T>, ReadOnlySpan<T>, Int32, ReadOnlySpan<Int32>, Span<T>, Span<T>, Span<T>, Reduction, CrossEntropyOptions)", "hiddenGradient",
+            [Hidden, Weight, Bias], 6, [AliasPolicy.None, AliasPolicy.None, AliasPolicy.None],
+            (i, d) => Losses.LinearCrossEntropyGradient<double>(i[0].Span, i[1].Span, i[2].Span, 3, ClassIndices, d.Span, new double[9], new double[3])),
+        new("Losses.LinearLogits(ReadOnlySpan<T>, ReadOnlySpan<T>, ReadOnlySpan<T>, Int32, Span<T>)", "logits",
+            [Hidden, Weight, Bias], 6, [AliasPolicy.None, AliasPolicy.None, AliasPolicy.None],
+            (i, d) => Losses.LinearLogits<double>(i[0].Span, i[1].Span, i[2].Span, 3, d.Span)),
     ];
 
     public static TheoryData<SpanMethod> AllCases => [.. Cases];
