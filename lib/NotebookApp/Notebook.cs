@@ -1,0 +1,51 @@
+namespace NotebookApp;
+
+/// <summary>
+/// The place of an exported notebook app: <see cref="Start"/> makes the notebook's folder the working directory (the
+/// kernel runs there, so relative paths in cells keep working) and <see cref="Cell"/> marks where each code cell begins.
+/// </summary>
+public static class Notebook
+{
+    /// <summary>Set to 1, this environment variable makes <see cref="Cell"/> print a marker line (used by tests that
+    /// compare an app's output with the notebook's, cell by cell).</summary>
+    public const string MarkersVariable = "NOTEBOOK_APP_CELL_MARKERS";
+
+    /// <summary>The marker line's start; the cell number follows.</summary>
+    public const string MarkerPrefix = "\u001e#cell ";
+
+    /// <summary>The notebook's name without extension, e.g. <c>01-entropy</c>.</summary>
+    public static string Name { get; private set; } = "notebook";
+
+    /// <summary>Where chart pages are written: <c>charts/</c> beside the app's source file.</summary>
+    public static string ChartDirectory { get; private set; } = Path.GetFullPath("charts");
+
+    /// <summary>The number of the code cell running now (its position among all cells, from 1), or 0 before the first.</summary>
+    public static int CurrentCell { get; private set; }
+
+    /// <summary>Starts the app: finds its source folder, then works from the notebook's folder.</summary>
+    /// <param name="notebookPath">The notebook, relative to the app's source file, e.g. <c>../01-entropy.ipynb</c>.</param>
+    public static void Start(string notebookPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(notebookPath);
+        // `dotnet run app.cs` records the source folder; a published app falls back to its own folder.
+        var appFolder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? AppContext.BaseDirectory;
+        Name = Path.GetFileNameWithoutExtension(notebookPath);
+        ChartDirectory = Path.Combine(appFolder, "charts");
+        var notebookFolder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(appFolder, notebookPath)))!;
+        if (Directory.Exists(notebookFolder))
+        {
+            Environment.CurrentDirectory = notebookFolder;
+        }
+    }
+
+    /// <summary>Marks the start of a code cell.</summary>
+    /// <param name="number">The cell's position among all the notebook's cells, from 1.</param>
+    public static void Cell(int number)
+    {
+        CurrentCell = number;
+        if (Environment.GetEnvironmentVariable(MarkersVariable) == "1")
+        {
+            Console.WriteLine(MarkerPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
