@@ -11,6 +11,9 @@ namespace NotebookApp;
 /// </summary>
 public static class Display
 {
+    /// <summary>How the line on standard error that names a written chart page starts.</summary>
+    public const string ChartNotice = "chart written to ";
+
     private static readonly Lock Gate = new();
     private static bool scriptWritten;
     private static int chartsInCell;
@@ -24,7 +27,7 @@ public static class Display
         {
             var path = WriteChart(chart);
             Console.Out.Flush();
-            Console.Error.WriteLine($"chart written to {path}");
+            Console.Error.WriteLine(ChartNotice + path);
             return;
         }
         Console.WriteLine(PlainText.Format(value));

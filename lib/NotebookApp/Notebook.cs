@@ -6,12 +6,14 @@ namespace NotebookApp;
 /// </summary>
 public static class Notebook
 {
-    /// <summary>Set to 1, this environment variable makes <see cref="Cell"/> print a marker line (used by tests that
-    /// compare an app's output with the notebook's, cell by cell).</summary>
-    public const string MarkersVariable = "NOTEBOOK_APP_CELL_MARKERS";
+    /// <summary>Given to the app (<c>dotnet run app.cs -- --cell-markers</c>), this argument makes <see cref="Cell"/> print a
+    /// marker line, so that tests can compare the app's output with the notebook's cell by cell.</summary>
+    public const string MarkersArgument = "--cell-markers";
 
     /// <summary>The marker line's start; the cell number follows.</summary>
     public const string MarkerPrefix = "\u001e#cell ";
+
+    private static readonly Lazy<bool> Markers = new(() => Environment.GetCommandLineArgs().Contains(MarkersArgument, StringComparer.Ordinal));
 
     /// <summary>The notebook's name without extension, e.g. <c>01-entropy</c>.</summary>
     public static string Name { get; private set; } = "notebook";
@@ -43,7 +45,7 @@ public static class Notebook
     public static void Cell(int number)
     {
         CurrentCell = number;
-        if (Environment.GetEnvironmentVariable(MarkersVariable) == "1")
+        if (Markers.Value)
         {
             Console.WriteLine(MarkerPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

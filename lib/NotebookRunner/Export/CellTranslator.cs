@@ -85,6 +85,7 @@ public sealed class CellTranslator(IReadOnlyList<string> kernelOnlyCalls)
                     break;
             }
         }
+        statements.Append(root.EndOfFileToken.LeadingTrivia.ToFullString()); // comments after the last statement
         var usings = root.Usings.Select(u => u.WithoutTrivia().ToString()).ToArray();
         return new TranslatedCell(directives, usings, TrimBlankLines(statements.ToString()), types);
     }
