@@ -28,14 +28,11 @@ Notebook.Start("../00-start-here.ipynb");
 // # 0. Start here: the course map
 //
 // This course teaches entropy, cross-entropy, KL divergence and softmax, and the numerical traps of
-// computing them, in C#
-// notebooks that run every claim they make. It follows a Chinese blog post on cross-entropy (交叉熵)
-// section by section,
-// checks every number it gives, and corrects its mistakes openly. This notebook is for readers
-// choosing a path and for
-// teachers preparing a class: the map, what to know first, how long each notebook takes, how to
-// hand out a student edition,
-// a glossary in English and Chinese, and where to read further.
+// computing them, in C# notebooks that run every claim they make. It follows a Chinese blog post on
+// cross-entropy (交叉熵) section by section, checks every number it gives, and corrects its mistakes
+// openly. This notebook is for readers choosing a path and for teachers preparing a class: the map,
+// what to know first, how long each notebook takes, how to hand out a student edition, a glossary
+// in English and Chinese, and where to read further.
 //
 // **What you will find here**
 //
@@ -60,16 +57,13 @@ Notebook.Start("../00-start-here.ipynb");
 // | 7 | [Large vocabularies](07-large-vocabularies.ipynb) | the blog's outlook on efficiency: cross-entropy over tens of thousands of classes, a fused kernel |
 //
 // Notebooks 1–4 are the core and build on each other; 5 and 6 apply them; 7 is about speed. A
-// reader short of time can do
-// 1 → 2 → 3 → 4 and pick from the rest.
+// reader short of time can do 1 → 2 → 3 → 4 and pick from the rest.
 //
 // **Prerequisites.** C# at the level of arrays, LINQ and lambdas; logarithms and sums (high-school
-// algebra); a discrete
-// probability distribution (numbers that are non-negative and sum to 1). No machine learning is
-// assumed: notebook 5
-// introduces what it needs. To run the notebooks: the .NET 10 SDK and VS Code with the *Polyglot
-// Notebooks* extension (or
-// Jupyter with the .NET kernel); the repository's README says how.
+// algebra); a discrete probability distribution (numbers that are non-negative and sum to 1). No
+// machine learning is assumed: notebook 5 introduces what it needs. To run the notebooks: the .NET
+// 10 SDK and VS Code with the *Polyglot Notebooks* extension (or Jupyter with the .NET kernel); the
+// repository's README says how.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -82,17 +76,13 @@ Notebook.Start("../00-start-here.ipynb");
 // ## How long each notebook takes
 //
 // Two numbers per notebook. The **run time** is measured: the main job (`dotnet run --project
-// lib/NotebookRunner -c Release`)
-// records how long each notebook took to execute, kernel start included, in
-// `artifacts/run-times.json` (copied into the
-// student edition as `run-times.json`), and the cell below reads the latest record. It depends on
-// the machine, so the cell
-// is tagged `machine-dependent`: the runner executes it but does not compare its output. The
-// **class time** is an estimate
-// from each notebook's content: its prose read at 150 words a minute (technical text with formulas
-// is read slowly), one
-// minute per code cell to run it and read its output, and ten minutes per exercise, rounded up to
-// five minutes.
+// lib/NotebookRunner -c Release`) records how long each notebook took to execute, kernel start
+// included, in `artifacts/run-times.json` (copied into the student edition as `run-times.json`),
+// and the cell below reads the latest record. It depends on the machine, so the cell is tagged
+// `machine-dependent`: the runner executes it but does not compare its output. The **class time**
+// is an estimate from each notebook's content: its prose read at 150 words a minute (technical text
+// with formulas is read slowly), one minute per code cell to run it and read its output, and ten
+// minutes per exercise, rounded up to five minutes.
 
 Notebook.Cell(5);
 string? timesFile = new[] { "../artifacts/run-times.json", "../run-times.json" }.FirstOrDefault(File.Exists);
@@ -129,10 +119,8 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "title",
     Title: timesFile is null ? "No run times recorded yet: run the main job once." : $"Run times from {timesFile}, written by the last main job"));
 
 // Running a notebook takes seconds (the table), much of it the kernel starting and the packages
-// loading; in class the
-// time goes to reading, discussion and the exercises. The estimate is a starting point for planning
-// a lesson, not a measurement of
-// students.
+// loading; in class the time goes to reading, discussion and the exercises. The estimate is a
+// starting point for planning a lesson, not a measurement of students.
 //
 // ## The student edition: answers out, checks in
 //
@@ -140,16 +128,12 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "title",
 //
 // - its statement is a markdown cell tagged `exercise`, titled `### Exercise N.k: short name`;
 // - its answer cell is tagged `solution`: a code cell declares the answer with a placeholder value
-//   (`double.NaN`, `null`,
-//   `'?'`), computes it between a line `// BEGIN SOLUTION` and a line `// END SOLUTION`, and ends
-//   with a call to its check,
-//   `ExercisesNN.Name(answer)`;
+//   (`double.NaN`, `null`, `'?'`), computes it between a line `// BEGIN SOLUTION` and a line `//
+//   END SOLUTION`, and ends with a call to its check, `ExercisesNN.Name(answer)`;
 // - an exercise whose answer is an explanation has a worked answer in a markdown cell tagged
-//   `solution`, followed by a
-//   self-check code cell whose answer is a letter, in the same shape;
+//   `solution`, followed by a self-check code cell whose answer is a letter, in the same shape;
 // - a check answers **Solved**, **Not solved yet** (the placeholder is still there) or
-//   **Incorrect** with a hint aimed at
-//   the likely mistake, and never shows the expected value.
+//   **Incorrect** with a hint aimed at the likely mistake, and never shows the expected value.
 //
 // **Producing it.** The main job writes the student edition every time it runs:
 //
@@ -158,38 +142,29 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "title",
 // ```
 //
 // writes `artifacts/student/`: the notebooks in `artifacts/student/notebooks/`, each solution
-// region replaced by
-// `// your code here` and each worked answer by *Write your answer here.*; the course library's
-// dlls under
-// `artifacts/student/lib/`, at the same relative path the notebooks' first cell loads them from; a
-// README for students;
-// and the run times. It then executes every student notebook from that folder and fails unless each
-// runs without error and
-// every check says *Not solved yet*. The outputs a student sees before running anything come from
-// that run, so they
+// region replaced by `// your code here` and each worked answer by *Write your answer here.*; the
+// course library's dlls under `artifacts/student/lib/`, at the same relative path the notebooks'
+// first cell loads them from; a README for students; and the run times. It then executes every
+// student notebook from that folder and fails unless each runs without error and every check says
+// *Not solved yet*. The outputs a student sees before running anything come from that run, so they
 // cannot contain an answer. A solution cell without markers, or markers that do not pair up, stops
-// the job with the
-// notebook and cell named.
+// the job with the notebook and cell named.
 //
 // **Handing it out.** Zip `artifacts/student/` as it is and give it to the class. Students open the
-// folder in VS Code,
-// open `notebooks/`, and run the notebooks top to bottom; each exercise's check tells them how they
-// are doing. The teacher
-// keeps the repository's `notebooks/`, whose answers and outputs are complete, and whose every
-// check says *Solved*.
+// folder in VS Code, open `notebooks/`, and run the notebooks top to bottom; each exercise's check
+// tells them how they are doing. The teacher keeps the repository's `notebooks/`, whose answers and
+// outputs are complete, and whose every check says *Solved*.
 //
 // **What the tests prove.** The test suite builds the student edition, runs it, and checks that
-// every check says *Not
-// solved yet*; that every check in the teacher notebooks says *Solved*; and that no line of
-// solution code and no answer
-// value (found by running the teacher notebooks) appears anywhere in the student edition's files.
+// every check says *Not solved yet*; that every check in the teacher notebooks says *Solved*; and
+// that no line of solution code and no answer value (found by running the teacher notebooks)
+// appears anywhere in the student edition's files.
 
 // ## Glossary
 //
 // English terms as this course uses them, with the Chinese term beside each. A **bold** Chinese
-// term is the one the source
-// blog itself uses; the others are the usual Chinese terms, given to help a reader of the blog find
-// the idea.
+// term is the one the source blog itself uses; the others are the usual Chinese terms, given to
+// help a reader of the blog find the idea.
 //
 // | Term | 中文 | Meaning | First in |
 // |---|---|---|---|
@@ -228,35 +203,25 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "title",
 // ## References
 //
 // - C. E. Shannon, "A Mathematical Theory of Communication", *Bell System Technical Journal* 27
-//   (1948): entropy and the
-//   source coding theorem.
+//   (1948): entropy and the source coding theorem.
 // - T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed., Wiley, 2006: chapter 2
-//   (entropy, relative
-//   entropy, Gibbs' inequality) and chapter 5 (data compression, the link behind notebook 6).
+//   (entropy, relative entropy, Gibbs' inequality) and chapter 5 (data compression, the link behind
+//   notebook 6).
 // - D. J. C. MacKay, *Information Theory, Inference, and Learning Algorithms*, Cambridge University
-//   Press, 2003 (free online
-//   from the author): chapters 2 and 4 (entropy, surprisal), chapter 6 (arithmetic coding with a
-//   predictive model).
+//   Press, 2003 (free online from the author): chapters 2 and 4 (entropy, surprisal), chapter 6
+//   (arithmetic coding with a predictive model).
 // - I. Goodfellow, Y. Bengio and A. Courville, *Deep Learning*, MIT Press, 2016 (free online at
-//   deeplearningbook.org):
-//   §3.13 (information theory), §4.1 (overflow and underflow, softmax), §5.5 (maximum likelihood
-//   and cross-entropy),
-//   §6.2.2 (sigmoid and softmax output units).
+//   deeplearningbook.org): §3.13 (information theory), §4.1 (overflow and underflow, softmax), §5.5
+//   (maximum likelihood and cross-entropy), §6.2.2 (sigmoid and softmax output units).
 // - PyTorch documentation: `torch.nn.CrossEntropyLoss`, `torch.nn.BCEWithLogitsLoss`
-//   (`pos_weight`), `torch.nn.KLDivLoss`
-//   and `torch.nn.functional.log_softmax`, at pytorch.org/docs; the library's `Losses` class
-//   follows their formulas and
-//   reductions.
+//   (`pos_weight`), `torch.nn.KLDivLoss` and `torch.nn.functional.log_softmax`, at
+//   pytorch.org/docs; the library's `Losses` class follows their formulas and reductions.
 // - TensorFlow documentation: `tf.nn.softmax_cross_entropy_with_logits`,
-//   `tf.nn.sigmoid_cross_entropy_with_logits`,
-//   `tf.keras.losses.CategoricalCrossentropy` and `BinaryCrossentropy` (note the `from_logits`
-//   argument, and Keras' clipping of
-//   probabilities that notebook 4 measures), at tensorflow.org/api_docs.
+//   `tf.nn.sigmoid_cross_entropy_with_logits`, `tf.keras.losses.CategoricalCrossentropy` and
+//   `BinaryCrossentropy` (note the `from_logits` argument, and Keras' clipping of probabilities
+//   that notebook 4 measures), at tensorflow.org/api_docs.
 // - The source blog: a Chinese post on cross-entropy (交叉熵) in eight sections, 背景介绍 (background) to
-//   常见问题与解答
-//   (FAQ), with a NumPy and TensorFlow example. The README's section "What the blog gets wrong"
-//   lists its mistakes and
-//   where each notebook corrects them.
+//   常见问题与解答 (FAQ), with a NumPy and TensorFlow example. The README's section "What the blog gets
+//   wrong" lists its mistakes and where each notebook corrects them.
 //
-// ---
-// **Next:** [1. Entropy](01-entropy.ipynb) · Back to the [README](../README.md)
+// --- **Next:** [1. Entropy](01-entropy.ipynb) · Back to the [README](../README.md)

@@ -31,8 +31,7 @@ Notebook.Start("../01-entropy.ipynb");
 // # 1. Entropy: how surprised should you be?
 //
 // Cross-entropy is built from one idea of information theory: **an unlikely outcome carries more
-// information than a likely one**.
-// This notebook makes that idea precise and computes it in C#.
+// information than a likely one**. This notebook makes that idea precise and computes it in C#.
 //
 // **What you will learn**
 //
@@ -66,18 +65,16 @@ Notebook.Start("../01-entropy.ipynb");
 // $$I(p) = -\log p .$$
 //
 // A certain outcome (p = 1) tells you nothing; a rare one tells you a lot; an impossible one (p =
-// 0) would be infinitely surprising.
-// With log base 2 the unit is the **bit**: one fair coin flip is exactly one bit.
+// 0) would be infinitely surprising. With log base 2 the unit is the **bit**: one fair coin flip is
+// exactly one bit.
 //
 // **Why a logarithm?** Ask what a measure of information I(p) should do. It should fall as p grows
-// (likely news is less news),
-// and it should **add for independent events**: learning the outcome of a die roll and of a coin
-// flip, which happen together with
-// probability (1/6)·(1/2) = 1/12, should tell you the information of the roll plus that of the
-// flip. So I(p·r) = I(p) + I(r) for all p, r.
+// (likely news is less news), and it should **add for independent events**: learning the outcome of
+// a die roll and of a coin flip, which happen together with probability (1/6)·(1/2) = 1/12, should
+// tell you the information of the roll plus that of the flip. So I(p·r) = I(p) + I(r) for all p, r.
 // A function that turns products into sums is a logarithm: the continuous solutions of this
-// equation are exactly I(p) = −c · log p with c > 0,
-// and the constant c (equivalently the base of the log) only chooses the unit.
+// equation are exactly I(p) = −c · log p with c > 0, and the constant c (equivalently the base of
+// the log) only chooses the unit.
 
 Notebook.Cell(5);
 foreach (var p in new[] { 1.0, 0.5, 0.25, 1.0 / 6, 0.01, 0.0 })
@@ -97,8 +94,8 @@ Console.WriteLine($"I(1/6) + I(1/2) = {dieFace:F4} + {coinSide:F4} = {dieFace + 
 // ## Bits and nats are the same thing in different units
 //
 // Changing the base of the logarithm only rescales: $\log_b x = \ln x / \ln b$. Machine-learning
-// libraries use the natural log (unit: **nat**),
-// information theory often uses log₂ (unit: bit). One bit is ln 2 nats.
+// libraries use the natural log (unit: **nat**), information theory often uses log₂ (unit: bit).
+// One bit is ln 2 nats.
 
 Notebook.Cell(9);
 double nats = Information.Surprisal(0.5, InformationUnit.Nats);
@@ -106,9 +103,8 @@ double bits = Information.Surprisal(0.5, InformationUnit.Bits);
 Console.WriteLine($"surprisal of a coin flip: {nats:F6} nats = {bits:F6} bits; nats / bits = {nats / bits:F6} = ln 2 = {Math.Log(2):F6}");
 
 // Keep this in mind for notebook 4: the source blog recommends `log10` instead of `log` "for
-// numerical stability".
-// A different base can only multiply every value by the same constant, so it cannot make anything
-// more stable.
+// numerical stability". A different base can only multiply every value by the same constant, so it
+// cannot make anything more stable.
 //
 // ## Entropy: the average surprisal
 //
@@ -117,9 +113,8 @@ Console.WriteLine($"surprisal of a coin flip: {nats:F6} nats = {bits:F6} bits; n
 // $$H(p) = \sum_{i=1}^{n} p_i \cdot \left(-\log p_i\right) = -\sum_{i=1}^{n} p_i \log p_i .$$
 //
 // Here n is the **number of outcomes** of the distribution (2 for a coin, 6 for a die). The source
-// blog calls n "the dimension of
-// the data" (数据的维度) when it states the cross-entropy formula; it is not: an image with a million
-// pixels classified into 10 classes has n = 10.
+// blog calls n "the dimension of the data" (数据的维度) when it states the cross-entropy formula; it is
+// not: an image with a million pixels classified into 10 classes has n = 10.
 //
 // A fair coin has 1 bit of entropy. A coin that lands heads 90 % of the time is far more
 // predictable.
@@ -144,8 +139,8 @@ Display.Show(new DistributionView(["heads", "tails"], [0.9, 0.1], Digits: 2, Tit
 // ## The convention 0 · log 0 = 0
 //
 // An outcome that never happens should not change the entropy. But in floating point, `0 *
-// Math.Log(0)` is `0 * -∞ = NaN`.
-// The limit x log x → 0 as x → 0⁺ justifies defining the term as 0, and the library does so.
+// Math.Log(0)` is `0 * -∞ = NaN`. The limit x log x → 0 as x → 0⁺ justifies defining the term as 0,
+// and the library does so.
 
 Notebook.Cell(17);
 Console.WriteLine($"0 * Math.Log(0)              = {0 * Math.Log(0)}");
@@ -155,8 +150,7 @@ Console.WriteLine($"Information.Entropy([0.5, 0.5, 0]) in bits = {Information.En
 // ## The coin's entropy as a curve
 //
 // For a coin with P(heads) = p, the entropy is H(p) = −p log₂ p − (1 − p) log₂(1 − p). It is 0 at
-// both ends (no uncertainty),
-// and largest at p = 0.5.
+// both ends (no uncertainty), and largest at p = 0.5.
 
 Notebook.Cell(19);
 double[] ps = Enumerable.Range(0, 101).Select(i => i / 100.0).ToArray();
@@ -171,17 +165,14 @@ Display.Show(ChartStyle.Line(ps, coinEntropy, "H(p, 1 − p)", colour: 0)
 // ## Maximum entropy: log k
 //
 // Among all distributions over k outcomes, the uniform one has the largest entropy, log k: with
-// nothing to favour any
-// outcome, every guess is equally hard. Any other distribution has less. Here are 1000 random
-// distributions over 6 outcomes
-// against the uniform one.
+// nothing to favour any outcome, every guess is equally hard. Any other distribution has less. Here
+// are 1000 random distributions over 6 outcomes against the uniform one.
 //
 // Where do random *distributions* come from? A **Dirichlet** distribution is a distribution over
-// probability vectors: each sample is a
-// vector of 6 non-negative numbers that sum to 1. With all its parameters equal to 1, Dirichlet(1,
-// …, 1) is uniform over all such vectors,
-// so it favours no outcome and no shape. MathNet's `Dirichlet` class draws from it; a seeded
-// generator makes the numbers the same on every run.
+// probability vectors: each sample is a vector of 6 non-negative numbers that sum to 1. With all
+// its parameters equal to 1, Dirichlet(1, …, 1) is uniform over all such vectors, so it favours no
+// outcome and no shape. MathNet's `Dirichlet` class draws from it; a seeded generator makes the
+// numbers the same on every run.
 
 Notebook.Cell(22);
 var dirichlet = new Dirichlet(Enumerable.Repeat(1.0, 6).ToArray(), new MersenneTwister(42));
@@ -205,9 +196,8 @@ Display.Show(Chart.Combine(new[]
 // ## An independent check: MathNet.Numerics
 //
 // A library should be checked against code it does not share. MathNet.Numerics has a `Categorical`
-// distribution with an
-// `Entropy` property (in nats). For a distribution with no zero entries the two agree to the last
-// digits:
+// distribution with an `Entropy` property (in nats). For a distribution with no zero entries the
+// two agree to the last digits:
 
 Notebook.Cell(25);
 double[] die = [0.1, 0.2, 0.3, 0.4];
@@ -215,8 +205,8 @@ Console.WriteLine($"MathNet Categorical.Entropy: {new Categorical(die).Entropy:R
 Console.WriteLine($"Information.Entropy:         {Information.Entropy(die):R}");
 
 // But give MathNet a distribution with an outcome of probability 0 and it returns NaN: it evaluates
-// 0 · log 0 literally.
-// The library applies the convention, so it returns the entropy of the coin, ln 2.
+// 0 · log 0 literally. The library applies the convention, so it returns the entropy of the coin,
+// ln 2.
 
 Notebook.Cell(27);
 double[] coinWithImpossibleEdge = [0.5, 0.5, 0.0];
@@ -226,14 +216,11 @@ Console.WriteLine($"Information.Entropy:         {Information.Entropy(coinWithIm
 // ## Probability mass, not probability density
 //
 // The source blog calls p(i) and q(i) "probability densities". For a discrete set of outcomes they
-// are **probability masses**:
-// each is a probability in [0, 1] and they sum to 1. A *density* f(x) is something else: it can
-// exceed 1, and only its integral
-// over an interval is a probability. That is not pedantry — the entropy of a density (differential
-// entropy, −∫ f log f) can be
-// negative, which the entropy of a mass function never is. A uniform density on [0, 0.5] has f(x) =
-// 2 and differential entropy
-// ln 0.5 < 0:
+// are **probability masses**: each is a probability in [0, 1] and they sum to 1. A *density* f(x)
+// is something else: it can exceed 1, and only its integral over an interval is a probability. That
+// is not pedantry — the entropy of a density (differential entropy, −∫ f log f) can be negative,
+// which the entropy of a mass function never is. A uniform density on [0, 0.5] has f(x) = 2 and
+// differential entropy ln 0.5 < 0:
 
 Notebook.Cell(29);
 var narrowUniform = new ContinuousUniform(0, 0.5);
@@ -245,17 +232,14 @@ Console.WriteLine($"smallest entropy among the 1000 discrete distributions above
 // ## Exercises
 //
 // Each exercise has a cell that calls a check. Write your answer where the cell says so and run it:
-// the check answers
-// *solved*, *not solved yet* (the placeholder is still there) or *incorrect*, with a hint aimed at
-// the likely mistake. It never prints the answer.
+// the check answers *solved*, *not solved yet* (the placeholder is still there) or *incorrect*,
+// with a hint aimed at the likely mistake. It never prints the answer.
 
 // ### Exercise 1.1: A fair twenty-sided die
 //
 // Compute the entropy of a fair twenty-sided die (20 faces, each with probability 1/20) in bits,
-// first by hand and then with
-// `Information.Entropy`. Before you compute: should it lie above or below the dashed uniform line
-// of the six-sided die in the
-// histogram above, and why?
+// first by hand and then with `Information.Entropy`. Before you compute: should it lie above or
+// below the dashed uniform line of the six-sided die in the histogram above, and why?
 
 Notebook.Cell(32);
 double d20EntropyBits = double.NaN; // your answer
@@ -291,14 +275,12 @@ Display.Show(Exercises01.EntropyOneBit(oneBitDie));
 // ### Exercise 1.4: Perplexity
 //
 // `Information.Perplexity(p)` returns $e^{H(p)}$ with H in nats. Show that it equals $2^{H(p)}$
-// with H in bits, and explain why the
-// perplexity of a uniform distribution over k outcomes is k.
+// with H in bits, and explain why the perplexity of a uniform distribution over k outcomes is k.
 //
 // *Self-check* (the cell after the worked answer): why is the perplexity of the uniform
-// distribution over k outcomes equal to k?
-// (a) H = log_b k in every base b, and b to the power log_b k is k; (b) perplexity counts the
-// outcomes with non-zero probability;
-// (c) e and 2 are close enough that the two powers agree.
+// distribution over k outcomes equal to k? (a) H = log_b k in every base b, and b to the power
+// log_b k is k; (b) perplexity counts the outcomes with non-zero probability; (c) e and 2 are close
+// enough that the two powers agree.
 
 // **Worked answer.** Entropies in the two units differ by the factor ln 2: $H_{\text{bits}} =
 // H_{\text{nats}} / \ln 2$. So
@@ -306,11 +288,9 @@ Display.Show(Exercises01.EntropyOneBit(oneBitDie));
 // $$2^{H_{\text{bits}}} = \left(e^{\ln 2}\right)^{H_{\text{nats}} / \ln 2} = e^{H_{\text{nats}}} .$$
 //
 // The base of the logarithm and the base of the power cancel, whichever base you pick. For the
-// uniform distribution over k outcomes,
-// $H = -\sum_{i=1}^{k} \frac{1}{k} \log_b \frac{1}{k} = \log_b k$, so the perplexity is $b^{\log_b
-// k} = k$: a uniform distribution over k
-// outcomes is exactly as hard to guess as k equally likely choices, which is what perplexity means.
-// Answer (a).
+// uniform distribution over k outcomes, $H = -\sum_{i=1}^{k} \frac{1}{k} \log_b \frac{1}{k} =
+// \log_b k$, so the perplexity is $b^{\log_b k} = k$: a uniform distribution over k outcomes is
+// exactly as hard to guess as k equally likely choices, which is what perplexity means. Answer (a).
 
 Notebook.Cell(39);
 char choice = '?'; // 'a', 'b' or 'c'
@@ -319,6 +299,5 @@ choice = 'a';
 // END SOLUTION
 Display.Show(Exercises01.Perplexity(choice));
 
-// ---
-// **Previous:** [0. Start here](00-start-here.ipynb) · **Next:** [2. Cross-entropy and KL
+// --- **Previous:** [0. Start here](00-start-here.ipynb) · **Next:** [2. Cross-entropy and KL
 // divergence](02-cross-entropy-and-kl.ipynb) · Back to the [README](../README.md)

@@ -31,9 +31,8 @@ Notebook.Start("../02-cross-entropy-and-kl.ipynb");
 // # 2. Cross-entropy and KL divergence
 //
 // Notebook 1 measured the uncertainty of one distribution. Machine learning needs to compare two:
-// the true distribution p
-// of the data and the distribution q a model predicts. Cross-entropy does that — but not quite in
-// the way the source blog says.
+// the true distribution p of the data and the distribution q a model predicts. Cross-entropy does
+// that — but not quite in the way the source blog says.
 //
 // **What you will learn**
 //
@@ -42,8 +41,8 @@ Notebook.Start("../02-cross-entropy-and-kl.ipynb");
 // - the decomposition H(p, q) = H(p) + D_KL(p ‖ q), and Gibbs' inequality D_KL ≥ 0 with a four-line
 //   proof;
 // - why the smallest possible cross-entropy is **H(p), not 0**, so cross-entropy values are not
-//   comparable across different p
-//   (the blog's "smaller cross-entropy = smaller difference" is wrong);
+//   comparable across different p (the blog's "smaller cross-entropy = smaller difference" is
+//   wrong);
 // - that neither cross-entropy nor KL divergence is symmetric, and what happens when q(i) = 0 <
 //   p(i);
 // - the Jensen–Shannon divergence, a symmetric and bounded relative.
@@ -60,18 +59,15 @@ Notebook.Start("../02-cross-entropy-and-kl.ipynb");
 // ## The formula
 //
 // The weather in a town is sunny, cloudy or rainy with true probabilities p. A forecaster believes
-// q. Each day an outcome i
-// happens with probability p(i), and the forecaster's surprisal is −log q(i). The average surprisal
-// is the **cross-entropy**
+// q. Each day an outcome i happens with probability p(i), and the forecaster's surprisal is −log
+// q(i). The average surprisal is the **cross-entropy**
 //
 // $$H(p, q) = -\sum_{i=1}^{n} p(i) \log q(i).$$
 //
 // Here n is the **number of outcomes** (3 for the weather). The source blog writes
-// "$n$是数据的维度，通常是一个固定的值"
-// ("n is the dimension of the data, usually a fixed value"): that is wrong. The sum runs over the
-// outcomes of the distributions,
-// whatever the size of each data point: classifying 224 × 224 images into 1000 classes gives n =
-// 1000.
+// "$n$是数据的维度，通常是一个固定的值" ("n is the dimension of the data, usually a fixed value"): that is wrong.
+// The sum runs over the outcomes of the distributions, whatever the size of each data point:
+// classifying 224 × 224 images into 1000 classes gives n = 1000.
 //
 // In coding terms: if you design a code for q, encoding data that really follows p costs H(p, q)
 // bits per symbol on average.
@@ -85,9 +81,8 @@ Console.WriteLine($"H(p, q)  = {Information.CrossEntropy(p, q, bits):F4} bits");
 Console.WriteLine($"KL(p‖q)  = {Information.KLDivergence(p, q, bits):F4} bits");
 
 // The forecaster pays 1.2796 bits per day where a perfect forecaster would pay 1.1568 bits: 0.1228
-// bits per day are lost to
-// the wrong belief. That loss is the **Kullback–Leibler divergence** D_KL(p ‖ q) = Σ p(i) log(p(i)
-// / q(i)).
+// bits per day are lost to the wrong belief. That loss is the **Kullback–Leibler divergence**
+// D_KL(p ‖ q) = Σ p(i) log(p(i) / q(i)).
 //
 // ## Cross-entropy = entropy + KL divergence
 //
@@ -102,17 +97,15 @@ Console.WriteLine($"H(p, q) − (H(p) + KL(p‖q)) = {gap:E1} nats (rounding onl
 // ## Gibbs' inequality: the minimum is H(p), not 0
 //
 // D_KL(p ‖ q) ≥ 0, with equality only when q = p (Gibbs' inequality). So H(p, q) ≥ H(p): **no model
-// can get the cross-entropy below
-// the entropy of the data.** **Why, in four lines.** Use ln x ≤ x − 1 (the tangent line of ln at x
-// = 1 lies above it; equality only at x = 1), with x = q(i) / p(i),
+// can get the cross-entropy below the entropy of the data.** **Why, in four lines.** Use ln x ≤ x −
+// 1 (the tangent line of ln at x = 1 lies above it; equality only at x = 1), with x = q(i) / p(i),
 // summing over the outcomes with p(i) > 0:
 //
 // $$-D_{KL}(p \,\|\, q) = \sum_{i:\,p(i)>0} p(i) \ln\frac{q(i)}{p(i)} \;\le\; \sum_{i:\,p(i)>0} p(i)\left(\frac{q(i)}{p(i)} - 1\right) = \sum_{i:\,p(i)>0} q(i) - 1 \;\le\; 0 .$$
 //
 // Equality needs q(i) / p(i) = 1 wherever p(i) > 0, that is q = p. (In another base the inequality
-// just scales by a positive constant.)
-// A numerical illustration rather than a proof: try 10,000 random forecasters (a seeded Dirichlet
-// sample): the best comes close to H(p) but never below it.
+// just scales by a positive constant.) A numerical illustration rather than a proof: try 10,000
+// random forecasters (a seeded Dirichlet sample): the best comes close to H(p) but never below it.
 
 Notebook.Cell(9);
 var forecasters = new Dirichlet([1.0, 1.0, 1.0], new MersenneTwister(7));
@@ -121,11 +114,9 @@ Console.WriteLine($"best of 10,000 random q: {bestCrossEntropy:F6} bits; H(p) = 
 Console.WriteLine($"the perfect forecaster q = p: {Information.CrossEntropy(p, p, bits):F4} bits");
 
 // The source blog says a smaller cross-entropy means a smaller difference between the distributions
-// and a better model. Only
-// the KL part measures the difference. The H(p) part belongs to the data, so **cross-entropies
-// computed on different data are
-// not comparable**. A weak model on an easy (low-entropy) task can score far lower than a perfect
-// model on a hard task:
+// and a better model. Only the KL part measures the difference. The H(p) part belongs to the data,
+// so **cross-entropies computed on different data are not comparable**. A weak model on an easy
+// (low-entropy) task can score far lower than a perfect model on a hard task:
 
 Notebook.Cell(11);
 double[] fairCoin = [0.5, 0.5], loadedCoin = [0.99, 0.01];
@@ -134,15 +125,14 @@ Console.WriteLine($"perfect model, fair coin:    H(p, q) = {Information.CrossEnt
 Console.WriteLine($"mediocre model, loaded coin: H(p, q) = {Information.CrossEntropy(loadedCoin, mediocreModel, bits):F4} bits, KL = {Information.KLDivergence(loadedCoin, mediocreModel, bits):F4}");
 
 // The mediocre model has the lower cross-entropy (0.1837 < 1.0000 bits) although it is the only one
-// of the two that is wrong.
-// Compare models by cross-entropy only on the same data; to judge how far a model is from the
-// truth, look at the KL part.
+// of the two that is wrong. Compare models by cross-entropy only on the same data; to judge how far
+// a model is from the truth, look at the KL part.
 //
 // ## Cross-entropy as q moves
 //
 // Fix a coin with p = P(heads) = 0.3 and let the model's q = P(heads) sweep from 0 to 1. The
-// cross-entropy is a bowl whose bottom
-// is exactly at q = p, at height H(p); the KL divergence is the same bowl shifted down to touch 0.
+// cross-entropy is a bowl whose bottom is exactly at q = p, at height H(p); the KL divergence is
+// the same bowl shifted down to touch 0.
 
 Notebook.Cell(13);
 double[] pCoin = [0.3, 0.7];
@@ -168,17 +158,16 @@ Display.Show(Chart.Combine(new[]
 // ## When the model says "impossible": +∞
 //
 // If q(i) = 0 for an outcome with p(i) > 0, the surprisal of that outcome is −log 0 = +∞ and so is
-// the cross-entropy. The
-// reverse is harmless: outcomes with p(i) = 0 contribute 0 whatever q(i) is (the 0 · log 0 = 0
-// convention of notebook 1).
+// the cross-entropy. The reverse is harmless: outcomes with p(i) = 0 contribute 0 whatever q(i) is
+// (the 0 · log 0 = 0 convention of notebook 1).
 
 Notebook.Cell(16);
 Console.WriteLine($"H([0.5, 0.5], [1, 0]) = {Information.CrossEntropy([0.5, 0.5], [1, 0], bits)} bits   (the model rules out an outcome that happens)");
 Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0.5, 0.5], bits)} bits   (the data never shows the second outcome)");
 
 // This is one reason classifiers end in a softmax, whose outputs are never exactly 0 in exact
-// arithmetic — and why notebook 4
-// cares so much about probabilities that *round* to 0 in floating point.
+// arithmetic — and why notebook 4 cares so much about probabilities that *round* to 0 in floating
+// point.
 //
 // ## Not symmetric
 //
@@ -193,8 +182,8 @@ Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H
 // ## A symmetric relative: Jensen–Shannon divergence
 //
 // JSD(p, q) = ½ D_KL(p ‖ m) + ½ D_KL(q ‖ m) with m = (p + q) / 2 compares both distributions to
-// their average. It is symmetric,
-// never infinite, and at most 1 bit — reached when p and q have disjoint supports.
+// their average. It is symmetric, never infinite, and at most 1 bit — reached when p and q have
+// disjoint supports.
 
 Notebook.Cell(20);
 Console.WriteLine($"JSD(a, b) = {Information.JensenShannonDivergence(a, b, bits):F4} bits = JSD(b, a) = {Information.JensenShannonDivergence(b, a, bits):F4} bits");
@@ -203,8 +192,8 @@ Console.WriteLine($"JSD([1, 0], [0, 1]) = {Information.JensenShannonDivergence([
 // ## Perplexity
 //
 // Language models report **perplexity**, $e^{H(p, q)}$ with H in nats (equivalently $2^{H}$ with H
-// in bits): the number of equally likely
-// choices that would be just as surprising. It inherits the floor: perplexity ≥ $e^{H(p)}$.
+// in bits): the number of equally likely choices that would be just as surprising. It inherits the
+// floor: perplexity ≥ $e^{H(p)}$.
 
 Notebook.Cell(22);
 Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):F4} (floor e^H(p) = {Information.Perplexity(p):F4}; uniform over 3 would be 3)");
@@ -212,14 +201,13 @@ Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):
 // ## Exercises
 //
 // Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
-// The check says *solved*,
-// *not solved yet* or *incorrect* with a hint; it never prints the answer.
+// The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
 
 // ### Exercise 2.1: KL by hand
 //
 // For the coins a = [0.5, 0.5] and b = [0.9, 0.1] above, compute D_KL(a ‖ b) in bits by hand, from
-// the definition
-// D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), without calling `Information.KLDivergence`.
+// the definition D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), without calling
+// `Information.KLDivergence`.
 
 Notebook.Cell(25);
 double klByHand = double.NaN; // your answer, in bits
@@ -231,10 +219,9 @@ Display.Show(Exercises02.KlByHand(klByHand));
 // ### Exercise 2.2: Find the minimiser
 //
 // For p = [0.2, 0.3, 0.5], evaluate H(p, q) for a few q near p: move 0.01 of probability from one
-// entry to another, in each of the
-// six possible ways. Confirm that every move increases the cross-entropy. Then, for the move that
-// gives q = [0.21, 0.30, 0.49],
-// compute by how many bits H(p, q) exceeds H(p), and compare with D_KL(p ‖ q).
+// entry to another, in each of the six possible ways. Confirm that every move increases the
+// cross-entropy. Then, for the move that gives q = [0.21, 0.30, 0.49], compute by how many bits
+// H(p, q) exceeds H(p), and compare with D_KL(p ‖ q).
 
 Notebook.Cell(27);
 double growthBits = double.NaN; // your answer: H(p, q) − H(p) in bits for q = [0.21, 0.30, 0.49]
@@ -254,24 +241,19 @@ Display.Show(Exercises02.MoveMass(growthBits));
 // ### Exercise 2.3: Comparable or not?
 //
 // Two teams report validation cross-entropies of 0.35 and 0.60 nats on *different* data sets. What
-// would you need to know before
-// saying which model is better? (Hint: the decomposition.)
+// would you need to know before saying which model is better? (Hint: the decomposition.)
 //
 // *Self-check* (the cell after the worked answer): (a) nothing: the team with 0.35 nats has the
-// better model; (b) the unit: convert
-// both to bits first; (c) the entropy H(p) of each data set, or both models scored on the same
-// data.
+// better model; (b) the unit: convert both to bits first; (c) the entropy H(p) of each data set, or
+// both models scored on the same data.
 
 // **Worked answer.** Each number is H(p, q) = H(p) + D_KL(p ‖ q). Only the KL part measures how far
-// a model is from its data;
-// the H(p) part is a property of the data set, which no model can go below. A 0.35 on an easy,
-// low-entropy task may hide a large KL,
-// and a 0.60 on a hard task may be almost all H(p). So you need each data set's entropy (rarely
-// known for real data), or, better,
+// a model is from its data; the H(p) part is a property of the data set, which no model can go
+// below. A 0.35 on an easy, low-entropy task may hide a large KL, and a 0.60 on a hard task may be
+// almost all H(p). So you need each data set's entropy (rarely known for real data), or, better,
 // both models evaluated on the same data, where H(p) is the same for both and the difference of
-// cross-entropies is the difference of
-// KL divergences. Changing the unit rescales both numbers by the same factor and changes nothing.
-// Answer (c).
+// cross-entropies is the difference of KL divergences. Changing the unit rescales both numbers by
+// the same factor and changes nothing. Answer (c).
 
 Notebook.Cell(30);
 char choice = '?'; // 'a', 'b' or 'c'
@@ -286,12 +268,10 @@ Display.Show(Exercises02.Comparable(choice));
 // finite.
 //
 // A note on what ∞ means: the direction of KL is not a knob for avoiding infinity. D_KL(p ‖ q),
-// with p the data and q the model,
-// asks what the model costs on data from p; D_KL(q ‖ p) asks a different question. An infinite
-// value is a true answer: the model
-// rules out an outcome that happens. The fix belongs in the model: predict through a softmax (never
-// exactly 0 in exact arithmetic),
-// smooth q, and compute the loss from logits (notebook 4).
+// with p the data and q the model, asks what the model costs on data from p; D_KL(q ‖ p) asks a
+// different question. An infinite value is a true answer: the model rules out an outcome that
+// happens. The fix belongs in the model: predict through a softmax (never exactly 0 in exact
+// arithmetic), smooth q, and compute the loss from logits (notebook 4).
 
 Notebook.Cell(32);
 double[]? pInfinite = null, qInfinite = null; // your answer: two distributions
@@ -301,6 +281,5 @@ qInfinite = [1.0, 0.0];                                          // q rules out 
 // END SOLUTION
 Display.Show(Exercises02.InfiniteKl(pInfinite, qInfinite));
 
-// ---
-// **Previous:** [1. Entropy](01-entropy.ipynb) · **Next:** [3. The blog's softmax
+// --- **Previous:** [1. Entropy](01-entropy.ipynb) · **Next:** [3. The blog's softmax
 // example](03-softmax-example.ipynb)

@@ -29,18 +29,15 @@ Notebook.Start("../03-softmax-example.ipynb");
 // # 3. The blog's example: softmax, cross-entropy and its gradient
 //
 // The source blog's worked example is a two-class problem: the true distribution is p = [0.5, 0.5]
-// and a network's raw scores
-// (logits) z = [0.7, 0.3] are turned into a prediction q = softmax(z). This notebook reproduces it
-// in C#, checks every digit, and
-// then asks the questions the blog does not: how far is this from the best possible value, what
-// does temperature do, and
-// which way does training move the logits?
+// and a network's raw scores (logits) z = [0.7, 0.3] are turned into a prediction q = softmax(z).
+// This notebook reproduces it in C#, checks every digit, and then asks the questions the blog does
+// not: how far is this from the best possible value, what does temperature do, and which way does
+// training move the logits?
 //
 // **What you will learn**
 //
 // - $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$, and the blog's example computed two ways:
-//   the blog's formula $-\sum p \log q$, and the stable
-//   route from logits through log-sum-exp;
+//   the blog's formula $-\sum p \log q$, and the stable route from logits through log-sum-exp;
 // - the answer, 0.7130152524 nats = 1.0286635687 bits, split into H(p) = 1 bit plus a small KL
 //   divergence;
 // - how close double precision gets to a 28-digit reference, and what float32 (TensorFlow's
@@ -70,8 +67,7 @@ Notebook.Start("../03-softmax-example.ipynb");
 // ```
 //
 // (As printed, the last line would fail: `np.sum` returns a NumPy scalar, which has no `.numpy()`
-// method. Print
-// `cross_entropy` itself.) Here is the same computation in C#, line for line:
+// method. Print `cross_entropy` itself.) Here is the same computation in C#, line for line:
 
 Notebook.Cell(5);
 double[] p = [0.5, 0.5];
@@ -82,8 +78,7 @@ Console.WriteLine($"q = [{q[0]:G15}, {q[1]:G15}]");
 Console.WriteLine($"cross-entropy = {crossEntropy:F10} nats");
 
 // The prediction q = [0.598687660112452, 0.401312339887548] (to 15 significant digits) puts more
-// mass on the first class because its logit is larger, and the
-// cross-entropy is 0.7130152524 nats.
+// mass on the first class because its logit is larger, and the cross-entropy is 0.7130152524 nats.
 
 Notebook.Cell(7);
 Display.Show(new DistributionView(["class 0", "class 1"], q, Digits: 6, Title: "q = softmax([0.7, 0.3])"));
@@ -91,11 +86,10 @@ Display.Show(new DistributionView(["class 0", "class 1"], q, Digits: 6, Title: "
 // ## The stable route: from logits, through log-sum-exp
 //
 // Careful code does not form q and then take its log: PyTorch's `cross_entropy` and TensorFlow's
-// `softmax_cross_entropy_with_logits`
-// take the logits. (Not all code is careful: notebook 4 shows Keras's loss on probabilities doing
-// exactly that, with clipping to keep
-// the log finite.) Since $\log \mathrm{softmax}(z)_i = z_i - \log \sum_j e^{z_j}$, the loss can be
-// computed straight from the logits:
+// `softmax_cross_entropy_with_logits` take the logits. (Not all code is careful: notebook 4 shows
+// Keras's loss on probabilities doing exactly that, with clipping to keep the log finite.) Since
+// $\log \mathrm{softmax}(z)_i = z_i - \log \sum_j e^{z_j}$, the loss can be computed straight from
+// the logits:
 //
 // $$H(p, \mathrm{softmax}(z)) = \mathrm{LSE}(z) - \sum_i p_i z_i, \qquad \mathrm{LSE}(z) = \log \sum_j e^{z_j}.$$
 //
@@ -114,8 +108,8 @@ Console.WriteLine($"in bits                  = {Information.CrossEntropy(p, q, I
 // ## How good is that? Entropy plus KL
 //
 // The blog reads a small cross-entropy as a small difference between p and q. Notebook 2 showed why
-// that is wrong: the
-// cross-entropy can never go below H(p), and here p is a fair coin, so H(p) = ln 2 nats = 1 bit.
+// that is wrong: the cross-entropy can never go below H(p), and here p is a fair coin, so H(p) = ln
+// 2 nats = 1 bit.
 
 Notebook.Cell(11);
 Console.WriteLine($"H(p)      = {Information.Entropy(p):F10} nats = {Information.Entropy(p, InformationUnit.Bits):F10} bits");
@@ -123,17 +117,14 @@ Console.WriteLine($"KL(p‖q)   = {Information.KLDivergence(p, q):F10} nats");
 Console.WriteLine($"H + KL    = {Information.Entropy(p) + Information.KLDivergence(p, q):F10} nats");
 
 // Of the 0.7130152524 nats, 0.6931471806 are the unavoidable uncertainty of a fair coin and only
-// 0.0198680718 nats measure how far
-// q is from p. A "perfect" model would score 1 bit, not 0.
+// 0.0198680718 nats measure how far q is from p. A "perfect" model would score 1 bit, not 0.
 //
 // ## Checking the digits against a 28-digit reference
 //
 // `HighPrecision` evaluates the same formula in `decimal` (28 significant digits) and serves as the
-// reference. It is the reference for
-// the logits the program actually holds: 0.7 and 0.3 are not doubles, so `logits` holds the nearest
-// doubles, and the reference is exact
-// for those. Double precision
-// gets within a few units of the 16th digit:
+// reference. It is the reference for the logits the program actually holds: 0.7 and 0.3 are not
+// doubles, so `logits` holds the nearest doubles, and the reference is exact for those. Double
+// precision gets within a few units of the 16th digit:
 
 Notebook.Cell(13);
 decimal reference = HighPrecision.CrossEntropyFromLogits(p, logits);
@@ -152,12 +143,11 @@ Console.WriteLine($"exact logits 0.7 and 0.3        = {exactLogitsValue}");
 Console.WriteLine($"difference                      = {(double)(reference - exactLogitsValue):E1}");
 
 // The two references differ by 3.3E-018, in the 18th significant digit: far below double's
-// resolution (about 1e-16 relative),
-// so for the comparisons above it makes no difference which one is used.
+// resolution (about 1e-16 relative), so for the comparisons above it makes no difference which one
+// is used.
 
 // TensorFlow computes in float32 by default, so the blog's q carried only about 7 significant
-// digits. The same pipeline in
-// `float`:
+// digits. The same pipeline in `float`:
 
 Notebook.Cell(18);
 float[] q32 = StableMath.Softmax<float>([0.7f, 0.3f]);
@@ -168,10 +158,9 @@ Console.WriteLine($"relative error vs reference: {Math.Abs(((decimal)crossEntrop
 // ## Temperature
 //
 // Dividing the logits by a temperature T before the softmax, q = softmax(z / T), makes the
-// prediction sharper (T < 1) or flatter (T > 1). As T → ∞,
-// q → [0.5, 0.5] = p and the cross-entropy falls to its floor H(p); as T → 0, q → [1, 0] and the
-// cross-entropy grows without bound,
-// because the model becomes certain of the wrong thing for half of the data.
+// prediction sharper (T < 1) or flatter (T > 1). As T → ∞, q → [0.5, 0.5] = p and the cross-entropy
+// falls to its floor H(p); as T → 0, q → [1, 0] and the cross-entropy grows without bound, because
+// the model becomes certain of the wrong thing for half of the data.
 
 Notebook.Cell(20);
 double LossAtTemperature(double t) => Losses.CrossEntropy(logits.Select(z => z / t).ToArray(), classCount: 2, targetProbabilities: p);
@@ -212,18 +201,18 @@ Display.Show(Chart.Grid(new[] { lossPanel, probabilityPanel }, 2, 1)
 // 1. The derivative of log-sum-exp is softmax: $\dfrac{\partial}{\partial z_k} \log \sum_j e^{z_j}
 //    = \dfrac{e^{z_k}}{\sum_j e^{z_j}} = q_k$.
 // 2. So $\dfrac{\partial \log q_i}{\partial z_k} = \delta_{ik} - q_k$, where $\delta_{ik}$ is 1 if
-//    i = k and 0 otherwise. Multiplying by $q_i$ gives
-//    the **softmax Jacobian** $\dfrac{\partial q_i}{\partial z_k} = q_i(\delta_{ik} - q_k)$:
-//    diagonal entries $q_i(1 - q_i)$, off-diagonal $-q_i q_k$.
+//    i = k and 0 otherwise. Multiplying by $q_i$ gives the **softmax Jacobian** $\dfrac{\partial
+//    q_i}{\partial z_k} = q_i(\delta_{ik} - q_k)$: diagonal entries $q_i(1 - q_i)$, off-diagonal
+//    $-q_i q_k$.
 // 3. By the chain rule, $\dfrac{\partial L}{\partial z_k} = -\sum_i p_i
 //    \dfrac{1}{q_i}\dfrac{\partial q_i}{\partial z_k} = -\sum_i p_i (\delta_{ik} - q_k) = -p_k +
 //    q_k \sum_i p_i .$
 // 4. p is a distribution, $\sum_i p_i = 1$, so $\dfrac{\partial L}{\partial z_k} = q_k - p_k$.
 //
 // The $1/q_i$ of the log cancels the $q_i$ of the Jacobian: that is why the gradient stays finite
-// and simple even when some $q_i$ is tiny.
-// Step 4 is the only place where p matters as a whole: the formula needs a target that sums to 1.
-// `Losses.CrossEntropyGradient` returns it (for a batch, divided by the batch size in mean mode).
+// and simple even when some $q_i$ is tiny. Step 4 is the only place where p matters as a whole: the
+// formula needs a target that sums to 1. `Losses.CrossEntropyGradient` returns it (for a batch,
+// divided by the batch size in mean mode).
 
 Notebook.Cell(23);
 double[] gradient = new double[2];
@@ -241,8 +230,7 @@ double numeric0 = (LossAt([0.7 + h, 0.3]) - LossAt([0.7 - h, 0.3])) / (2 * h);
 Console.WriteLine($"finite difference ∂L/∂z₀ = {numeric0:+0.0000000;-0.0000000}, analytic = {gradient[0]:+0.0000000;-0.0000000}");
 
 // The gradient is positive for the over-predicted class and negative for the other: one
-// gradient-descent step lowers z₀, raises z₁,
-// moves q towards p and lowers the loss towards ln 2.
+// gradient-descent step lowers z₀, raises z₁, moves q towards p and lowers the loss towards ln 2.
 
 Notebook.Cell(27);
 const double learningRate = 1.0;
@@ -252,14 +240,12 @@ Console.WriteLine($"after one step: z = [{stepped[0]:F4}, {stepped[1]:F4}], q = 
 // ## Exercises
 //
 // Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
-// The check says *solved*,
-// *not solved yet* or *incorrect* with a hint; it never prints the answer.
+// The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
 
 // ### Exercise 3.1: Bits from nats
 //
 // One gradient-descent step above lowered the loss to 0.698271 nats. Convert that loss to bits
-// yourself (one bit is ln 2 nats).
-// How far above its floor of 1 bit is it now?
+// yourself (one bit is ln 2 nats). How far above its floor of 1 bit is it now?
 
 Notebook.Cell(30);
 double crossEntropyBits = double.NaN; // your answer, in bits
@@ -283,9 +269,8 @@ Display.Show(Exercises03.BestLogits(bestLogits));
 // ### Exercise 3.3: A hard label
 //
 // With p = [1, 0] (a hard label), compute the loss and the gradient with respect to the logits for
-// z = [0.2, 1.4], logits that
-// favour the wrong class. What is the floor of the loss now, and what happens to the loss as z₀ −
-// z₁ → ∞?
+// z = [0.2, 1.4], logits that favour the wrong class. What is the floor of the loss now, and what
+// happens to the loss as z₀ − z₁ → ∞?
 
 Notebook.Cell(34);
 double hardLoss = double.NaN;
@@ -301,9 +286,8 @@ Display.Show(Exercises03.HardLabel(hardLoss, hardGradient));
 // ### Exercise 3.4: Temperature and gradient
 //
 // Let q = softmax(z / T) be the prediction at temperature T, and L(z) = H(p, softmax(z / T)). Show
-// that the gradient with respect to
-// z is (q − p) / T, with this q. Compute it at T = 2 for the blog's z and p, and check it with a
-// finite difference.
+// that the gradient with respect to z is (q − p) / T, with this q. Compute it at T = 2 for the
+// blog's z and p, and check it with a finite difference.
 
 Notebook.Cell(36);
 double[]? temperatureGradient = null; // your answer: ∂L/∂z at T = 2
@@ -316,6 +300,5 @@ Console.WriteLine($"finite difference ∂L/∂z₀ = {(LossAtT([0.7 + h, 0.3]) -
 // END SOLUTION
 Display.Show(Exercises03.TemperatureGradient(temperatureGradient));
 
-// ---
-// **Previous:** [2. Cross-entropy and KL divergence](02-cross-entropy-and-kl.ipynb) · **Next:** [4.
-// Stability pitfalls](04-stability-pitfalls.ipynb)
+// --- **Previous:** [2. Cross-entropy and KL divergence](02-cross-entropy-and-kl.ipynb) · **Next:**
+// [4. Stability pitfalls](04-stability-pitfalls.ipynb)

@@ -31,10 +31,9 @@ Notebook.Start("../04-stability-pitfalls.ipynb");
 // # 4. Stability pitfalls: make it fail, then fix it
 //
 // The formulas of notebooks 1–3 are correct mathematics, but a computer evaluates them in floating
-// point, where numbers have
-// a largest value, a smallest positive value and a limited number of digits. This notebook breaks
-// each formula on purpose,
-// shows exactly what comes out (∞, 0, NaN, or a silently wrong number), and then shows the fix.
+// point, where numbers have a largest value, a smallest positive value and a limited number of
+// digits. This notebook breaks each formula on purpose, shows exactly what comes out (∞, 0, NaN, or
+// a silently wrong number), and then shows the fix.
 //
 // **What you will learn**
 //
@@ -84,8 +83,7 @@ T[] PrimitivesSoftMax<T>(T[] x) where T : unmanaged, System.Numerics.IExponentia
 // $$\sigma(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}} .$$
 //
 // Every floating-point type has a largest finite value, and $e^x$ exceeds it for a surprisingly
-// small x. Find that x by computation:
-// the largest integer whose exponential is still finite.
+// small x. Find that x by computation: the largest integer whose exponential is still finite.
 
 Notebook.Cell(7);
 int lastFiniteFloat = Enumerable.Range(0, 1000).TakeWhile(n => float.IsFinite(MathF.Exp(n))).Last();
@@ -94,18 +92,16 @@ Console.WriteLine($"float:  e^{lastFiniteFloat} = {MathF.Exp(lastFiniteFloat):G4
 Console.WriteLine($"double: e^{lastFiniteDouble} = {Math.Exp(lastFiniteDouble):G4}, e^{lastFiniteDouble + 1} = {Math.Exp(lastFiniteDouble + 1)}");
 
 // The exact thresholds are the logarithms of the largest finite values: about 88.72 for `float`
-// (float32, what GPUs and most
-// neural-network code use) and 709.78 for `double`.
+// (float32, what GPUs and most neural-network code use) and 709.78 for `double`.
 
 Notebook.Cell(9);
 Console.WriteLine($"ln(float.MaxValue)  = ln({float.MaxValue:G4})  = {MathF.Log(float.MaxValue):F2}");
 Console.WriteLine($"ln(double.MaxValue) = ln({double.MaxValue:G4}) = {Math.Log(double.MaxValue):F2}");
 
 // A logit of 89 is not exotic: an unnormalised score from a large layer, or a logit divided by a
-// small temperature, gets there
-// easily. The textbook softmax then computes ∞ / ∞ = NaN for the largest entry — and the NaN
-// spreads through everything computed from it.
-// The library's `StableMath.Softmax` gives the right answer.
+// small temperature, gets there easily. The textbook softmax then computes ∞ / ∞ = NaN for the
+// largest entry — and the NaN spreads through everything computed from it. The library's
+// `StableMath.Softmax` gives the right answer.
 
 Notebook.Cell(11);
 float[] big = [89, 88];
@@ -135,10 +131,8 @@ Console.WriteLine($"StableMath.Softmax(z + 1000)   = {Fmt(StableMath.Softmax<dou
 // ## 2. A real case: .NET's `TensorPrimitives.SoftMax`
 //
 // This is not a classroom bug. `System.Numerics.Tensors.TensorPrimitives.SoftMax`, the SIMD softmax
-// that ships with .NET,
-// exponentiates without subtracting the maximum. The library's `StableMath.Softmax` uses the same
-// package's `Exp` and `Sum`,
-// but shifts first.
+// that ships with .NET, exponentiates without subtracting the maximum. The library's
+// `StableMath.Softmax` uses the same package's `Exp` and `Sum`, but shifts first.
 
 Notebook.Cell(15);
 var tensorsVersion = typeof(TensorPrimitives).Assembly
@@ -151,15 +145,13 @@ double[] bigDouble = [710, 709];
 Console.WriteLine($"double x = {Fmt(bigDouble, "F0"),-14} TensorPrimitives.SoftMax = {Fmt(PrimitivesSoftMax(bigDouble)),-22} StableMath.Softmax = {Fmt(StableMath.Softmax<double>(bigDouble))}");
 
 // Three inputs, two mechanisms: at [89, 88] and [1000, 0] the first exponential **overflows** to ∞
-// (∞ / ∞ = NaN); at [−1000, −1001]
-// *both* exponentials **underflow** to 0 (0 / 0 = NaN). The correct answer for [89, 88] and [−1000,
-// −1001] is the same,
-// since the two logits differ by 1 in both.
+// (∞ / ∞ = NaN); at [−1000, −1001] *both* exponentials **underflow** to 0 (0 / 0 = NaN). The
+// correct answer for [89, 88] and [−1000, −1001] is the same, since the two logits differ by 1 in
+// both.
 //
 // To see where the trouble starts, feed it x = [s, s − 1] for s from −120 to 120. The true first
-// component is σ(1) for every s,
-// because only the difference of the logits matters. NaN values have no position on a chart, so
-// they show as **gaps** in the line.
+// component is σ(1) for every s, because only the difference of the logits matters. NaN values have
+// no position on a chart, so they show as **gaps** in the line.
 
 Notebook.Cell(17);
 double[] sValues = Enumerable.Range(0, 481).Select(i => -120 + 0.5 * i).ToArray();
@@ -174,17 +166,13 @@ foreach (double s in new[] { 88.0, 88.5, -87, -88, -91, -98, -100, -102, -104 })
     Console.WriteLine($"s = {s,5:F1}: TensorPrimitives {primitivesFirst[Array.IndexOf(sValues, s)]:F6}, StableMath {stableFirst[Array.IndexOf(sValues, s)]:F6}");
 
 // At s = 88.5 the sum $e^s + e^{s-1}$ already overflows to ∞ even though $e^s$ itself does not, so
-// the result is 0.000000; from s = 89.0
-// on it is NaN. On the negative side it is worse than NaN. Below s = −87.34, $e^s$ is a *subnormal*
-// float: smaller than the smallest
-// normal float 2^−126 ≈ 1.18E-38, it has lost digits, and the further below the fewer it keeps. At
-// s = −88 the error is still
-// invisible at six decimals, at s = −91 the result is already 0.731057 instead of 0.731059, and by
-// s = −98 to −102 the function returns
-// **silently wrong** values such as 0.800000 — no NaN to warn you — until at s = −104 both
-// exponentials are 0 and the NaN comes back.
-// The chart shows each function in its own panel, so nothing hides the gaps (NaN) or the wrong
-// values:
+// the result is 0.000000; from s = 89.0 on it is NaN. On the negative side it is worse than NaN.
+// Below s = −87.34, $e^s$ is a *subnormal* float: smaller than the smallest normal float 2^−126 ≈
+// 1.18E-38, it has lost digits, and the further below the fewer it keeps. At s = −88 the error is
+// still invisible at six decimals, at s = −91 the result is already 0.731057 instead of 0.731059,
+// and by s = −98 to −102 the function returns **silently wrong** values such as 0.800000 — no NaN
+// to warn you — until at s = −104 both exponentials are 0 and the NaN comes back. The chart shows
+// each function in its own panel, so nothing hides the gaps (NaN) or the wrong values:
 
 Notebook.Cell(19);
 Display.Show(Chart.Grid(new[]
@@ -215,18 +203,15 @@ Console.WriteLine($"smallest positive double: {double.Epsilon:G3}; Math.Exp(-745
 Console.WriteLine($"smallest positive float:  {float.Epsilon:G3}; MathF.Exp(-103) = {MathF.Exp(-103):G3}; MathF.Exp(-104) = {MathF.Exp(-104)}");
 
 // The max-shift cures overflow, but it cannot help a probability that is genuinely too small to
-// represent. For logits [1000, 1],
-// the second probability is e^−999, far below the smallest double, so even a stable softmax returns
-// exactly 0:
+// represent. For logits [1000, 1], the second probability is e^−999, far below the smallest double,
+// so even a stable softmax returns exactly 0:
 
 Notebook.Cell(25);
 Console.WriteLine($"StableMath.Softmax([1000, 1]) = {Fmt(StableMath.Softmax<double>([1000, 1]), "R")}");
 
 // That 0 is harmless as a probability but fatal inside a loss: cross-entropy needs log q, and log 0
-// = −∞.
-// If class 1 were the true class, the loss −log q₁ would be +∞. The fix is to never form the
-// probability:
-// compute the **log-softmax** directly,
+// = −∞. If class 1 were the true class, the loss −log q₁ would be +∞. The fix is to never form the
+// probability: compute the **log-softmax** directly,
 //
 // $$\log \sigma(x)_i = x_i - \operatorname{LSE}(x), \qquad \operatorname{LSE}(x) = \log \sum_j e^{x_j} = m + \log \sum_j e^{x_j - m},\ m = \max x .$$
 //
@@ -239,9 +224,8 @@ Console.WriteLine($"StableMath.LogSoftmax([1000, 1]) = {Fmt(StableMath.LogSoftma
 Console.WriteLine($"loss if class 1 is the true class: {-Textbook.LogOfSoftmax<double>([1000, 1])[1]} vs {-StableMath.LogSoftmax<double>([1000, 1])[1]:F0}");
 
 // The log-sum-exp LSE(x) is the building block. Computed literally, it overflows or underflows
-// exactly like softmax;
-// with the max-shift it is fine. For two equal logits a, LSE = a + ln 2; and SciPy documents
-// `logsumexp(arange(10))` as 9.4586297444267107.
+// exactly like softmax; with the max-shift it is fine. For two equal logits a, LSE = a + ln 2; and
+// SciPy documents `logsumexp(arange(10))` as 9.4586297444267107.
 
 Notebook.Cell(29);
 foreach (double[] x in new double[][] { [1000, 1000], [-1000, -1000], Enumerable.Range(0, 10).Select(i => (double)i).ToArray() })
@@ -265,16 +249,14 @@ int sigmoidOneFloat = Enumerable.Range(0, 100).First(x => Textbook.Sigmoid((floa
 Console.WriteLine($"sigmoid(x) rounds to exactly 1 from x = {sigmoidOneDouble} in double and x = {sigmoidOneFloat} in float");
 
 // From there on, log(1 − σ(x)) = log 0 = −∞. Rewriting the loss in terms of the logit removes the
-// subtraction:
-// since log(1 − σ(x)) = log σ(x) − x,
+// subtraction: since log(1 − σ(x)) = log σ(x) − x,
 //
 // $$\ell(x, t) = (1 - t)\,x - \log \sigma(x), \qquad -\log \sigma(x) = \operatorname{softplus}(-x) = \max(-x, 0) + \operatorname{log1p}(e^{-|x|}) ,$$
 //
 // which is finite for every finite x. This is PyTorch's `binary_cross_entropy_with_logits`, here
-// `Losses.BinaryCrossEntropyWithLogits`.
-// PyTorch's *other* loss, `BCELoss` on probabilities (`Losses.BinaryCrossEntropy`), patches the
-// problem differently: it clamps each log at −100.
-// For target t = 0 the exact loss is softplus(x), which is almost exactly x for large x:
+// `Losses.BinaryCrossEntropyWithLogits`. PyTorch's *other* loss, `BCELoss` on probabilities
+// (`Losses.BinaryCrossEntropy`), patches the problem differently: it clamps each log at −100. For
+// target t = 0 the exact loss is softplus(x), which is almost exactly x for large x:
 
 Notebook.Cell(33);
 int[] xs = [30, 35, 36, 37, 40, 150];
@@ -290,15 +272,12 @@ Display.Show(new TableView(
     Title: "binary cross-entropy for target t = 0 (nats)"));
 
 // Three lessons in one table. The textbook loss is **wrong before it is infinite**: at x = 36 it
-// gives 36.0437 instead of 36.0000.
-// σ(36) itself is correctly rounded; the damage is done by the subtraction 1 − σ(36), which
-// *cancels*: σ(36) lies within a few
-// units of double's resolution of 1, so their difference keeps only the rounding error of σ (next
-// cell). At x = 37 it is ∞.
-// The clamp keeps the value finite, but at 100, whatever the truth: 100.0000 at x = 37 and also at
-// x = 150.
-// Only the loss from logits is right everywhere. The chart shows the whole range, one computation
-// per panel (the ∞ values are gaps):
+// gives 36.0437 instead of 36.0000. σ(36) itself is correctly rounded; the damage is done by the
+// subtraction 1 − σ(36), which *cancels*: σ(36) lies within a few units of double's resolution of
+// 1, so their difference keeps only the rounding error of σ (next cell). At x = 37 it is ∞. The
+// clamp keeps the value finite, but at 100, whatever the truth: 100.0000 at x = 37 and also at x =
+// 150. Only the loss from logits is right everywhere. The chart shows the whole range, one
+// computation per panel (the ∞ values are gaps):
 
 Notebook.Cell(35);
 double sigma36 = Textbook.Sigmoid(36.0);
@@ -321,8 +300,7 @@ Display.Show(Chart.Grid(new[]
     .WithAxisTitle("xaxis3", "logit x").WithAxisTitle("yaxis3", "BCE (nats)"));
 
 // With target t = 1 a saturated sigmoid is even worse: the textbook formula multiplies (1 − t) = 0
-// by log 0 = −∞, which is NaN —
-// for a prediction that is confidently *right*.
+// by log 0 = −∞, which is NaN — for a prediction that is confidently *right*.
 
 Notebook.Cell(38);
 Console.WriteLine($"x = 37, t = 1: on sigmoid = {Textbook.BinaryCrossEntropyOfSigmoid(37.0, 1.0)}, from logits = {Losses.BinaryCrossEntropyWithLogits<double>([37.0], [1.0]):G3}");
@@ -335,8 +313,8 @@ Console.WriteLine($"x = 37, t = 1: on sigmoid = {Textbook.BinaryCrossEntropyOfSi
 // $$H_\varepsilon(p, q) = -\sum_i p_i \log\big(\operatorname{clip}(q_i, \varepsilon, 1 - \varepsilon)\big) .$$
 //
 // That keeps every log finite, but changes the value. Take a one-hot p = [1, 0] and let π be the
-// probability the model gives the true class.
-// The exact loss is −ln π; the clipped one can never exceed −ln ε.
+// probability the model gives the true class. The exact loss is −ln π; the clipped one can never
+// exceed −ln ε.
 
 Notebook.Cell(40);
 double eps = 1e-7;
@@ -346,9 +324,8 @@ foreach (double pi in new[] { 1e-12, 1e-9, 1e-7, 1e-3 })
 Console.WriteLine($"pi = 1      exact = {Information.CrossEntropy([1, 0], [1, 0]):F4}   clipped = {Textbook.ClippedCrossEntropy<double>([1, 0], [1, 0], eps):0.00e-0}");
 
 // A model that gives the true class a probability of 1e-12 is charged 16.1181 nats instead of
-// 27.6310; and a perfect prediction (π = 1)
-// is charged 1.00e-7 instead of 0, because 1 is clipped to 1 − ε. On a log axis the clipped curve
-// is flat below ε:
+// 27.6310; and a perfect prediction (π = 1) is charged 1.00e-7 instead of 0, because 1 is clipped
+// to 1 − ε. On a log axis the clipped curve is flat below ε:
 
 Notebook.Cell(42);
 double[] piGrid = Enumerable.Range(0, 121).Select(i => Math.Pow(10, -12 + i / 10.0)).ToArray();
@@ -360,8 +337,8 @@ Display.Show(Chart.Combine(new[]
 .Styled("Clipping makes the loss flat below ε: no gradient there", "π = probability of the true class", "cross-entropy (nats)", logX: true));
 
 // Flat means **zero gradient**: below ε, making the prediction better or worse does not change the
-// clipped loss, so training gets
-// no signal to repair exactly the examples it gets most wrong. A central difference shows it:
+// clipped loss, so training gets no signal to repair exactly the examples it gets most wrong. A
+// central difference shows it:
 
 Notebook.Cell(44);
 double Slope(Func<double, double> f, double at) => (f(at * 1.001) - f(at * 0.999)) / (0.002 * at);
@@ -371,25 +348,21 @@ foreach (double pi in new[] { 1e-9, 1e-3 })
     Console.WriteLine($"at pi = {pi:0e-0}: d(exact)/d(pi) = {Slope(Exact, pi):G4}, d(clipped)/d(pi) = {Slope(Clipped, pi):G4}");
 
 // Clipping is still useful as a guard on probabilities you did not compute yourself. But when you
-// have the logits,
-// compute the loss from them (section 3 and 4): no clipping, no bias, the right gradient.
+// have the logits, compute the loss from them (section 3 and 4): no clipping, no bias, the right
+// gradient.
 //
 // ## 6. The blog's `log10` "fix" changes only the unit
 //
 // The source blog's FAQ says, word for word:
 //
-// >
-// 交叉熵的计算稳定性较好，但在实际应用中，我们需要注意计算过程中的数值稳定性。例如，在计算交叉熵时，我们可以使用对数的浮点版本（np.log10）而不是直接使用对数的自然版本（np.log）来提高数值稳定性。
+// > 交叉熵的计算稳定性较好，但在实际应用中，我们需要注意计算过程中的数值稳定性。例如，在计算交叉熵时，我们可以使用对数的浮点版本（np.log10）而不是直接使用对数的自然版本（np.log）来提高数值稳定性。
 //
 // ("The computation of cross-entropy is fairly stable (稳定性较好), but in practice we need to watch
-// numerical stability during the
-// computation. For example, when computing cross-entropy we can use the floating-point version of
-// the logarithm (np.log10) instead
-// of the natural version (np.log) to improve numerical stability.") Both halves are wrong: the
-// textbook computation is not stable
+// numerical stability during the computation. For example, when computing cross-entropy we can use
+// the floating-point version of the logarithm (np.log10) instead of the natural version (np.log) to
+// improve numerical stability.") Both halves are wrong: the textbook computation is not stable
 // (sections 1–5), and np.log10 is no more a "floating-point version" than np.log. A different base
-// only rescales every
-// logarithm by the same constant:
+// only rescales every logarithm by the same constant:
 //
 // $$\log_{10} q = \frac{\ln q}{\ln 10} \quad\Longrightarrow\quad -\sum_i p_i \log_{10} q_i = \frac{H(p, q)}{\ln 10} .$$
 //
@@ -407,11 +380,9 @@ Console.WriteLine($"ratio - ln 10 = {ceLn / ceLog10 - Math.Log(10):G3}; spacing 
 Console.WriteLine($"Information.CrossEntropy(p, q, Hartleys) = {Information.CrossEntropy(pBlog, qBlog, InformationUnit.Hartleys):F10}");
 
 // The log10 value is the same cross-entropy, 0.7130152524 nats, expressed in **hartleys** (1
-// hartley = ln 10 nats). The ratio is ln 10
-// up to one **ulp** (*unit in the last place*: the gap between a floating-point number and the next
-// one, here about 4.4e-16); the two
-// doubles are neighbours. It cannot be more stable, because every failure of ln is a failure of
-// log10 too:
+// hartley = ln 10 nats). The ratio is ln 10 up to one **ulp** (*unit in the last place*: the gap
+// between a floating-point number and the next one, here about 4.4e-16); the two doubles are
+// neighbours. It cannot be more stable, because every failure of ln is a failure of log10 too:
 
 Notebook.Cell(48);
 Console.WriteLine($"q has a 0 where p > 0:   ln -> {Textbook.CrossEntropy<double>([0.5, 0.5], [1.0, 0.0])}, log10 -> {Textbook.CrossEntropyLog10<double>([0.5, 0.5], [1.0, 0.0])}");
@@ -420,23 +391,21 @@ Console.WriteLine($"q from an overflowing softmax of [1000, 0]: log10 -> {Textbo
 Console.WriteLine($"Math.Log(0) = {Math.Log(0)}, Math.Log10(0) = {Math.Log10(0)}");
 
 // The real fixes are the ones in this notebook: the max-shift and log-sum-exp, log-softmax, losses
-// computed from logits,
-// log1p and log-sigmoid, and the convention 0 · log 0 = 0.
+// computed from logits, log1p and log-sigmoid, and the convention 0 · log 0 = 0.
 //
 // ## 7. How large is the rounding error? `float` vs `double` vs a 28-digit reference
 //
 // Even a stable formula rounds. To measure by how much, the library has `HighPrecision`, which
-// recomputes cross-entropy in
-// `decimal` as $\sum p_i (\mathrm{LSE}(z) - z_i)$; its constant ln 2 shows how many digits
-// `decimal` carries:
+// recomputes cross-entropy in `decimal` as $\sum p_i (\mathrm{LSE}(z) - z_i)$; its constant ln 2
+// shows how many digits `decimal` carries:
 
 Notebook.Cell(50);
 Console.WriteLine($"HighPrecision.Ln2 = {HighPrecision.Ln2} ({HighPrecision.Ln2.ToString().Length - 2} digits)");
 Console.WriteLine($"Math.Log(2)       = {Math.Log(2):R} ({Math.Log(2).ToString("R").Length - 2} digits, a double)");
 
 // The experiment: one seeded random logit vector z over 10 classes, scaled by s from 1 to 10000,
-// with class 0 as the true class. At each s, three computations see exactly the same inputs
-// (the scaled logits rounded to `float`, then widened to `double` for the others):
+// with class 0 as the true class. At each s, three computations see exactly the same inputs (the
+// scaled logits rounded to `float`, then widened to `double` for the others):
 //
 // - `Losses.CrossEntropy<float>` and `Losses.CrossEntropy<double>` — stable, from logits;
 // - the naive pipeline in `float`: `Textbook.Softmax`, then −log of the true class's probability.
@@ -488,22 +457,18 @@ Display.Show(Chart.Combine(new[]
 // What the chart says:
 //
 // - The stable `float` loss keeps a relative error below float's epsilon (1.19E-07) at every scale,
-//   the `double` loss below
-//   double's (2.22E-16). Neither gets worse as the logits grow. At the largest scales the other
-//   classes' terms are below
-//   the rounding level and the loss is just $z_{\max} - z_0$. Some of those results are exact (an
-//   error of 0 has no logarithm: the gaps
-//   in the lower curves); the others still carry tiny nonzero errors, the markers that remain, some
-//   far below the epsilon: what the
-//   rounding leaves out, the other classes' terms, shrinks as s grows.
+//   the `double` loss below double's (2.22E-16). Neither gets worse as the logits grow. At the
+//   largest scales the other classes' terms are below the rounding level and the loss is just
+//   $z_{\max} - z_0$. Some of those results are exact (an error of 0 has no logarithm: the gaps in
+//   the lower curves); the others still carry tiny nonzero errors, the markers that remain, some
+//   far below the epsilon: what the rounding leaves out, the other classes' terms, shrinks as s
+//   grows.
 // - The naive `float` pipeline is as accurate as the stable one while it works — and then it does
-//   not work at all: ∞ from
-//   s = 50.12. Just before, its error jumps to 3.7E-05, as the true class's probability becomes a
-//   subnormal number with few digits left.
+//   not work at all: ∞ from s = 50.12. Just before, its error jumps to 3.7E-05, as the true class's
+//   probability becomes a subnormal number with few digits left.
 //
 // The difference in accuracy between `float` and `double` rarely matters for training (the noise of
-// stochastic gradients is far
-// larger); ∞ and NaN always do.
+// stochastic gradients is far larger); ∞ and NaN always do.
 //
 // ## 8. Summary
 //
@@ -528,16 +493,15 @@ Display.Show(new TableView(
 // ## Exercises
 //
 // Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
-// The check says *solved*,
-// *not solved yet* or *incorrect* with a hint; it never prints the answer. Where the answer is a
-// floating-point boundary, the check
-// is exact: the neighbouring float is a different, wrong answer.
+// The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
+// Where the answer is a floating-point boundary, the check is exact: the neighbouring float is a
+// different, wrong answer.
 
 // ### Exercise 4.1: The float threshold, exactly
 //
 // Section 1 found the largest *integer* with a finite `MathF.Exp`. Find the largest `float` x with
-// a finite `MathF.Exp(x)`
-// (hint: `MathF.BitIncrement` steps to the next float) and compare it with ln(`float.MaxValue`).
+// a finite `MathF.Exp(x)` (hint: `MathF.BitIncrement` steps to the next float) and compare it with
+// ln(`float.MaxValue`).
 
 Notebook.Cell(61);
 float largestFinite = float.NaN; // your answer
@@ -551,8 +515,7 @@ Display.Show(Exercises04.FloatThreshold(largestFinite));
 // ### Exercise 4.2: Your own stable softmax
 //
 // Using only `TensorPrimitives.Max`, `Subtract`, `Exp`, `Sum` and `Divide`, write a `float` softmax
-// that gives the same result as
-// `StableMath.Softmax` on [89, 88], [1000, 0] and [−1000, −1001].
+// that gives the same result as `StableMath.Softmax` on [89, 88], [1000, 0] and [−1000, −1001].
 
 Notebook.Cell(63);
 Func<float[], float[]>? mySoftmax = null; // your answer: a function
@@ -571,10 +534,9 @@ Display.Show(Exercises04.StableSoftmax(mySoftmax));
 // ### Exercise 4.3: The other side of the sigmoid
 //
 // For target t = 1 the textbook loss is −log σ(x). Find the largest integer x at which
-// `Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)`
-// is ∞ in `double`. (Hint: it is not where σ(x) would drop below the smallest double; look at e^−x
-// in 1 / (1 + e^−x).)
-// Explain why `Losses.BinaryCrossEntropyWithLogits` returns −x there.
+// `Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)` is ∞ in `double`. (Hint: it is not where σ(x)
+// would drop below the smallest double; look at e^−x in 1 / (1 + e^−x).) Explain why
+// `Losses.BinaryCrossEntropyWithLogits` returns −x there.
 
 Notebook.Cell(65);
 double largestInfinite = double.NaN; // your answer
@@ -589,8 +551,8 @@ Display.Show(Exercises04.SigmoidInfinity(largestInfinite));
 // ### Exercise 4.4: Clipping in float
 //
 // In `float`, what is 1 − 1e-7? Compute the clipped loss of a perfect prediction,
-// `Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0])`,
-// and explain why it is not 1.00e-7 as in `double`.
+// `Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0])`, and explain why it is not 1.00e-7 as in
+// `double`.
 
 Notebook.Cell(67);
 float clippedPerfect = float.NaN; // your answer
@@ -601,6 +563,5 @@ clippedPerfect = Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0]);   // −ln
 // END SOLUTION
 Display.Show(Exercises04.ClippingInFloat(clippedPerfect));
 
-// ---
-// **Previous:** [3. The blog's softmax example](03-softmax-example.ipynb) · **Next:** [5.
+// --- **Previous:** [3. The blog's softmax example](03-softmax-example.ipynb) · **Next:** [5.
 // Cross-entropy at work](05-training-a-classifier.ipynb) · Back to the [README](../README.md)

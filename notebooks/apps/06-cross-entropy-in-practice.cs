@@ -35,23 +35,20 @@ Notebook.Start("../06-cross-entropy-in-practice.ipynb");
 //
 // The source blog lists where cross-entropy is used — "交叉熵在许多实际应用场景中都有广泛的应用，例如图像识别、自然语言处理、推荐系统等"
 // (image recognition, natural language processing, recommender systems) — and stops there. This
-// notebook does the three jobs with
-// real numbers: a character-level language model, a classifier, and click prediction with rare
-// positives.
+// notebook does the three jobs with real numbers: a character-level language model, a classifier,
+// and click prediction with rare positives.
 //
 // **What you will learn**
 //
 // - cross-entropy of a language model in **bits per character**, its **perplexity** $2^{H}$, and
-//   why the training figure flatters
-//   the model while held-out text tells the truth;
+//   why the training figure flatters the model while held-out text tells the truth;
 // - why bits per character *is* compression: an ideal coder driven by the model spends $-\log_2
-//   q(c)$ bits on each character,
-//   and how the model compares with GZip and Brotli on the same text;
+//   q(c)$ bits on each character, and how the model compares with GZip and Brotli on the same text;
 // - that a classifier's loss (notebook 5) is the same quantity, and sees confidence where accuracy
 //   does not;
 // - binary cross-entropy for click prediction with rare positives: the constant-rate baseline, what
-//   `pos_weight` does to the
-//   loss, to recall and to the predicted click rate, and how to undo its bias.
+//   `pos_weight` does to the loss, to recall and to the predicted click rate, and how to undo its
+//   bias.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -65,24 +62,19 @@ Notebook.Start("../06-cross-entropy-in-practice.ipynb");
 // ## 1. A character model of this course's own prose
 //
 // **Which text.** The model learns from text this project wrote: the markdown prose of the earlier
-// notebooks, read from the
-// `.ipynb` files next to this one when the cell runs. Training text: notebooks 1–4; held-out text:
-// notebook 5, which the model
-// never sees while counting. Cells tagged `solution` are left out, so the teacher's and the
-// student's copies of the course train
-// on the same text.
+// notebooks, read from the `.ipynb` files next to this one when the cell runs. Training text:
+// notebooks 1–4; held-out text: notebook 5, which the model never sees while counting. Cells tagged
+// `solution` are left out, so the teacher's and the student's copies of the course train on the
+// same text.
 //
 // **Why those files and not "all notebooks".** Every number below depends on that prose. Including
-// this notebook would make
-// its own numbers part of its training text; including notebooks written later would change this
-// notebook's output whenever
-// they change. The corpus is pinned to notebooks 1–5: when their prose is edited, the numbers here
-// change and this notebook's
-// outputs must be refreshed (`--refresh --notebook 06`). The first line the next cell prints is a
-// fingerprint of the corpus
-// (its length and the start of its SHA-256), so a changed corpus is the first difference the runner
-// reports. The prose of
-// this notebook quotes no number that depends on the corpus; the cells print them.
+// this notebook would make its own numbers part of its training text; including notebooks written
+// later would change this notebook's output whenever they change. The corpus is pinned to notebooks
+// 1–5: when their prose is edited, the numbers here change and this notebook's outputs must be
+// refreshed (`--refresh --notebook 06`). The first line the next cell prints is a fingerprint of
+// the corpus (its length and the start of its SHA-256), so a changed corpus is the first difference
+// the runner reports. The prose of this notebook quotes no number that depends on the corpus; the
+// cells print them.
 
 Notebook.Cell(5);
 string[] trainingFiles = { "01-entropy.ipynb", "02-cross-entropy-and-kl.ipynb", "03-softmax-example.ipynb", "04-stability-pitfalls.ipynb" };
@@ -112,18 +104,16 @@ Console.WriteLine($"corpus fingerprint: {trainingText.Length + heldOutText.Lengt
 Console.WriteLine($"training: {trainingText.EnumerateRunes().Count()} characters from {trainingFiles.Length} notebooks; held-out: {heldOutText.EnumerateRunes().Count()} characters from {heldOutFile}");
 
 // **The model.** An *n*-gram model predicts each character from the $n-1$ characters before it,
-// with probabilities counted in
-// the training text and smoothed by adding $k$ to every count ("add-$k$" smoothing):
+// with probabilities counted in the training text and smoothed by adding $k$ to every count
+// ("add-$k$" smoothing):
 //
 // $$q(c \mid h) = \frac{\mathrm{count}(h\,c) + k}{\mathrm{count}(h) + k\,V},$$
 //
 // where $h$ is the context and $V$ the number of symbols: every character seen in training plus one
-// "unknown" symbol that
-// stands for any character the training text never used. Without the $+k$, a single character never
-// seen after $h$ would get
-// probability 0 and the cross-entropy would be $+\infty$ (notebook 2). A character here is a
-// Unicode scalar value (a `Rune`),
-// so the blog's Chinese quotes count one character per ideograph.
+// "unknown" symbol that stands for any character the training text never used. Without the $+k$, a
+// single character never seen after $h$ would get probability 0 and the cross-entropy would be
+// $+\infty$ (notebook 2). A character here is a Unicode scalar value (a `Rune`), so the blog's
+// Chinese quotes count one character per ideograph.
 //
 // **Cross-entropy per character.** For a text $c_1 \dots c_N$ the model's cross-entropy is the
 // average surprisal
@@ -131,13 +121,13 @@ Console.WriteLine($"training: {trainingText.EnumerateRunes().Count()} characters
 // $$H = -\frac{1}{N}\sum_{i=1}^{N} \log_2 q(c_i \mid c_{i-n+1} \dots c_{i-1}) \quad \text{bits per character},$$
 //
 // the empirical version of $H(p, q)$ with $p$ the text's own distribution. Its **perplexity**
-// $2^{H}$ is the number of equally
-// likely characters that would leave a reader as uncertain as the model is.
+// $2^{H}$ is the number of equally likely characters that would leave a reader as uncertain as the
+// model is.
 
 
 // Before any counting, the baseline: a model that gives all $V$ symbols the same probability spends
-// $\log_2 V$ bits on every
-// character, whatever the text. Any model worth having must do better on held-out text.
+// $\log_2 V$ bits on every character, whatever the text. Any model worth having must do better on
+// held-out text.
 
 Notebook.Cell(9);
 const double k = 0.01;
@@ -145,8 +135,7 @@ var unigram = new CharModel(trainingText, 1, k);
 Console.WriteLine($"V = {unigram.V} symbols; uniform model: log2 V = {Math.Log2(unigram.V):F3} bits per character, perplexity {unigram.V}");
 
 // Now models of increasing order, all with $k = 0.01$ (the choice is discussed below), each scored
-// on the text it was counted on and on the
-// held-out notebook:
+// on the text it was counted on and on the held-out notebook:
 
 Notebook.Cell(11);
 int[] orders = { 1, 2, 3, 4, 5, 6 };
@@ -178,24 +167,18 @@ Display.Show(Chart.Combine(new[] {
     .WithYAxisStyle<double, double, string>(TitleText: "cross-entropy (bits per character)"));
 
 // The training curve only goes down: a longer context lets the counts memorise the text, and on the
-// very text it counted,
-// a model of high order predicts almost every character. On held-out text the curve turns: the
-// longer the context, the more of
-// notebook 5's contexts never occurred in notebooks 1–4 (the last line above), and for an unseen
-// context add-$k$ smoothing gives all $V$ symbols the same probability,
-// the uniform model's $\log_2 V$ bits. The gap between the two curves is overfitting, measured in
-// bits. Only the held-out
-// figure says how well the model knows the *language* of the course rather than its exact
-// sentences.
+// very text it counted, a model of high order predicts almost every character. On held-out text the
+// curve turns: the longer the context, the more of notebook 5's contexts never occurred in
+// notebooks 1–4 (the last line above), and for an unseen context add-$k$ smoothing gives all $V$
+// symbols the same probability, the uniform model's $\log_2 V$ bits. The gap between the two curves
+// is overfitting, measured in bits. Only the held-out figure says how well the model knows the
+// *language* of the course rather than its exact sentences.
 //
 // **Choosing $k$.** A small $k$ trusts the counts; a large one pulls every prediction towards
-// uniform. The table used
-// $k = 0.01$, small enough that the training curve shows memorisation plainly: with a large $k$,
-// even a context seen once
-// gives its next character only $(1 + k)/(1 + kV)$, and the training curve would flatten. On
-// held-out text the best $k$
-// differs by order, as the sweep below prints. Choosing $k$ on the held-out text makes that text's
-// score slightly
+// uniform. The table used $k = 0.01$, small enough that the training curve shows memorisation
+// plainly: with a large $k$, even a context seen once gives its next character only $(1 + k)/(1 +
+// kV)$, and the training curve would flatten. On held-out text the best $k$ differs by order, as
+// the sweep below prints. Choosing $k$ on the held-out text makes that text's score slightly
 // optimistic; a careful study keeps a third piece of text for the final number.
 
 Notebook.Cell(15);
@@ -209,20 +192,16 @@ foreach (int n in new[] { 2, 3, 4 })
 // ### Bits per character is compression
 //
 // Shannon's source coding theorem turns the cross-entropy into a file size. An arithmetic coder
-// that is given the model's
-// probabilities $q(c \mid h)$ encodes each character in $-\log_2 q(c \mid h)$ bits (plus at most 2
-// bits for the whole
-// message), so a text of $N$ characters costs about $N \cdot H$ bits: *minimising cross-entropy and
-// minimising compressed
-// size are the same problem*. The decoder needs the same model, so the comparison below is fair
-// only to the extent that
-// the model (counted from notebooks 1–4) is shared in advance.
+// that is given the model's probabilities $q(c \mid h)$ encodes each character in $-\log_2 q(c \mid
+// h)$ bits (plus at most 2 bits for the whole message), so a text of $N$ characters costs about $N
+// \cdot H$ bits: *minimising cross-entropy and minimising compressed size are the same problem*.
+// The decoder needs the same model, so the comparison below is fair only to the extent that the
+// model (counted from notebooks 1–4) is shared in advance.
 //
 // General-purpose compressors also predict the next bytes from what came before. Compressing the
-// held-out text alone,
-// and compressing it *after* the training text (the size of both minus the size of the training
-// text alone, which lets
-// the compressor use the training text as context, like the model does):
+// held-out text alone, and compressing it *after* the training text (the size of both minus the
+// size of the training text alone, which lets the compressor use the training text as context, like
+// the model does):
 
 Notebook.Cell(17);
 byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
@@ -259,33 +238,24 @@ double gzipAfter = BitsPerChar(GZipSize(both) - GZipSize(training));
 Console.WriteLine($"the character model needs {heldOutBits[best] / gzipAfter:P0} of GZip's bits and {heldOutBits[best] / brotliAfter:P0} of Brotli's");
 
 // Read the comparison as a contest between predictors, scored by cross-entropy. The compressors
-// predict better than the
-// counting model here (the ratio printed above is over 100 %): both find *long* repeats, whole
-// words and phrases that
-// this course uses again and again ("cross-entropy", "log-sum-exp", "the held-out text"), and copy
-// them for a few bits,
-// while an order-3 model only ever looks two characters back. Both compressors also gain from
-// seeing the training text
-// first, GZip through its 32 KB window, Brotli through a 16 MB window and a built-in dictionary of
-// common words. Better
-// language models close that gap by mixing all orders (PPM, context mixing) or by learning (neural
-// networks); whatever
-// the model, its held-out cross-entropy in bits per character *is* the compression rate it would
-// achieve with an
-// arithmetic coder. One caveat in the models' favour: a compressor pays for everything inside its
-// output, while the
-// character model's bits leave out the cost of sending its counts.
+// predict better than the counting model here (the ratio printed above is over 100 %): both find
+// *long* repeats, whole words and phrases that this course uses again and again ("cross-entropy",
+// "log-sum-exp", "the held-out text"), and copy them for a few bits, while an order-3 model only
+// ever looks two characters back. Both compressors also gain from seeing the training text first,
+// GZip through its 32 KB window, Brotli through a 16 MB window and a built-in dictionary of common
+// words. Better language models close that gap by mixing all orders (PPM, context mixing) or by
+// learning (neural networks); whatever the model, its held-out cross-entropy in bits per character
+// *is* the compression rate it would achieve with an arithmetic coder. One caveat in the models'
+// favour: a compressor pays for everything inside its output, while the character model's bits
+// leave out the cost of sending its counts.
 //
 // ## 2. Classification: the loss notebook 5 trains
 //
 // [Notebook 5](05-training-a-classifier.ipynb) trains a softmax classifier by minimising the mean
-// cross-entropy between the
-// one-hot label and the predicted distribution: $-\frac{1}{N}\sum_n \log q_n(y_n)$, the average
-// surprisal of the true
-// label, the same quantity as bits per character with "next character" replaced by "class". Its
-// floor is the entropy of the
-// labels given the inputs, not 0, and it sees what accuracy cannot: confidence. Two classifiers
-// that rank the classes
+// cross-entropy between the one-hot label and the predicted distribution: $-\frac{1}{N}\sum_n \log
+// q_n(y_n)$, the average surprisal of the true label, the same quantity as bits per character with
+// "next character" replaced by "class". Its floor is the entropy of the labels given the inputs,
+// not 0, and it sees what accuracy cannot: confidence. Two classifiers that rank the classes
 // identically (the second's logits are the first's times 3) have the same accuracy and different
 // cross-entropy:
 
@@ -306,28 +276,23 @@ Console.WriteLine($"classifier A: accuracy {Accuracy(logitsA):P0}, cross-entropy
 Console.WriteLine($"classifier B: accuracy {Accuracy(logitsB):P0}, cross-entropy {Bits(logitsB):F3} bits per example; per row {string.Join(", ", RowBits(logitsB).Select(b => b.ToString("F3")))}");
 
 // B spends fewer bits on the three rows it gets right and many more on the miss, where it is
-// confidently wrong; the mean
-// adds both, and here the confident miss outweighs the gains. Accuracy sees neither. That is why a
-// classifier is trained on cross-entropy (it has a gradient everywhere, and
-// it rewards calibrated probabilities) and often *reported* with accuracy.
+// confidently wrong; the mean adds both, and here the confident miss outweighs the gains. Accuracy
+// sees neither. That is why a classifier is trained on cross-entropy (it has a gradient everywhere,
+// and it rewards calibrated probabilities) and often *reported* with accuracy.
 //
 // ## 3. Click prediction: binary cross-entropy with rare positives
 //
 // A recommender shows an item and predicts whether the user clicks. Each impression is one binary
-// label $t \in \{0, 1\}$ and
-// the model outputs a logit $x$, with click probability $\sigma(x)$. The loss is binary
-// cross-entropy, in PyTorch's form with
-// a weight $w_+$ (`pos_weight`) on the positive term:
+// label $t \in \{0, 1\}$ and the model outputs a logit $x$, with click probability $\sigma(x)$. The
+// loss is binary cross-entropy, in PyTorch's form with a weight $w_+$ (`pos_weight`) on the
+// positive term:
 //
 // $$\ell(x, t) = -\big[\,w_+\,t \log \sigma(x) + (1 - t)\log(1 - \sigma(x))\,\big].$$
 //
 // The data below are synthetic and seeded, so every run prints the same numbers: two features per
-// impression, a relevance
-// score $r \sim \mathcal N(0, 1)$ and a flag for the top slot (30 % of impressions), and a true
-// click probability
-// $\sigma(-4.2 + 1.3\,r + 1.0\,\mathrm{top})$, a few percent on average (the cell prints the rate).
-// Half the
-// impressions train, half test.
+// impression, a relevance score $r \sim \mathcal N(0, 1)$ and a flag for the top slot (30 % of
+// impressions), and a true click probability $\sigma(-4.2 + 1.3\,r + 1.0\,\mathrm{top})$, a few
+// percent on average (the cell prints the rate). Half the impressions train, half test.
 
 Notebook.Cell(22);
 var random = new MathNet.Numerics.Random.MersenneTwister(2026);
@@ -348,12 +313,9 @@ double clickRate = trainT.Average();
 Console.WriteLine($"training: {half} impressions, {trainT.Sum()} clicks (rate {clickRate:P2}); test: {testT.Sum()} clicks (rate {testT.Average():P2})");
 
 // **The baseline is an entropy.** A model that ignores the features and predicts the training click
-// rate $\bar t$ for every
-// impression scores the binary entropy $H_b(\bar t) = -\bar t\log_2 \bar t - (1-\bar
-// t)\log_2(1-\bar t)$ on data with that
-// rate (notebook 1): with rare positives that is already small, so a small loss alone proves
-// nothing. A useful model must
-// beat it on the test set.
+// rate $\bar t$ for every impression scores the binary entropy $H_b(\bar t) = -\bar t\log_2 \bar t
+// - (1-\bar t)\log_2(1-\bar t)$ on data with that rate (notebook 1): with rare positives that is
+// already small, so a small loss alone proves nothing. A useful model must beat it on the test set.
 
 Notebook.Cell(24);
 double BceBits(double[] logits, double[] targets) => Losses.BinaryCrossEntropyWithLogits<double>(logits, targets) / Math.Log(2);
@@ -362,15 +324,12 @@ Console.WriteLine($"H_b(training click rate) = {Information.Entropy(new[] { clic
 Console.WriteLine($"constant predictor on the test set: {BceBits(constantLogits, testT):F4} bits per impression");
 
 // **Training with `pos_weight`.** The model is logistic regression, $x = w \cdot (1, r,
-// \mathrm{top})$, fitted by Newton's
-// method on the mean weighted loss (notebook 5 uses gradient descent; for three weights Newton's
-// few exact steps are simpler).
-// From $\ell$ above, with $\lambda = w_+ t + 1 - t$ the weight of the example, the derivatives in
-// $x$ are
+// \mathrm{top})$, fitted by Newton's method on the mean weighted loss (notebook 5 uses gradient
+// descent; for three weights Newton's few exact steps are simpler). From $\ell$ above, with
+// $\lambda = w_+ t + 1 - t$ the weight of the example, the derivatives in $x$ are
 // $\partial\ell/\partial x = (1-t) - \lambda(1-\sigma(x))$ and $\partial^2\ell/\partial x^2 =
-// \lambda\,\sigma(x)(1-\sigma(x))$.
-// The loss itself is the library's `Losses.BinaryCrossEntropyWithLogits` with its `posWeight`
-// argument.
+// \lambda\,\sigma(x)(1-\sigma(x))$. The loss itself is the library's
+// `Losses.BinaryCrossEntropyWithLogits` with its `posWeight` argument.
 
 Notebook.Cell(26);
 double[] LogitsOf(double[] w, double[][] x) => x.Select(f => f[0] * w[0] + f[1] * w[1] + f[2] * w[2]).ToArray();
@@ -407,19 +366,16 @@ double modelLoss = BceBits(LogitsOf(plainWeights, testX), testT), constantLoss =
 Console.WriteLine($"test loss: {modelLoss:F4} bits per impression, {(modelLoss < constantLoss ? "below" : "not below")} the constant predictor's {constantLoss:F4}");
 
 // With 3 % positives, a threshold of 0.5 on $\sigma(x)$ flags almost nothing: a predicted
-// probability above one half needs a
-// very relevant item in the top slot. `pos_weight` is the usual remedy, often set to the ratio of
-// negatives to positives so
-// that both classes weigh the same in the loss. Multiplying the positive term by $w_+$ is the same
-// as counting every click
-// $w_+$ times, so the loss is minimised by predicting the *odds* multiplied by $w_+$:
+// probability above one half needs a very relevant item in the top slot. `pos_weight` is the usual
+// remedy, often set to the ratio of negatives to positives so that both classes weigh the same in
+// the loss. Multiplying the positive term by $w_+$ is the same as counting every click $w_+$ times,
+// so the loss is minimised by predicting the *odds* multiplied by $w_+$:
 //
 // $$\frac{\sigma(x^{\ast})}{1 - \sigma(x^{\ast})} = w_+\,\frac{P(\text{click})}{1 - P(\text{click})}.$$
 //
 // Recall goes up, and so does every predicted probability. The sweep below trains one model per
-// $w_+$ and reports on the
-// test set the recall and precision at threshold 0.5, the mean predicted click probability, and the
-// unweighted test loss.
+// $w_+$ and reports on the test set the recall and precision at threshold 0.5, the mean predicted
+// click probability, and the unweighted test loss.
 
 Notebook.Cell(28);
 double balanced = (half - trainT.Sum()) / trainT.Sum();
@@ -451,20 +407,15 @@ Display.Show(Chart.Combine(new[] {
     .WithYAxisStyle<double, double, string>(TitleText: "percent of test impressions or clicks (%)"));
 
 // Read the table and the chart together. With $w_+ = 1$ the mean predicted probability matches the
-// actual click rate
-// (logistic regression with an intercept is calibrated on average), and recall at 0.5 is low.
-// Raising $w_+$ raises recall and
-// lowers precision, and the predicted probabilities drift far above the true rate, while the
-// unweighted test loss, the
-// honest cross-entropy, grows. `pos_weight` moves the decision threshold; it does not make the
-// model know more.
+// actual click rate (logistic regression with an intercept is calibrated on average), and recall at
+// 0.5 is low. Raising $w_+$ raises recall and lowers precision, and the predicted probabilities
+// drift far above the true rate, while the unweighted test loss, the honest cross-entropy, grows.
+// `pos_weight` moves the decision threshold; it does not make the model know more.
 //
 // Where the probabilities themselves matter (a click-through rate used to price an ad, or to rank
-// items against each other
-// with other signals), train with $w_+ = 1$ and choose the threshold afterwards, or undo the
-// weighting: from the odds
-// relation above, $p = \dfrac{q}{q + w_+(1 - q)}$ maps the weighted model's $q = \sigma(x)$ back to
-// a click probability.
+// items against each other with other signals), train with $w_+ = 1$ and choose the threshold
+// afterwards, or undo the weighting: from the odds relation above, $p = \dfrac{q}{q + w_+(1 - q)}$
+// maps the weighted model's $q = \sigma(x)$ back to a click probability.
 
 Notebook.Cell(31);
 double[] heavyLogits = LogitsOf(sweep.Single(s => s.PosWeight == balanced).Weights, testX);
@@ -475,13 +426,10 @@ double plainLoss = BceBits(LogitsOf(plainWeights, testX), testT), correctedLoss 
 Console.WriteLine($"unweighted test loss: {BceBits(heavyLogits, testT):F4} bits before, {correctedLoss:F4} after the correction, {plainLoss:F4} for pos_weight 1 (difference {correctedLoss - plainLoss:G2})");
 
 // The correction brings the average back to the click rate and the loss back to that of the
-// unweighted model, up to a
-// small difference (printed). That is no accident: for a logistic model, weighting the positives by
-// $w_+$ moves the
-// minimiser's log-odds by exactly $\log w_+$ (the odds relation above), which the intercept
-// absorbs, so the other weights
-// barely change and the correction undoes the shift. With a model that cannot absorb it, or with
-// `pos_weight` on a
+// unweighted model, up to a small difference (printed). That is no accident: for a logistic model,
+// weighting the positives by $w_+$ moves the minimiser's log-odds by exactly $\log w_+$ (the odds
+// relation above), which the intercept absorbs, so the other weights barely change and the
+// correction undoes the shift. With a model that cannot absorb it, or with `pos_weight` on a
 // network's last layer trained to convergence on finite data, the correction is only approximate.
 //
 // ## Exercises
@@ -489,10 +437,9 @@ Console.WriteLine($"unweighted test loss: {BceBits(heavyLogits, testT):F4} bits 
 // ### Exercise 6.1: add-k by hand
 //
 // Take the text `abracadabra` as the whole training text, its alphabet {a, b, c, d, r} as the
-// symbols ($V = 5$, no unknown
-// symbol), and a bigram model (order 2: one character of context) with add-one smoothing ($k = 1$).
-// What probability does it
-// give to `a` following `r`? Count by hand or with code; do not use the `CharModel` class.
+// symbols ($V = 5$, no unknown symbol), and a bigram model (order 2: one character of context) with
+// add-one smoothing ($k = 1$). What probability does it give to `a` following `r`? Count by hand or
+// with code; do not use the `CharModel` class.
 
 Notebook.Cell(34);
 double pAfterR = double.NaN; // your answer: q(a | r)
@@ -507,11 +454,9 @@ Display.Show(Exercises06.AddOneBigram(pAfterR));
 // ### Exercise 6.2: binary cross-entropy with pos_weight, from the formula
 //
 // Four impressions have logits $x = [-3, -0.5, 1.2, 2.5]$ and labels $t = [0, 1, 0, 1]$. Compute
-// the mean loss in **nats**
-// with $w_+ = 4$ from the formula of section 3, $-\frac{1}{4}\sum_i [w_+ t_i \log\sigma(x_i) +
-// (1-t_i)\log(1-\sigma(x_i))]$,
-// without calling `Losses`. (`StableMath.LogSigmoid` is allowed; note $\log(1 - \sigma(x)) =
-// \log\sigma(-x)$.)
+// the mean loss in **nats** with $w_+ = 4$ from the formula of section 3, $-\frac{1}{4}\sum_i [w_+
+// t_i \log\sigma(x_i) + (1-t_i)\log(1-\sigma(x_i))]$, without calling `Losses`.
+// (`StableMath.LogSigmoid` is allowed; note $\log(1 - \sigma(x)) = \log\sigma(-x)$.)
 
 Notebook.Cell(36);
 double weightedBce = double.NaN; // your answer, in nats
@@ -524,34 +469,26 @@ Display.Show(Exercises06.WeightedBinaryCrossEntropy(weightedBce));
 // ### Exercise 6.3: why does the order-6 model lose on held-out text?
 //
 // The order-6 model has the lowest cross-entropy on its training text, yet on notebook 5 it does
-// worse than the order-3 model
-// (see the table in section 1). Explain why, in two or three sentences, then answer the self-check
-// below: which is the main
-// reason?
+// worse than the order-3 model (see the table in section 1). Explain why, in two or three
+// sentences, then answer the self-check below: which is the main reason?
 //
 // - (a) the order-6 model has a bug: higher orders can never be worse;
 // - (b) long contexts are sparse: many 5-character contexts of the held-out text never occur in the
-//   training text (for an
-//   unseen context add-$k$ gives every symbol the same probability, about $\log_2 V$ bits per
-//   character), and those seen
-//   only once or twice predict their few training followers with near certainty;
+//   training text (for an unseen context add-$k$ gives every symbol the same probability, about
+//   $\log_2 V$ bits per character), and those seen only once or twice predict their few training
+//   followers with near certainty;
 // - (c) the held-out text is shorter, and cross-entropy grows with the length of the text.
 
 // *Worked answer.* Counting 5-character contexts memorises the training text: most contexts occur
-// once or a few times there,
-// each followed by the character that followed it, so the training text is predicted almost
-// perfectly. On the held-out
-// notebook this fails twice. A large share of its long contexts are new (section 1 prints the share
-// by order): their counts
-// are zero, add-$k$ turns them into the uniform distribution over all $V$ symbols, and each such
-// character costs about
+// once or a few times there, each followed by the character that followed it, so the training text
+// is predicted almost perfectly. On the held-out notebook this fails twice. A large share of its
+// long contexts are new (section 1 prints the share by order): their counts are zero, add-$k$ turns
+// them into the uniform distribution over all $V$ symbols, and each such character costs about
 // $\log_2 V$ bits. And a context seen only once in training gives its one follower probability
-// $(1+k)/(1+kV)$, close to 1
-// for small $k$, so a different next character costs $\log_2\frac{1+kV}{k}$ bits, even more than
-// uniform. A low-order model
-// has seen its short contexts many times and predicts from real frequencies. (a) is false, as the
-// training curve shows; (c)
-// is false because cross-entropy is an average per character, not a total.
+// $(1+k)/(1+kV)$, close to 1 for small $k$, so a different next character costs
+// $\log_2\frac{1+kV}{k}$ bits, even more than uniform. A low-order model has seen its short
+// contexts many times and predicts from real frequencies. (a) is false, as the training curve
+// shows; (c) is false because cross-entropy is an average per character, not a total.
 
 Notebook.Cell(39);
 char heldOutReason = '?'; // your choice: 'a', 'b' or 'c'
@@ -560,9 +497,8 @@ heldOutReason = 'b';
 // END SOLUTION
 Display.Show(Exercises06.HeldOutReason(heldOutReason));
 
-// ---
-// **Previous:** [5. Training a classifier](05-training-a-classifier.ipynb) · **Next:** [7. Large
-// vocabularies](07-large-vocabularies.ipynb) · Back to the [course map](00-start-here.ipynb)
+// --- **Previous:** [5. Training a classifier](05-training-a-classifier.ipynb) · **Next:** [7.
+// Large vocabularies](07-large-vocabularies.ipynb) · Back to the [course map](00-start-here.ipynb)
 
 // Type declarations, moved here from their cells: in a file-based app they follow the top-level statements.
 

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace NotebookRunner.Export;
 
 /// <summary>
-/// A markdown cell as <c>//</c> comment lines: headings, tables, fenced code and display math kept line for line,
-/// paragraphs and list items wrapped at <see cref="Width"/> columns (a list item's continuation lines indented under
-/// its text), blank lines kept.
+/// A markdown cell as <c>//</c> comment lines: headings, tables, quotes, HTML, fenced code and display math kept line
+/// for line; the lines of a paragraph or a list item joined (as markdown joins them) and wrapped at <see cref="Width"/>
+/// columns, a list item's continuation lines indented under its text; blank lines and hard line breaks kept.
 /// </summary>
 public static partial class MarkdownComment
 {
@@ -20,11 +20,13 @@ public static partial class MarkdownComment
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var text = new StringBuilder();
+        var paragraph = new StringBuilder();
         string? closer = null; // inside a fenced block (``` or ~~~) or a $$ math block: the line that ends it
         foreach (var raw in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'))
         {
             var line = raw.TrimEnd();
             var trimmed = line.Trim();
+            var verbatim = true;
             if (closer is not null)
             {
                 if (closer == "$$" ? trimmed.EndsWith("$$", StringComparison.Ordinal) : trimmed.StartsWith(closer, StringComparison.Ordinal))
@@ -40,14 +42,37 @@ public static partial class MarkdownComment
             {
                 closer = "$$";
             }
-            else if (trimmed.Length > 0 && !trimmed.StartsWith('#') && !trimmed.StartsWith('|') && !trimmed.StartsWith("$$", StringComparison.Ordinal))
+            else
             {
-                Wrap(line, text);
+                verbatim = trimmed.Length == 0 || trimmed[0] is '#' or '|' or '>' or '<' || trimmed.StartsWith("$$", StringComparison.Ordinal);
+            }
+            if (verbatim)
+            {
+                Flush(paragraph, text);
+                text.Append(line.Length == 0 ? "//" : "// " + line).Append('\n');
                 continue;
             }
-            text.Append(line.Length == 0 ? "//" : "// " + line).Append('\n');
+            if (ListMarker().IsMatch(line))
+            {
+                Flush(paragraph, text);
+            }
+            paragraph.Append(paragraph.Length == 0 ? line : " " + trimmed);
+            if (raw.EndsWith("  ", StringComparison.Ordinal) || line.EndsWith('\\'))
+            {
+                Flush(paragraph, text); // a hard line break
+            }
         }
+        Flush(paragraph, text);
         return text.ToString();
+    }
+
+    private static void Flush(StringBuilder paragraph, StringBuilder text)
+    {
+        if (paragraph.Length > 0)
+        {
+            Wrap(paragraph.ToString(), text);
+            paragraph.Clear();
+        }
     }
 
     private static void Wrap(string line, StringBuilder text)

@@ -83,6 +83,13 @@ public sealed class AppExporterTests : IDisposable
     }
 
     [Fact]
+    public void Lines_of_one_paragraph_are_joined_as_markdown_joins_them_but_hard_breaks_and_list_items_are_kept()
+    {
+        Assert.Equal("// one paragraph\n// written on three lines\n//\n// - an item continued on\n// - a second item\n",
+            MarkdownComment.From("one paragraph  \nwritten on\nthree lines\n\n- an item\n  continued on\n- a second item"));
+    }
+
+    [Fact]
     public void A_method_declared_in_one_cell_is_a_local_function_used_by_a_later_cell()
     {
         var app = Export(
