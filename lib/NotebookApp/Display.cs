@@ -30,7 +30,15 @@ public static class Display
             Console.Error.WriteLine(ChartNotice + path);
             return;
         }
+        if (Notebook.MarkersOn)
+        {
+            Console.WriteLine(Notebook.DisplayStart);
+        }
         Console.WriteLine(PlainText.Format(value));
+        if (Notebook.MarkersOn)
+        {
+            Console.WriteLine(Notebook.DisplayEnd);
+        }
     }
 
     /// <summary>Writes a chart as a page that works offline: plotly.js is copied once beside it.</summary>

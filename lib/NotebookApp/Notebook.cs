@@ -13,7 +13,17 @@ public static class Notebook
     /// <summary>The marker line's start; the cell number follows.</summary>
     public const string MarkerPrefix = "\u001e#cell ";
 
+    /// <summary>With markers on, the line before a value <see cref="Display.Show"/> prints (the kernel keeps a displayed
+    /// value apart from the cell's console output, and records the console output after it).</summary>
+    public const string DisplayStart = "\u001e#display";
+
+    /// <summary>With markers on, the line after a value <see cref="Display.Show"/> prints.</summary>
+    public const string DisplayEnd = "\u001e#/display";
+
     private static readonly Lazy<bool> Markers = new(() => Environment.GetCommandLineArgs().Contains(MarkersArgument, StringComparer.Ordinal));
+
+    /// <summary>Whether the app was started with <see cref="MarkersArgument"/>.</summary>
+    public static bool MarkersOn => Markers.Value;
 
     /// <summary>The notebook's name without extension, e.g. <c>01-entropy</c>.</summary>
     public static string Name { get; private set; } = "notebook";
@@ -45,7 +55,7 @@ public static class Notebook
     public static void Cell(int number)
     {
         CurrentCell = number;
-        if (Markers.Value)
+        if (MarkersOn)
         {
             Console.WriteLine(MarkerPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NotebookApp;
 using NotebookRunner;
 using NotebookRunner.Export;
@@ -12,7 +13,7 @@ namespace CrossEntropy.Notebooks.Tests.Export;
 
 /// <summary>The committed kernel-free edition (notebooks/apps/): up to date with the notebooks, and each app prints the
 /// notebook's committed text outputs.</summary>
-public sealed class CourseAppsTests(ITestOutputHelper log)
+public sealed partial class CourseAppsTests(ITestOutputHelper log)
 {
     /// <summary>Apps built and run at once after the first (which builds the shared libraries alone, so no two
     /// builds of the same project overlap); file-based apps compile slowly, and the machine has 2 cores.</summary>
@@ -38,7 +39,8 @@ public sealed class CourseAppsTests(ITestOutputHelper log)
     /// committed notebook's stream text and <c>text/plain</c> outputs, after the runner's masks. Not compared: cells
     /// tagged machine-dependent (timings, memory); HTML-only outputs (charts, the package-install list), which an app
     /// writes as files or does not have; the first cell's "Loading extensions" line, printed by the kernel while it
-    /// loads packages (the app runs no such cell). Every chart cell must have written its page.
+    /// loads packages (the app runs no such cell). Every chart cell must have written its page. Within a cell, the console
+    /// text and the displayed values are compared apart (see <see cref="Differences"/>).
     /// </summary>
     [Fact]
     [Trait(KernelFree.Trait, KernelFree.Apps)]
@@ -88,18 +90,24 @@ public sealed class CourseAppsTests(ITestOutputHelper log)
         }
     }
 
-    /// <summary>What differs between a notebook's committed text outputs and an app's output, cell by cell.</summary>
+    /// <summary>What differs between a notebook's committed text outputs and an app's output, cell by cell: the
+    /// console text, and the displayed values in order. They are compared apart because the kernel records a cell's
+    /// console output after its displayed values, while the app prints both as the code runs.</summary>
     internal static IEnumerable<string> Differences(NotebookFile notebook, string appOutput)
     {
-        var printed = PrintedByCell(appOutput, out var chartPages);
+        var printed = PrintedByCell(appOutput);
         var normalizer = new OutputNormalizer(Layout.Root);
         foreach (var (number, cell) in notebook.CodeCells)
         {
             if (!printed.TryGetValue(number, out var actual))
             {
-                continue; // kernel set-up only: the app runs nothing for it
+                if (!IsKernelSetUp(NotebookFile.Source(cell)))
+                {
+                    yield return $"cell {number}: the app does not run it";
+                }
+                continue; // kernel set-up only (#r lines, usings, KernelSetup.Install()): the app runs nothing for it
             }
-            if (ChartCells.ShouldShowChart(cell) && !chartPages.Contains(number))
+            if (ChartCells.ShouldShowChart(cell) && actual.Charts == 0)
             {
                 yield return $"cell {number}: no chart page written";
             }
@@ -107,61 +115,101 @@ public sealed class CourseAppsTests(ITestOutputHelper log)
             {
                 continue;
             }
-            var expected = normalizer.NormalizeText(ExpectedText(cell));
-            var got = normalizer.NormalizeText(actual);
-            if (expected != got)
+            var expected = Committed(cell);
+            var (stream, got) = (normalizer.NormalizeText(actual.Stream.ToString()), normalizer.NormalizeText(expected.Stream));
+            if (stream != got)
             {
-                yield return $"cell {number} prints\n{got}\nbut the notebook shows\n{expected}";
+                yield return $"cell {number} writes\n{stream}but the notebook shows\n{got}";
+            }
+            var displays = actual.Displays.Select(normalizer.NormalizeText).ToArray();
+            var shown = expected.Displays.Select(normalizer.NormalizeText).ToArray();
+            if (!displays.SequenceEqual(shown, StringComparer.Ordinal))
+            {
+                yield return $"cell {number} displays\n{string.Join("\n", displays)}\nbut the notebook shows\n{string.Join("\n", shown)}";
             }
         }
     }
 
-    /// <summary>A code cell's committed text outputs as a console would show them: stream text as it is, each
-    /// text/plain value on its own line.</summary>
-    internal static string ExpectedText(JsonObject cell)
+    /// <summary>Whether a cell only sets up the kernel: each line a kernel directive, a using directive, a comment or a
+    /// kernel-only call.</summary>
+    internal static bool IsKernelSetUp(string source) =>
+        source.Split('\n').Select(l => l.Trim()).All(l => l.Length == 0 || KernelDirective.Parse(l) is not null
+            || l.StartsWith("using ", StringComparison.Ordinal) || l.StartsWith("//", StringComparison.Ordinal)
+            || ExportStage.KernelOnlyCalls.Any(call => l.Contains(call + "(", StringComparison.Ordinal)));
+
+    /// <summary>A code cell's committed console text (its stream outputs) and displayed values (text/plain, in order).</summary>
+    internal static (string Stream, IReadOnlyList<string> Displays) Committed(JsonObject cell)
     {
-        var text = new StringBuilder();
+        var stream = new StringBuilder();
+        var displays = new List<string>();
         foreach (var output in NotebookFile.Outputs(cell).OfType<JsonObject>().Where(o => !OutputNormalizer.IsTransient(o)))
         {
             if ((string?)output["output_type"] == "stream")
             {
-                text.Append(NotebookFile.Text(output["text"]));
+                stream.Append(NotebookFile.Text(output["text"]));
             }
             else if (output["data"]?["text/plain"] is { } plain)
             {
-                text.Append(NotebookFile.Text(plain)).Append('\n');
+                displays.Add(NotebookFile.Text(plain));
             }
         }
-        return text.ToString();
+        return (stream.ToString(), displays);
     }
 
-    /// <summary>The app's output split at its cell markers; the chart notices (standard error) taken out and noted.</summary>
-    internal static Dictionary<int, string> PrintedByCell(string output, out HashSet<int> chartCells)
+    /// <summary>What an app printed in one cell.</summary>
+    internal sealed class CellPrint
     {
-        var cells = new Dictionary<int, string>();
-        chartCells = [];
-        var current = -1;
-        foreach (var line in output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        public StringBuilder Stream { get; } = new();
+
+        public List<string> Displays { get; } = [];
+
+        public int Charts { get; set; }
+    }
+
+    /// <summary>The app's output split at its cell markers into console text and displayed values; the chart notices
+    /// (on standard error, so they may arrive out of order) counted for the cell their page is named after.</summary>
+    internal static Dictionary<int, CellPrint> PrintedByCell(string output)
+    {
+        var cells = new Dictionary<int, CellPrint>();
+        var charts = new List<int>();
+        CellPrint? current = null;
+        List<string>? display = null;
+        var lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        foreach (var line in lines[..^(lines[^1].Length == 0 ? 1 : 0)])
         {
             if (line.StartsWith(Notebook.MarkerPrefix, StringComparison.Ordinal))
             {
-                current = int.Parse(line[Notebook.MarkerPrefix.Length..], CultureInfo.InvariantCulture);
-                cells[current] = "";
+                current = cells[int.Parse(line[Notebook.MarkerPrefix.Length..], CultureInfo.InvariantCulture)] = new CellPrint();
             }
             else if (line.StartsWith(Display.ChartNotice, StringComparison.Ordinal))
             {
-                chartCells.Add(current);
+                charts.Add(int.Parse(ChartPageCell().Match(line).Groups["cell"].Value, CultureInfo.InvariantCulture));
             }
-            else if (current >= 0)
+            else if (line == Notebook.DisplayStart)
             {
-                cells[current] += line + "\n";
+                display = [];
+            }
+            else if (line == Notebook.DisplayEnd && display is not null)
+            {
+                current?.Displays.Add(string.Join("\n", display));
+                display = null;
+            }
+            else if (display is not null)
+            {
+                display.Add(line);
+            }
+            else
+            {
+                current?.Stream.Append(line).Append('\n');
             }
         }
-        // Split('\n') gives one empty piece after the final newline: it belongs to no line.
-        if (current >= 0 && cells[current].EndsWith("\n\n", StringComparison.Ordinal))
+        foreach (var cell in charts.Where(cells.ContainsKey))
         {
-            cells[current] = cells[current][..^1];
+            cells[cell].Charts++;
         }
         return cells;
     }
+
+    [GeneratedRegex(@"-cell(?<cell>[0-9]+)(-[0-9]+)?\.html$")]
+    private static partial Regex ChartPageCell();
 }
