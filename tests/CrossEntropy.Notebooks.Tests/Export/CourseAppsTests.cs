@@ -15,10 +15,6 @@ namespace CrossEntropy.Notebooks.Tests.Export;
 /// notebook's committed text outputs.</summary>
 public sealed partial class CourseAppsTests(ITestOutputHelper log)
 {
-    /// <summary>Apps built and run at once after the first (which builds the shared libraries alone, so no two
-    /// builds of the same project overlap); file-based apps compile slowly, and the machine has 2 cores.</summary>
-    private const int Parallelism = 2;
-
     private static readonly RepoLayout Layout = NotebookRuns.Layout;
 
     [Fact]
@@ -50,22 +46,25 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
         var notebooks = Layout.NumberedNotebooks();
         var problems = new ConcurrentBag<string>();
         var clock = Stopwatch.StartNew();
-        await Check(notebooks[0]);
-        using var slots = new SemaphoreSlim(Parallelism);
-        await Task.WhenAll(notebooks.Skip(1).Select(async name =>
+        // The first app alone builds the shared libraries, so that no two builds of one project overlap; then the
+        // others, each taking one of the slots the notebook kernels of this test run share (2 on the 2-core machine).
+        await InSlot(notebooks[0]);
+        await Task.WhenAll(notebooks.Skip(1).Select(InSlot));
+        log.WriteLine($"{notebooks.Count} apps built and run in {clock.Elapsed.TotalSeconds:F0} s");
+        Assert.True(problems.IsEmpty, string.Join("\n\n", problems.Order(StringComparer.Ordinal)));
+
+        async Task InSlot(string name)
         {
-            await slots.WaitAsync();
+            await NotebookRuns.Slots.WaitAsync();
             try
             {
                 await Check(name);
             }
             finally
             {
-                slots.Release();
+                NotebookRuns.Slots.Release();
             }
-        }));
-        log.WriteLine($"{notebooks.Count} apps built and run in {clock.Elapsed.TotalSeconds:F0} s");
-        Assert.True(problems.IsEmpty, string.Join("\n\n", problems.Order(StringComparer.Ordinal)));
+        }
 
         async Task Check(string name)
         {
