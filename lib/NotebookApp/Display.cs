@@ -50,7 +50,7 @@ public static class Display
         lock (Gate)
         {
             var folder = Directory.CreateDirectory(Notebook.ChartDirectory).FullName;
-            if (!scriptWritten || !File.Exists(Path.Combine(folder, PlotlyScript.FileName)))
+            if (!scriptWritten)
             {
                 PlotlyScript.Write(Path.Combine(folder, PlotlyScript.FileName));
                 scriptWritten = true;

@@ -21,7 +21,11 @@ public static class PlotlyScript
         CopyResource(plotly, $"Plotly.NET.{FileName}.LICENSE.txt", path + ".LICENSE.txt");
     }
 
-    /// <summary>Copies a managed resource of <paramref name="assembly"/> to a file.</summary>
+    /// <summary>
+    /// Copies a managed resource of <paramref name="assembly"/> to a file, unless the file already holds the same bytes.
+    /// Written to a temporary file first and renamed over the target, so that two processes writing the same file at
+    /// once (two apps drawing charts into one folder) neither fail on the other's open file nor leave a torn copy.
+    /// </summary>
     /// <param name="assembly">The assembly that embeds it.</param>
     /// <param name="name">The resource's name.</param>
     /// <param name="path">The destination file.</param>
@@ -31,7 +35,21 @@ public static class PlotlyScript
         ArgumentNullException.ThrowIfNull(assembly);
         using var stream = assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded resource '{name}'.");
-        using var file = File.Create(path);
-        stream.CopyTo(file);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return;
+        }
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
