@@ -45,6 +45,9 @@ public sealed record RunnerOptions
           --no-site          Do not render the site (by default it is written after executing, from the
                              executed copies, or the committed notebook where there is none).
           --no-student       Do not write and execute the student edition (artifacts/student/).
+          --export           Do not execute: write the kernel-free edition (notebooks/apps/NN-name.cs, one
+                             file-based app per notebook) from the committed notebooks and stop. The main
+                             job writes it too, after executing.
           -h, --help         Show this text.
 
         Every child process runs under the C.UTF-8 locale (the invariant culture) and UTC, whatever the
@@ -81,6 +84,9 @@ public sealed record RunnerOptions
     /// <summary>Skip the student edition (for a quick check of one notebook while writing it).</summary>
     public bool NoStudent { get; init; }
 
+    /// <summary>Only write the kernel-free edition (notebooks/apps/); execute nothing.</summary>
+    public bool ExportOnly { get; init; }
+
     /// <summary>Whether <c>--help</c> was asked for.</summary>
     public bool ShowHelp { get; init; }
 
@@ -107,6 +113,7 @@ public sealed record RunnerOptions
                 case "--site-only": options = options with { SiteOnly = true }; break;
                 case "--no-site": options = options with { NoSite = true }; break;
                 case "--no-student": options = options with { NoStudent = true }; break;
+                case "--export": options = options with { ExportOnly = true }; break;
                 case "--parallel":
                     options = options with { Parallel = PositiveInt(Value(), "--parallel") };
                     break;

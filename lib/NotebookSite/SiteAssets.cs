@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace NotebookSite;
 
 /// <summary>The files every page shares, written once under <c>assets/</c>: the site's CSS and script, plotly.js
@@ -7,7 +5,7 @@ namespace NotebookSite;
 public static class SiteAssets
 {
     /// <summary>The plotly.js version Plotly.NET 6.0.0 embeds and its chart outputs ask for.</summary>
-    public const string PlotlyVersion = "2.28.0";
+    public const string PlotlyVersion = NotebookApp.PlotlyScript.Version;
 
     /// <summary>Relative URL of plotly.js.</summary>
     public const string PlotlyJs = "assets/plotly-" + PlotlyVersion + ".min.js";
@@ -27,11 +25,9 @@ public static class SiteAssets
     public static void Write(string siteDirectory, string katexDist)
     {
         var assets = Directory.CreateDirectory(Path.Combine(siteDirectory, "assets")).FullName;
-        CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.css", Path.Combine(siteDirectory, SiteCss));
-        CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.js", Path.Combine(siteDirectory, SiteJs));
-        var plotly = typeof(Plotly.NET.Chart).Assembly;
-        CopyResource(plotly, $"Plotly.NET.plotly-{PlotlyVersion}.min.js", Path.Combine(siteDirectory, PlotlyJs));
-        CopyResource(plotly, $"Plotly.NET.plotly-{PlotlyVersion}.min.js.LICENSE.txt", Path.Combine(siteDirectory, PlotlyJs + ".LICENSE.txt"));
+        NotebookApp.PlotlyScript.CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.css", Path.Combine(siteDirectory, SiteCss));
+        NotebookApp.PlotlyScript.CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.js", Path.Combine(siteDirectory, SiteJs));
+        NotebookApp.PlotlyScript.Write(Path.Combine(siteDirectory, PlotlyJs));
 
         var katex = Directory.CreateDirectory(Path.Combine(assets, "katex", "fonts")).Parent!.FullName;
         File.Copy(Path.Combine(katexDist, "katex.min.css"), Path.Combine(katex, "katex.min.css"), true);
@@ -44,13 +40,5 @@ public static class SiteAssets
         {
             File.Copy(license, Path.Combine(katex, "LICENSE.txt"), true);
         }
-    }
-
-    private static void CopyResource(Assembly assembly, string name, string path)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded resource '{name}'.");
-        using var file = File.Create(path);
-        stream.CopyTo(file);
     }
 }

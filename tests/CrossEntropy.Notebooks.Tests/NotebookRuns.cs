@@ -25,7 +25,8 @@ internal static class NotebookRuns
     public static Executor Executor { get; } = new(Layout);
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<ExecutionResult>>> Results = new(StringComparer.Ordinal);
-    private static readonly SemaphoreSlim Slots = new(Parallelism);
+    /// <summary>The heavy child processes of the whole test run (kernels, and the kernel-free apps' builds) take a slot.</summary>
+    internal static readonly SemaphoreSlim Slots = new(Parallelism);
 
     // Cancelled when the test host exits, so that no kernel (dotnet-repl and its children) outlives the test run:
     // the executor kills a cancelled child's whole process tree.

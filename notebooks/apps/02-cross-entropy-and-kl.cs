@@ -1,0 +1,285 @@
+#:package Plotly.NET.CSharp@0.14.0
+#:package MathNet.Numerics@5.0.0
+#:package System.Numerics.Tensors@10.0.15
+#:project ../../lib/CrossEntropy.Numerics/CrossEntropy.Numerics.csproj
+#:project ../../lib/CrossEntropy.Interactive/CrossEntropy.Interactive.csproj
+#:project ../../lib/NotebookApp/NotebookApp.csproj
+#:property ManagePackageVersionsCentrally=false
+#:property PublishAot=false
+#:property RunAnalyzers=false
+#:property TreatWarningsAsErrors=false
+#:property InvariantGlobalization=true
+
+// The kernel-free edition of ../02-cross-entropy-and-kl.ipynb ("2. Cross-entropy and KL divergence"), as a .NET file-based app:
+// `dotnet run 02-cross-entropy-and-kl.cs` in this folder. Text outputs print as in the notebook; each chart is written
+// as an HTML page to charts/ beside this file. Written by the notebook runner (`dotnet run --project
+// lib/NotebookRunner -c Release -- --export`): edit the notebook, not this file. The properties above: the app pins
+// its own package versions, runs as an ordinary (not native AOT) program, and is not held to the library's analyzers.
+
+using NotebookApp;
+using System.Collections;
+using System.Text;
+using CrossEntropy.Numerics;
+using CrossEntropy.Interactive;
+using CrossEntropy.Interactive.Exercises;
+using Plotly.NET.CSharp;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Random;
+
+Notebook.Start("../02-cross-entropy-and-kl.ipynb");
+
+// # 2. Cross-entropy and KL divergence
+//
+// Notebook 1 measured the uncertainty of one distribution. Machine learning needs to compare two:
+// the true distribution p of the data and the distribution q a model predicts. Cross-entropy does
+// that — but not quite in the way the source blog says.
+//
+// **What you will learn**
+//
+// - the cross-entropy H(p, q) = −Σ p(i) log q(i) as the average surprisal of outcomes drawn from p,
+//   scored by a model q;
+// - the decomposition H(p, q) = H(p) + D_KL(p ‖ q), and Gibbs' inequality D_KL ≥ 0 with a four-line
+//   proof;
+// - why the smallest possible cross-entropy is **H(p), not 0**, so cross-entropy values are not
+//   comparable across different p (the blog's "smaller cross-entropy = smaller difference" is
+//   wrong);
+// - that neither cross-entropy nor KL divergence is symmetric, and what happens when q(i) = 0 <
+//   p(i);
+// - the Jensen–Shannon divergence, a symmetric and bounded relative.
+
+// (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
+// (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
+// (notebook only) #r "nuget: MathNet.Numerics, 5.0.0"
+// (notebook only) #r "nuget: System.Numerics.Tensors, 10.0.15"
+// (notebook only) #r "../lib/CrossEntropy.Numerics/bin/Release/net10.0/CrossEntropy.Numerics.dll"
+// (notebook only) #r "../lib/CrossEntropy.Interactive/bin/Release/net10.0/CrossEntropy.Interactive.dll"
+// (notebook only) CrossEntropy.Interactive.KernelSetup.Install(); // FSharp.Core workaround for Plotly.NET + HTML views; see the README
+
+
+// ## The formula
+//
+// The weather in a town is sunny, cloudy or rainy with true probabilities p. A forecaster believes
+// q. Each day an outcome i happens with probability p(i), and the forecaster's surprisal is −log
+// q(i). The average surprisal is the **cross-entropy**
+//
+// $$H(p, q) = -\sum_{i=1}^{n} p(i) \log q(i).$$
+//
+// Here n is the **number of outcomes** (3 for the weather). The source blog writes
+// "$n$是数据的维度，通常是一个固定的值" ("n is the dimension of the data, usually a fixed value"): that is wrong.
+// The sum runs over the outcomes of the distributions, whatever the size of each data point:
+// classifying 224 × 224 images into 1000 classes gives n = 1000.
+//
+// In coding terms: if you design a code for q, encoding data that really follows p costs H(p, q)
+// bits per symbol on average.
+
+Notebook.Cell(5);
+double[] p = [0.7, 0.2, 0.1];   // sunny, cloudy, rainy: the truth
+double[] q = [0.5, 0.3, 0.2];   // the forecaster's belief
+var bits = InformationUnit.Bits;
+Console.WriteLine($"H(p)     = {Information.Entropy(p, bits):F4} bits");
+Console.WriteLine($"H(p, q)  = {Information.CrossEntropy(p, q, bits):F4} bits");
+Console.WriteLine($"KL(p‖q)  = {Information.KLDivergence(p, q, bits):F4} bits");
+
+// The forecaster pays 1.2796 bits per day where a perfect forecaster would pay 1.1568 bits: 0.1228
+// bits per day are lost to the wrong belief. That loss is the **Kullback–Leibler divergence**
+// D_KL(p ‖ q) = Σ p(i) log(p(i) / q(i)).
+//
+// ## Cross-entropy = entropy + KL divergence
+//
+// Splitting log q = log p − log(p / q) inside the sum gives, exactly,
+//
+// $$H(p, q) = H(p) + D_{KL}(p \,\|\, q).$$
+
+Notebook.Cell(7);
+double gap = Information.CrossEntropy(p, q) - (Information.Entropy(p) + Information.KLDivergence(p, q));
+Console.WriteLine($"H(p, q) − (H(p) + KL(p‖q)) = {gap:E1} nats (rounding only)");
+
+// ## Gibbs' inequality: the minimum is H(p), not 0
+//
+// D_KL(p ‖ q) ≥ 0, with equality only when q = p (Gibbs' inequality). So H(p, q) ≥ H(p): **no model
+// can get the cross-entropy below the entropy of the data.** **Why, in four lines.** Use ln x ≤ x −
+// 1 (the tangent line of ln at x = 1 lies above it; equality only at x = 1), with x = q(i) / p(i),
+// summing over the outcomes with p(i) > 0:
+//
+// $$-D_{KL}(p \,\|\, q) = \sum_{i:\,p(i)>0} p(i) \ln\frac{q(i)}{p(i)} \;\le\; \sum_{i:\,p(i)>0} p(i)\left(\frac{q(i)}{p(i)} - 1\right) = \sum_{i:\,p(i)>0} q(i) - 1 \;\le\; 0 .$$
+//
+// Equality needs q(i) / p(i) = 1 wherever p(i) > 0, that is q = p. (In another base the inequality
+// just scales by a positive constant.) A numerical illustration rather than a proof: try 10,000
+// random forecasters (a seeded Dirichlet sample): the best comes close to H(p) but never below it.
+
+Notebook.Cell(9);
+var forecasters = new Dirichlet([1.0, 1.0, 1.0], new MersenneTwister(7));
+double bestCrossEntropy = Enumerable.Range(0, 10_000).Min(_ => Information.CrossEntropy(p, forecasters.Sample(), bits));
+Console.WriteLine($"best of 10,000 random q: {bestCrossEntropy:F6} bits; H(p) = {Information.Entropy(p, bits):F6} bits; excess = {bestCrossEntropy - Information.Entropy(p, bits):E2} bits ≥ 0");
+Console.WriteLine($"the perfect forecaster q = p: {Information.CrossEntropy(p, p, bits):F4} bits");
+
+// The source blog says a smaller cross-entropy means a smaller difference between the distributions
+// and a better model. Only the KL part measures the difference. The H(p) part belongs to the data,
+// so **cross-entropies computed on different data are not comparable**. A weak model on an easy
+// (low-entropy) task can score far lower than a perfect model on a hard task:
+
+Notebook.Cell(11);
+double[] fairCoin = [0.5, 0.5], loadedCoin = [0.99, 0.01];
+double[] mediocreModel = [0.9, 0.1];
+Console.WriteLine($"perfect model, fair coin:    H(p, q) = {Information.CrossEntropy(fairCoin, fairCoin, bits):F4} bits, KL = {Information.KLDivergence(fairCoin, fairCoin, bits):F4}");
+Console.WriteLine($"mediocre model, loaded coin: H(p, q) = {Information.CrossEntropy(loadedCoin, mediocreModel, bits):F4} bits, KL = {Information.KLDivergence(loadedCoin, mediocreModel, bits):F4}");
+
+// The mediocre model has the lower cross-entropy (0.1837 < 1.0000 bits) although it is the only one
+// of the two that is wrong. Compare models by cross-entropy only on the same data; to judge how far
+// a model is from the truth, look at the KL part.
+//
+// ## Cross-entropy as q moves
+//
+// Fix a coin with p = P(heads) = 0.3 and let the model's q = P(heads) sweep from 0 to 1. The
+// cross-entropy is a bowl whose bottom is exactly at q = p, at height H(p); the KL divergence is
+// the same bowl shifted down to touch 0.
+
+Notebook.Cell(13);
+double[] pCoin = [0.3, 0.7];
+double[] qs = Enumerable.Range(1, 199).Select(i => i / 200.0).ToArray();
+double[] ce = qs.Select(r => Information.CrossEntropy(pCoin, [r, 1 - r], bits)).ToArray();
+double[] kl = qs.Select(r => Information.KLDivergence(pCoin, [r, 1 - r], bits)).ToArray();
+int argmin = Array.IndexOf(ce, ce.Min());
+Console.WriteLine($"minimum H(p, q) = {ce[argmin]:F4} bits at q = {qs[argmin]:F3}; H(p) = {Information.Entropy(pCoin, bits):F4} bits");
+
+Notebook.Cell(14);
+double hCoin = Information.Entropy(pCoin, bits);
+Display.Show(Chart.Combine(new[]
+{
+    ChartStyle.Line(qs, ce, "H(p, q)", colour: 0),
+    ChartStyle.Level(0.0, 1.0, hCoin, "H(p): the floor of H(p, q)", colour: 0),
+    ChartStyle.Line(qs, kl, "KL(p ‖ q) = H(p, q) − H(p)", colour: 1, dash: Plotly.NET.StyleParam.DrawingStyle.Dash),
+})
+.Styled("Cross-entropy of a coin with P(heads) = 0.3: lowest at q = p", "model's q = P(heads); the true p = 0.3", "bits", yRange: (0.0, 4.0)));
+
+// Both curves rise steeply at the edges: as q → 0 or q → 1 the model calls an outcome that does
+// happen (almost) impossible.
+//
+// ## When the model says "impossible": +∞
+//
+// If q(i) = 0 for an outcome with p(i) > 0, the surprisal of that outcome is −log 0 = +∞ and so is
+// the cross-entropy. The reverse is harmless: outcomes with p(i) = 0 contribute 0 whatever q(i) is
+// (the 0 · log 0 = 0 convention of notebook 1).
+
+Notebook.Cell(16);
+Console.WriteLine($"H([0.5, 0.5], [1, 0]) = {Information.CrossEntropy([0.5, 0.5], [1, 0], bits)} bits   (the model rules out an outcome that happens)");
+Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0.5, 0.5], bits)} bits   (the data never shows the second outcome)");
+
+// This is one reason classifiers end in a softmax, whose outputs are never exactly 0 in exact
+// arithmetic — and why notebook 4 cares so much about probabilities that *round* to 0 in floating
+// point.
+//
+// ## Not symmetric
+//
+// Swapping the arguments changes the answer: D_KL(p ‖ q) ≠ D_KL(q ‖ p), and H(p, q) ≠ H(q, p). KL
+// divergence is not a distance.
+
+Notebook.Cell(18);
+double[] a = [0.5, 0.5], b = [0.9, 0.1];
+Console.WriteLine($"KL(a‖b) = {Information.KLDivergence(a, b, bits):F4} bits,  KL(b‖a) = {Information.KLDivergence(b, a, bits):F4} bits");
+Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H(b, a) = {Information.CrossEntropy(b, a, bits):F4} bits");
+
+// ## A symmetric relative: Jensen–Shannon divergence
+//
+// JSD(p, q) = ½ D_KL(p ‖ m) + ½ D_KL(q ‖ m) with m = (p + q) / 2 compares both distributions to
+// their average. It is symmetric, never infinite, and at most 1 bit — reached when p and q have
+// disjoint supports.
+
+Notebook.Cell(20);
+Console.WriteLine($"JSD(a, b) = {Information.JensenShannonDivergence(a, b, bits):F4} bits = JSD(b, a) = {Information.JensenShannonDivergence(b, a, bits):F4} bits");
+Console.WriteLine($"JSD([1, 0], [0, 1]) = {Information.JensenShannonDivergence([1, 0], [0, 1], bits):F4} bits (disjoint supports: the maximum)");
+
+// ## Perplexity
+//
+// Language models report **perplexity**, $e^{H(p, q)}$ with H in nats (equivalently $2^{H}$ with H
+// in bits): the number of equally likely choices that would be just as surprising. It inherits the
+// floor: perplexity ≥ $e^{H(p)}$.
+
+Notebook.Cell(22);
+Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):F4} (floor e^H(p) = {Information.Perplexity(p):F4}; uniform over 3 would be 3)");
+
+// ## Exercises
+//
+// Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
+// The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
+
+// ### Exercise 2.1: KL by hand
+//
+// For the coins a = [0.5, 0.5] and b = [0.9, 0.1] above, compute D_KL(a ‖ b) in bits by hand, from
+// the definition D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), without calling
+// `Information.KLDivergence`.
+
+Notebook.Cell(25);
+double klByHand = double.NaN; // your answer, in bits
+// BEGIN SOLUTION
+klByHand = 0.5 * Math.Log2(0.5 / 0.9) + 0.5 * Math.Log2(0.5 / 0.1);
+// END SOLUTION
+Display.Show(Exercises02.KlByHand(klByHand));
+
+// ### Exercise 2.2: Find the minimiser
+//
+// For p = [0.2, 0.3, 0.5], evaluate H(p, q) for a few q near p: move 0.01 of probability from one
+// entry to another, in each of the six possible ways. Confirm that every move increases the
+// cross-entropy. Then, for the move that gives q = [0.21, 0.30, 0.49], compute by how many bits
+// H(p, q) exceeds H(p), and compare with D_KL(p ‖ q).
+
+Notebook.Cell(27);
+double growthBits = double.NaN; // your answer: H(p, q) − H(p) in bits for q = [0.21, 0.30, 0.49]
+// BEGIN SOLUTION
+double[] p22 = [0.2, 0.3, 0.5];
+foreach (var (from, to) in new[] { (0, 1), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1) })
+{
+    double[] moved = (double[])p22.Clone();
+    moved[from] -= 0.01;
+    moved[to] += 0.01;
+    Console.WriteLine($"move 0.01 from entry {from} to entry {to}: H(p, q) − H(p) = {Information.CrossEntropy(p22, moved, bits) - Information.Entropy(p22, bits):E3} bits");
+}
+growthBits = Information.CrossEntropy(p22, [0.21, 0.3, 0.49], bits) - Information.Entropy(p22, bits);
+// END SOLUTION
+Display.Show(Exercises02.MoveMass(growthBits));
+
+// ### Exercise 2.3: Comparable or not?
+//
+// Two teams report validation cross-entropies of 0.35 and 0.60 nats on *different* data sets. What
+// would you need to know before saying which model is better? (Hint: the decomposition.)
+//
+// *Self-check* (the cell after the worked answer): (a) nothing: the team with 0.35 nats has the
+// better model; (b) the unit: convert both to bits first; (c) the entropy H(p) of each data set, or
+// both models scored on the same data.
+
+// **Worked answer.** Each number is H(p, q) = H(p) + D_KL(p ‖ q). Only the KL part measures how far
+// a model is from its data; the H(p) part is a property of the data set, which no model can go
+// below. A 0.35 on an easy, low-entropy task may hide a large KL, and a 0.60 on a hard task may be
+// almost all H(p). So you need each data set's entropy (rarely known for real data), or, better,
+// both models evaluated on the same data, where H(p) is the same for both and the difference of
+// cross-entropies is the difference of KL divergences. Changing the unit rescales both numbers by
+// the same factor and changes nothing. Answer (c).
+
+Notebook.Cell(30);
+char choice = '?'; // 'a', 'b' or 'c'
+// BEGIN SOLUTION
+choice = 'c';
+// END SOLUTION
+Display.Show(Exercises02.Comparable(choice));
+
+// ### Exercise 2.4: Infinite KL
+//
+// Give two distributions p and q over the same outcomes with D_KL(p ‖ q) = +∞ but D_KL(q ‖ p)
+// finite.
+//
+// A note on what ∞ means: the direction of KL is not a knob for avoiding infinity. D_KL(p ‖ q),
+// with p the data and q the model, asks what the model costs on data from p; D_KL(q ‖ p) asks a
+// different question. An infinite value is a true answer: the model rules out an outcome that
+// happens. The fix belongs in the model: predict through a softmax (never exactly 0 in exact
+// arithmetic), smooth q, and compute the loss from logits (notebook 4).
+
+Notebook.Cell(32);
+double[]? pInfinite = null, qInfinite = null; // your answer: two distributions
+// BEGIN SOLUTION
+pInfinite = [0.5, 0.5];
+qInfinite = [1.0, 0.0];                                          // q rules out the second outcome, which p allows
+// END SOLUTION
+Display.Show(Exercises02.InfiniteKl(pInfinite, qInfinite));
+
+// --- **Previous:** [1. Entropy](01-entropy.ipynb) · **Next:** [3. The blog's softmax
+// example](03-softmax-example.ipynb)
