@@ -45,9 +45,9 @@ Notebook.Start("../01-entropy.ipynb");
 // - why the numbers p(i) in this tutorial are *probability masses*, not "probability densities" as
 //   the source blog calls them.
 //
-// The first cell loads the packages and the helper library. Build the library once before running
-// it: `dotnet build lib/CrossEntropy.Interactive -c Release` from the repository root (see the
-// README).
+// The first cell loads a few pinned NuGet packages and the course library from `../lib/`. In the
+// repository, build the library once before running it (the README's *Reading the notebooks* gives
+// the command); the student hand-out ships it already built.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -113,8 +113,9 @@ Console.WriteLine($"surprisal of a coin flip: {nats:F6} nats = {bits:F6} bits; n
 // $$H(p) = \sum_{i=1}^{n} p_i \cdot \left(-\log p_i\right) = -\sum_{i=1}^{n} p_i \log p_i .$$
 //
 // Here n is the **number of outcomes** of the distribution (2 for a coin, 6 for a die). The source
-// blog calls n "the dimension of the data" (数据的维度) when it states the cross-entropy formula; it is
-// not: an image with a million pixels classified into 10 classes has n = 10.
+// blog calls n "the dimension of the data" (<span lang="zh-CN">数据的维度</span>) when it states the
+// cross-entropy formula; it is not: an image with a million pixels classified into 10 classes has n
+// = 10.
 //
 // A fair coin has 1 bit of entropy. A coin that lands heads 90 % of the time is far more
 // predictable.
@@ -238,8 +239,9 @@ Console.WriteLine($"smallest entropy among the 1000 discrete distributions above
 // ### Exercise 1.1: A fair twenty-sided die
 //
 // Compute the entropy of a fair twenty-sided die (20 faces, each with probability 1/20) in bits,
-// first by hand and then with `Information.Entropy`. Before you compute: should it lie above or
-// below the dashed uniform line of the six-sided die in the histogram above, and why?
+// first by hand and then with `Information.Entropy`. Give it to **4 significant digits** (more
+// digits are welcome). Before you compute: should it lie above or below the dashed uniform line of
+// the six-sided die in the histogram above, and why?
 
 Notebook.Cell(32);
 double d20EntropyBits = double.NaN; // your answer
@@ -251,6 +253,8 @@ Display.Show(Exercises01.FairDie(d20EntropyBits));
 // ### Exercise 1.2: Surprisal units
 //
 // An outcome has a surprisal of 3 bits. What is its probability? How many nats is that surprisal?
+// Give the probability to **3 significant digits** and the surprisal in nats to **4 significant
+// digits**.
 
 Notebook.Cell(34);
 double probability = double.NaN, surprisalNats = double.NaN; // your answers
@@ -262,25 +266,39 @@ Display.Show(Exercises01.SurprisalUnits(probability, surprisalNats));
 
 // ### Exercise 1.3: A die with 1 bit of entropy
 //
-// Find a distribution over 6 outcomes whose entropy is exactly 1 bit. (Hint: how many outcomes need
-// a non-zero probability?)
+// Find a loaded die, a distribution over 6 outcomes **in which every face is possible** (all six
+// probabilities above 0), whose entropy is 1 bit, to **6 significant digits**. (Hint: give one face
+// a large probability and the five others the same small one. How does the entropy change as the
+// small probability grows from 0 to 1/6? Then search for the value that gives 1 bit, for instance
+// by bisection.)
 
 Notebook.Cell(36);
 double[]? oneBitDie = null; // your answer: six probabilities
 // BEGIN SOLUTION
-oneBitDie = [0.5, 0.5, 0, 0, 0, 0];                             // two equally likely outcomes: log₂ 2 = 1 bit
+double EntropyWithSmall(double small) => Information.Entropy([1 - 5 * small, small, small, small, small, small], InformationUnit.Bits);
+double low = 0, high = 1.0 / 6;                                 // H grows from 0 (a certain face) to log₂ 6 (a fair die)
+for (int step = 0; step < 100; step++)
+{
+    double middle = (low + high) / 2;
+    if (EntropyWithSmall(middle) < 1) low = middle; else high = middle;
+}
+oneBitDie = [1 - 5 * low, low, low, low, low, low];
 // END SOLUTION
 Display.Show(Exercises01.EntropyOneBit(oneBitDie));
 
 // ### Exercise 1.4: Perplexity
 //
-// `Information.Perplexity(p)` returns $e^{H(p)}$ with H in nats. Show that it equals $2^{H(p)}$
-// with H in bits, and explain why the perplexity of a uniform distribution over k outcomes is k.
+// The **perplexity** of a distribution p turns its entropy back into a count: it is the number of
+// equally likely outcomes that would be exactly as uncertain as p. Notebook 2 uses it to score a
+// model q (its section [Perplexity](02-cross-entropy-and-kl.ipynb#perplexity)); here it is the
+// perplexity of p itself. `Information.Perplexity(p)` returns $e^{H(p)}$ with H in nats. Show that
+// it equals $2^{H(p)}$ with H in bits, and explain why the perplexity of a uniform distribution
+// over k outcomes is k.
 //
 // *Self-check* (the cell after the worked answer): why is the perplexity of the uniform
-// distribution over k outcomes equal to k? (a) H = log_b k in every base b, and b to the power
-// log_b k is k; (b) perplexity counts the outcomes with non-zero probability; (c) e and 2 are close
-// enough that the two powers agree.
+// distribution over k outcomes equal to k? (a) H = log_b k in every base b, and b raised to the
+// power log_b k is k again; (b) perplexity counts the outcomes of p whose probability is not zero;
+// (c) e^H and 2^H differ, and only the bits version 2^H gives exactly k.
 
 // **Worked answer.** Entropies in the two units differ by the factor ln 2: $H_{\text{bits}} =
 // H_{\text{nats}} / \ln 2$. So

@@ -64,13 +64,19 @@ Notebook.Start("../02-cross-entropy-and-kl.ipynb");
 //
 // $$H(p, q) = -\sum_{i=1}^{n} p(i) \log q(i).$$
 //
-// Here n is the **number of outcomes** (3 for the weather). The source blog writes
-// "$n$是数据的维度，通常是一个固定的值" ("n is the dimension of the data, usually a fixed value"): that is wrong.
-// The sum runs over the outcomes of the distributions, whatever the size of each data point:
-// classifying 224 × 224 images into 1000 classes gives n = 1000.
+// Here n is the **number of outcomes** (3 for the weather). The source blog writes "<span
+// lang="zh-CN">$n$是数据的维度，通常是一个固定的值</span>" ("n is the dimension of the data, usually a fixed
+// value"): that is wrong. The sum runs over the outcomes of the distributions, whatever the size of
+// each data point: classifying 224 × 224 images into 1000 classes gives n = 1000.
 //
 // In coding terms: if you design a code for q, encoding data that really follows p costs H(p, q)
-// bits per symbol on average.
+// bits per symbol on average, with *ideal* coding, which may spend a fraction of a bit on a symbol.
+// An arithmetic coder comes that close: a whole message of N symbols costs on average less than
+// N·H(p, q) + 2 bits. A **prefix code** such as a Huffman code gives every symbol a whole number of
+// bits and pays for the rounding, up to one bit per symbol: the code with lengths ⌈−log₂ q(i)⌉
+// (Shannon's code) costs at least H(p, q) and less than H(p, q) + 1 bits per symbol, and a Huffman
+// code built for q is within one bit of H(q) on data that follow q. The second cell below shows
+// both on the weather.
 
 Notebook.Cell(5);
 double[] p = [0.7, 0.2, 0.1];   // sunny, cloudy, rainy: the truth
@@ -80,9 +86,33 @@ Console.WriteLine($"H(p)     = {Information.Entropy(p, bits):F4} bits");
 Console.WriteLine($"H(p, q)  = {Information.CrossEntropy(p, q, bits):F4} bits");
 Console.WriteLine($"KL(p‖q)  = {Information.KLDivergence(p, q, bits):F4} bits");
 
+Notebook.Cell(6);
+// Two whole-bit codes built for the forecaster's q, paid for on the true weather p.
+int[] shannonLengths = q.Select(qi => (int)Math.Ceiling(-Math.Log2(qi))).ToArray();
+int[] HuffmanLengths(double[] probabilities)
+{
+    var lengths = new int[probabilities.Length];
+    var queue = new PriorityQueue<int[], double>();
+    for (int i = 0; i < probabilities.Length; i++) queue.Enqueue([i], probabilities[i]);
+    while (queue.Count > 1)
+    {
+        queue.TryDequeue(out var first, out var firstMass);
+        queue.TryDequeue(out var second, out var secondMass);
+        foreach (int i in first.Concat(second)) lengths[i]++;   // merging the two least likely groups adds one bit to each of their codewords
+        queue.Enqueue([.. first, .. second], firstMass + secondMass);
+    }
+    return lengths;
+}
+int[] huffmanLengths = HuffmanLengths(q);
+double CostOn(double[] truth, int[] lengths) => truth.Zip(lengths, (pi, length) => pi * length).Sum();
+Console.WriteLine($"ideal (arithmetic) coding for q:       H(p, q) = {Information.CrossEntropy(p, q, bits):F4} bits per symbol");
+Console.WriteLine($"Shannon code for q, lengths [{string.Join(", ", shannonLengths)}]: {CostOn(p, shannonLengths):F4} bits per symbol");
+Console.WriteLine($"Huffman code for q, lengths [{string.Join(", ", huffmanLengths)}]: {CostOn(p, huffmanLengths):F4} bits per symbol");
+
 // The forecaster pays 1.2796 bits per day where a perfect forecaster would pay 1.1568 bits: 0.1228
-// bits per day are lost to the wrong belief. That loss is the **Kullback–Leibler divergence**
-// D_KL(p ‖ q) = Σ p(i) log(p(i) / q(i)).
+// bits per day are lost to the wrong belief. Whole-bit codes pay for their rounding on top of that:
+// 1.3000 bits per day with the Huffman code for q, 1.4000 with Shannon's. The loss to the wrong
+// belief is the **Kullback–Leibler divergence** D_KL(p ‖ q) = Σ p(i) log(p(i) / q(i)).
 //
 // ## Cross-entropy = entropy + KL divergence
 //
@@ -90,7 +120,7 @@ Console.WriteLine($"KL(p‖q)  = {Information.KLDivergence(p, q, bits):F4} bits"
 //
 // $$H(p, q) = H(p) + D_{KL}(p \,\|\, q).$$
 
-Notebook.Cell(7);
+Notebook.Cell(8);
 double gap = Information.CrossEntropy(p, q) - (Information.Entropy(p) + Information.KLDivergence(p, q));
 Console.WriteLine($"H(p, q) − (H(p) + KL(p‖q)) = {gap:E1} nats (rounding only)");
 
@@ -107,7 +137,7 @@ Console.WriteLine($"H(p, q) − (H(p) + KL(p‖q)) = {gap:E1} nats (rounding onl
 // just scales by a positive constant.) A numerical illustration rather than a proof: try 10,000
 // random forecasters (a seeded Dirichlet sample): the best comes close to H(p) but never below it.
 
-Notebook.Cell(9);
+Notebook.Cell(10);
 var forecasters = new Dirichlet([1.0, 1.0, 1.0], new MersenneTwister(7));
 double bestCrossEntropy = Enumerable.Range(0, 10_000).Min(_ => Information.CrossEntropy(p, forecasters.Sample(), bits));
 Console.WriteLine($"best of 10,000 random q: {bestCrossEntropy:F6} bits; H(p) = {Information.Entropy(p, bits):F6} bits; excess = {bestCrossEntropy - Information.Entropy(p, bits):E2} bits ≥ 0");
@@ -118,7 +148,7 @@ Console.WriteLine($"the perfect forecaster q = p: {Information.CrossEntropy(p, p
 // so **cross-entropies computed on different data are not comparable**. A weak model on an easy
 // (low-entropy) task can score far lower than a perfect model on a hard task:
 
-Notebook.Cell(11);
+Notebook.Cell(12);
 double[] fairCoin = [0.5, 0.5], loadedCoin = [0.99, 0.01];
 double[] mediocreModel = [0.9, 0.1];
 Console.WriteLine($"perfect model, fair coin:    H(p, q) = {Information.CrossEntropy(fairCoin, fairCoin, bits):F4} bits, KL = {Information.KLDivergence(fairCoin, fairCoin, bits):F4}");
@@ -134,7 +164,7 @@ Console.WriteLine($"mediocre model, loaded coin: H(p, q) = {Information.CrossEnt
 // cross-entropy is a bowl whose bottom is exactly at q = p, at height H(p); the KL divergence is
 // the same bowl shifted down to touch 0.
 
-Notebook.Cell(13);
+Notebook.Cell(14);
 double[] pCoin = [0.3, 0.7];
 double[] qs = Enumerable.Range(1, 199).Select(i => i / 200.0).ToArray();
 double[] ce = qs.Select(r => Information.CrossEntropy(pCoin, [r, 1 - r], bits)).ToArray();
@@ -142,7 +172,7 @@ double[] kl = qs.Select(r => Information.KLDivergence(pCoin, [r, 1 - r], bits)).
 int argmin = Array.IndexOf(ce, ce.Min());
 Console.WriteLine($"minimum H(p, q) = {ce[argmin]:F4} bits at q = {qs[argmin]:F3}; H(p) = {Information.Entropy(pCoin, bits):F4} bits");
 
-Notebook.Cell(14);
+Notebook.Cell(15);
 double hCoin = Information.Entropy(pCoin, bits);
 Display.Show(Chart.Combine(new[]
 {
@@ -161,7 +191,7 @@ Display.Show(Chart.Combine(new[]
 // the cross-entropy. The reverse is harmless: outcomes with p(i) = 0 contribute 0 whatever q(i) is
 // (the 0 · log 0 = 0 convention of notebook 1).
 
-Notebook.Cell(16);
+Notebook.Cell(17);
 Console.WriteLine($"H([0.5, 0.5], [1, 0]) = {Information.CrossEntropy([0.5, 0.5], [1, 0], bits)} bits   (the model rules out an outcome that happens)");
 Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0.5, 0.5], bits)} bits   (the data never shows the second outcome)");
 
@@ -174,8 +204,8 @@ Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0
 // Swapping the arguments changes the answer: D_KL(p ‖ q) ≠ D_KL(q ‖ p), and H(p, q) ≠ H(q, p). KL
 // divergence is not a distance.
 
-Notebook.Cell(18);
-double[] a = [0.5, 0.5], b = [0.9, 0.1];
+Notebook.Cell(19);
+double[] a = [0.5, 0.5], b = [0.8, 0.2];
 Console.WriteLine($"KL(a‖b) = {Information.KLDivergence(a, b, bits):F4} bits,  KL(b‖a) = {Information.KLDivergence(b, a, bits):F4} bits");
 Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H(b, a) = {Information.CrossEntropy(b, a, bits):F4} bits");
 
@@ -185,17 +215,19 @@ Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H
 // their average. It is symmetric, never infinite, and at most 1 bit — reached when p and q have
 // disjoint supports.
 
-Notebook.Cell(20);
+Notebook.Cell(21);
 Console.WriteLine($"JSD(a, b) = {Information.JensenShannonDivergence(a, b, bits):F4} bits = JSD(b, a) = {Information.JensenShannonDivergence(b, a, bits):F4} bits");
 Console.WriteLine($"JSD([1, 0], [0, 1]) = {Information.JensenShannonDivergence([1, 0], [0, 1], bits):F4} bits (disjoint supports: the maximum)");
 
 // ## Perplexity
 //
 // Language models report **perplexity**, $e^{H(p, q)}$ with H in nats (equivalently $2^{H}$ with H
-// in bits): the number of equally likely choices that would be just as surprising. It inherits the
-// floor: perplexity ≥ $e^{H(p)}$.
+// in bits): the number of equally likely choices that would be just as surprising. A model with
+// perplexity 10 is, on average, as unsure as someone choosing among 10 equally likely outcomes. Of
+// a single distribution, $e^{H(p)}$ is the number of equally likely outcomes with the same entropy
+// as p. Perplexity inherits the floor: perplexity ≥ $e^{H(p)}$.
 
-Notebook.Cell(22);
+Notebook.Cell(23);
 Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):F4} (floor e^H(p) = {Information.Perplexity(p):F4}; uniform over 3 would be 3)");
 
 // ## Exercises
@@ -205,11 +237,12 @@ Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):
 
 // ### Exercise 2.1: KL by hand
 //
-// For the coins a = [0.5, 0.5] and b = [0.9, 0.1] above, compute D_KL(a ‖ b) in bits by hand, from
-// the definition D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), without calling
-// `Information.KLDivergence`.
+// For the coins a = [0.5, 0.5] and b = [0.9, 0.1] (not the pair of the asymmetry section), compute
+// D_KL(a ‖ b) in bits by hand, from the definition D_KL(a ‖ b) = Σ a(i) log₂(a(i) / b(i)), without
+// calling `Information.KLDivergence`. Give it to **3 significant digits** (more digits are
+// welcome).
 
-Notebook.Cell(25);
+Notebook.Cell(26);
 double klByHand = double.NaN; // your answer, in bits
 // BEGIN SOLUTION
 klByHand = 0.5 * Math.Log2(0.5 / 0.9) + 0.5 * Math.Log2(0.5 / 0.1);
@@ -221,9 +254,9 @@ Display.Show(Exercises02.KlByHand(klByHand));
 // For p = [0.2, 0.3, 0.5], evaluate H(p, q) for a few q near p: move 0.01 of probability from one
 // entry to another, in each of the six possible ways. Confirm that every move increases the
 // cross-entropy. Then, for the move that gives q = [0.21, 0.30, 0.49], compute by how many bits
-// H(p, q) exceeds H(p), and compare with D_KL(p ‖ q).
+// H(p, q) exceeds H(p), and compare with D_KL(p ‖ q). Give the excess to **3 significant digits**.
 
-Notebook.Cell(27);
+Notebook.Cell(28);
 double growthBits = double.NaN; // your answer: H(p, q) − H(p) in bits for q = [0.21, 0.30, 0.49]
 // BEGIN SOLUTION
 double[] p22 = [0.2, 0.3, 0.5];
@@ -238,34 +271,34 @@ growthBits = Information.CrossEntropy(p22, [0.21, 0.3, 0.49], bits) - Informatio
 // END SOLUTION
 Display.Show(Exercises02.MoveMass(growthBits));
 
-// ### Exercise 2.3: Comparable or not?
+// ### Exercise 2.3: Two models, one data set
 //
-// Two teams report validation cross-entropies of 0.35 and 0.60 nats on *different* data sets. What
-// would you need to know before saying which model is better? (Hint: the decomposition.)
+// Two models are scored on the *same* validation set: model A's cross-entropy is 0.35 nats, model
+// B's is 0.60 nats. Nobody knows the entropy H(p) of the data. What can you say about their KL
+// divergences from the data? (Hint: the decomposition.)
 //
-// *Self-check* (the cell after the worked answer): (a) nothing: the team with 0.35 nats has the
-// better model; (b) the unit: convert both to bits first; (c) the entropy H(p) of each data set, or
-// both models scored on the same data.
+// *Self-check* (the cell after the worked answer): (a) B's KL divergence is 0.25 nats larger than
+// A's, whatever H(p) is; (b) A's KL divergence is 0.35 nats and B's is 0.60 nats; (c) nothing about
+// KL until someone measures H(p) of the data.
 
-// **Worked answer.** Each number is H(p, q) = H(p) + D_KL(p ‖ q). Only the KL part measures how far
-// a model is from its data; the H(p) part is a property of the data set, which no model can go
-// below. A 0.35 on an easy, low-entropy task may hide a large KL, and a 0.60 on a hard task may be
-// almost all H(p). So you need each data set's entropy (rarely known for real data), or, better,
-// both models evaluated on the same data, where H(p) is the same for both and the difference of
-// cross-entropies is the difference of KL divergences. Changing the unit rescales both numbers by
-// the same factor and changes nothing. Answer (c).
+// **Worked answer.** Each number is H(p, q) = H(p) + D_KL(p ‖ q) with the same p, so the same H(p)
+// sits in both: D_KL(p ‖ q_B) − D_KL(p ‖ q_A) = 0.60 − 0.35 = 0.25 nats, whatever H(p) is. The
+// difference of cross-entropies on one data set *is* the difference of KL divergences, which is why
+// comparing models on the same data is sound. Each KL on its own stays unknown: it is the
+// cross-entropy minus H(p), and H(p) is rarely known for real data, so (b), which treats 0 as the
+// floor, overstates both. Answer (a).
 
-Notebook.Cell(30);
+Notebook.Cell(31);
 char choice = '?'; // 'a', 'b' or 'c'
 // BEGIN SOLUTION
-choice = 'c';
+choice = 'a';
 // END SOLUTION
-Display.Show(Exercises02.Comparable(choice));
+Display.Show(Exercises02.SameData(choice));
 
 // ### Exercise 2.4: Infinite KL
 //
-// Give two distributions p and q over the same outcomes with D_KL(p ‖ q) = +∞ but D_KL(q ‖ p)
-// finite.
+// Give two distributions p and q over **three** outcomes, neither of them certain (each gives a
+// non-zero probability to at least two outcomes), with D_KL(p ‖ q) = +∞ but D_KL(q ‖ p) finite.
 //
 // A note on what ∞ means: the direction of KL is not a knob for avoiding infinity. D_KL(p ‖ q),
 // with p the data and q the model, asks what the model costs on data from p; D_KL(q ‖ p) asks a
@@ -273,11 +306,11 @@ Display.Show(Exercises02.Comparable(choice));
 // happens. The fix belongs in the model: predict through a softmax (never exactly 0 in exact
 // arithmetic), smooth q, and compute the loss from logits (notebook 4).
 
-Notebook.Cell(32);
+Notebook.Cell(33);
 double[]? pInfinite = null, qInfinite = null; // your answer: two distributions
 // BEGIN SOLUTION
-pInfinite = [0.5, 0.5];
-qInfinite = [1.0, 0.0];                                          // q rules out the second outcome, which p allows
+pInfinite = [0.2, 0.3, 0.5];
+qInfinite = [0.4, 0.6, 0.0];                                    // q rules out the third outcome, which p allows
 // END SOLUTION
 Display.Show(Exercises02.InfiniteKl(pInfinite, qInfinite));
 

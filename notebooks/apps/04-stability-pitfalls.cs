@@ -42,16 +42,17 @@ Notebook.Start("../04-stability-pitfalls.ipynb");
 // - that .NET's own `TensorPrimitives.SoftMax` has this bug, and how to work around it;
 // - how a probability underflows to 0 and turns its log into −∞, and why *log-softmax* and
 //   *log-sum-exp* avoid it;
-// - why binary cross-entropy should be computed from logits, not from a sigmoid;
+// - why binary cross-entropy should be computed from logits, not from a sigmoid, and what `log1p`
+//   is for;
 // - what clipping probabilities (Keras's ε) costs: a biased loss and a zero gradient;
 // - why the source blog's advice to use `log10` "for numerical stability" changes nothing but the
 //   unit;
 // - how large the rounding error of `float` and `double` really is, measured against a 28-digit
 //   reference.
 //
-// The first cell loads the packages and the helper library. Build the library once before running
-// it: `dotnet build lib/CrossEntropy.Interactive -c Release` from the repository root (see the
-// README).
+// The first cell loads a few pinned NuGet packages and the course library from `../lib/`. In the
+// repository, build the library once before running it (the README's *Reading the notebooks* gives
+// the command); the student hand-out ships it already built.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -111,7 +112,8 @@ Console.WriteLine($"StableMath.Softmax: {Fmt(StableMath.Softmax<float>(big))}");
 
 // ### The fix: subtract the maximum
 //
-// Softmax does not change when the same constant c is added to every logit, because $e^c$ cancels:
+// Notebook 3 showed that softmax is *shift-invariant*: it does not change when the same constant c
+// is added to every logit, because $e^c$ cancels:
 //
 // $$\sigma(x + c)_i = \frac{e^{x_i} e^{c}}{\sum_j e^{x_j} e^{c}} = \sigma(x)_i .$$
 //
@@ -241,24 +243,52 @@ Console.WriteLine($"SciPy: {scipyLogSumExp:G17}; agrees with StableMath.LogSumEx
 //
 // $$\ell(x, t) = -\left[t \log \sigma(x) + (1 - t) \log(1 - \sigma(x))\right] .$$
 //
-// The trouble is 1 − σ(x): for large x, σ(x) is so close to 1 that it rounds to exactly 1.
+// The trouble is 1 − σ(x): for large x, σ(x) is so close to 1 that it rounds to exactly 1. The
+// textbook formula 1 / (1 + e^−x) gives exactly 1 as soon as 1 + e^−x rounds to 1, that is once
+// e^−x is at most half the gap between 1 and the next number up: 2^−53 in `double` and 2^−24 in
+// `float`. So σ(x) is 1 from x = 53 ln 2 in double and from x = 24 ln 2 in float:
 
 Notebook.Cell(31);
+double doubleThreshold = 53 * Math.Log(2);                   // e^−x = 2^−53
+float floatThreshold = 24 * MathF.Log(2);                      // e^−x = 2^−24
+Console.WriteLine($"double: 53 ln 2 = {doubleThreshold:F2}; sigmoid(36.73) = {Textbook.Sigmoid(36.73):R}, sigmoid(36.75) = {Textbook.Sigmoid(36.75):R}");
+Console.WriteLine($"float:  24 ln 2 = {floatThreshold:F2}; sigmoid(16.63) = {Textbook.Sigmoid(16.63f):R}, sigmoid(16.64) = {Textbook.Sigmoid(16.64f):R}");
 int sigmoidOneDouble = Enumerable.Range(0, 100).First(x => Textbook.Sigmoid((double)x) == 1.0);
 int sigmoidOneFloat = Enumerable.Range(0, 100).First(x => Textbook.Sigmoid((float)x) == 1.0f);
-Console.WriteLine($"sigmoid(x) rounds to exactly 1 from x = {sigmoidOneDouble} in double and x = {sigmoidOneFloat} in float");
+Console.WriteLine($"the first integers past them: x = {sigmoidOneDouble} in double and x = {sigmoidOneFloat} in float");
 
 // From there on, log(1 − σ(x)) = log 0 = −∞. Rewriting the loss in terms of the logit removes the
-// subtraction: since log(1 − σ(x)) = log σ(x) − x,
+// subtraction. One line of algebra gives the identity behind it:
 //
-// $$\ell(x, t) = (1 - t)\,x - \log \sigma(x), \qquad -\log \sigma(x) = \operatorname{softplus}(-x) = \max(-x, 0) + \operatorname{log1p}(e^{-|x|}) ,$$
+// $$1 - \sigma(x) = 1 - \frac{1}{1 + e^{-x}} = \frac{e^{-x}}{1 + e^{-x}} = e^{-x}\,\sigma(x), \qquad\text{so}\qquad \log(1 - \sigma(x)) = \log \sigma(x) - x ,$$
 //
-// which is finite for every finite x. This is PyTorch's `binary_cross_entropy_with_logits`, here
-// `Losses.BinaryCrossEntropyWithLogits`. PyTorch's *other* loss, `BCELoss` on probabilities
-// (`Losses.BinaryCrossEntropy`), patches the problem differently: it clamps each log at −100. For
-// target t = 0 the exact loss is softplus(x), which is almost exactly x for large x:
+// and the loss becomes
+//
+// $$\ell(x, t) = (1 - t)\,x - \log \sigma(x), \qquad -\log \sigma(x) = \log(1 + e^{-x}) = \operatorname{softplus}(-x) = \max(-x, 0) + \operatorname{log1p}(e^{-|x|}) .$$
+//
+// (The last step takes $\max(-x, 0)$ out of the logarithm, so that the exponential left inside,
+// $e^{-|x|}$, is at most 1 and cannot overflow.) **log1p** is log(1 + u) computed without forming 1
+// + u. For a tiny u the sum 1 + u rounds to a nearby double and throws away most of u's digits, or
+// all of them once u is below half an ulp of 1; log1p keeps them, which is what keeps the loss of a
+// confident, correct prediction (about e^−x) accurate. A number shows it (the library's
+// `StableMath.LogP1`; .NET's own `double.LogP1` is the naive log(1 + u), no better):
 
 Notebook.Cell(33);
+double u = 1e-10;                                              // log(1 + u) = u − u²/2 + … = 9.9999999995e-11
+Console.WriteLine($"Math.Log(1 + u)     = {Math.Log(1 + u):R}");
+Console.WriteLine($"double.LogP1(u)     = {double.LogP1(u):R}");
+Console.WriteLine($"StableMath.LogP1(u) = {StableMath.LogP1(u):R}");
+Console.WriteLine($"relative error of Math.Log(1 + u): {Math.Abs(Math.Log(1 + u) - StableMath.LogP1(u)) / StableMath.LogP1(u):E1}");
+Console.WriteLine($"u = e^-40: Math.Log(1 + u) = {Math.Log(1 + Math.Exp(-40)):R}, StableMath.LogP1(u) = {StableMath.LogP1(Math.Exp(-40)):G6}");
+
+// The naive log(1 + 1e-10) has a relative error of 8.3E-008, half of double's digits gone, and at u
+// = e^−40 it returns 0. Computed from logits, the loss is finite for every finite x. This is
+// PyTorch's `binary_cross_entropy_with_logits`, here `Losses.BinaryCrossEntropyWithLogits`.
+// PyTorch's *other* loss, `BCELoss` on probabilities (`Losses.BinaryCrossEntropy`), patches the
+// problem differently: it clamps each log at −100. For target t = 0 the exact loss is softplus(x),
+// which is almost exactly x for large x:
+
+Notebook.Cell(35);
 int[] xs = [30, 35, 36, 37, 40, 150];
 Display.Show(new TableView(
     ["x", "on sigmoid (textbook)", "from logits", "on probabilities, clamped at -100"],
@@ -274,12 +304,12 @@ Display.Show(new TableView(
 // Three lessons in one table. The textbook loss is **wrong before it is infinite**: at x = 36 it
 // gives 36.0437 instead of 36.0000. σ(36) itself is correctly rounded; the damage is done by the
 // subtraction 1 − σ(36), which *cancels*: σ(36) lies within a few units of double's resolution of
-// 1, so their difference keeps only the rounding error of σ (next cell). At x = 37 it is ∞. The
-// clamp keeps the value finite, but at 100, whatever the truth: 100.0000 at x = 37 and also at x =
-// 150. Only the loss from logits is right everywhere. The chart shows the whole range, one
-// computation per panel (the ∞ values are gaps):
+// 1, so their difference keeps only the rounding error of σ (next cell). At x = 37, past 53 ln 2,
+// it is ∞. The clamp keeps the value finite, but at 100, whatever the truth: 100.0000 at x = 37 and
+// also at x = 150. Only the loss from logits is right everywhere. The chart shows the whole range,
+// one computation per panel (the ∞ values are gaps):
 
-Notebook.Cell(35);
+Notebook.Cell(37);
 double sigma36 = Textbook.Sigmoid(36.0);
 double exactOneMinus = Math.Exp(-36) / (1 + Math.Exp(-36));                   // 1 − σ(x) = σ(−x), no subtraction
 Console.WriteLine($"sigma(36)                     = {sigma36:R}; 1 - 2^-52 = {1 - Math.Pow(2, -52):R}");
@@ -287,11 +317,11 @@ Console.WriteLine($"1 - sigma(36), subtracted     = {1 - sigma36:G6}");
 Console.WriteLine($"1 - sigma(36) = sigma(-36)    = {exactOneMinus:G6}");
 Console.WriteLine($"relative error of the subtraction: {Math.Abs((1 - sigma36) - exactOneMinus) / exactOneMinus:P1}");
 
-Notebook.Cell(36);
+Notebook.Cell(38);
 double[] xGrid = Enumerable.Range(0, 401).Select(i => -50 + 0.25 * i).ToArray();
 Display.Show(Chart.Grid(new[]
     {
-        ChartStyle.Line(xGrid, xGrid.Select(x => Textbook.BinaryCrossEntropyOfSigmoid(x, 0.0)).ToArray(), "on sigmoid, textbook (∞ from x = 37: gap)", colour: 3),
+        ChartStyle.Line(xGrid, xGrid.Select(x => Textbook.BinaryCrossEntropyOfSigmoid(x, 0.0)).ToArray(), "on sigmoid, textbook (∞ beyond x = 53 ln 2: gap)", colour: 3),
         ChartStyle.Line(xGrid, xGrid.Select(x => Losses.BinaryCrossEntropy<double>([StableMath.Sigmoid(x)], [0.0])).ToArray(), "on probabilities, log clamped at −100", colour: 1),
         ChartStyle.Line(xGrid, xGrid.Select(x => Losses.BinaryCrossEntropyWithLogits<double>([x], [0.0])).ToArray(), "from logits", colour: 2),
     }, 3, 1)
@@ -302,13 +332,16 @@ Display.Show(Chart.Grid(new[]
 // With target t = 1 a saturated sigmoid is even worse: the textbook formula multiplies (1 − t) = 0
 // by log 0 = −∞, which is NaN — for a prediction that is confidently *right*.
 
-Notebook.Cell(38);
+Notebook.Cell(40);
 Console.WriteLine($"x = 37, t = 1: on sigmoid = {Textbook.BinaryCrossEntropyOfSigmoid(37.0, 1.0)}, from logits = {Losses.BinaryCrossEntropyWithLogits<double>([37.0], [1.0]):G3}");
 
 // ## 5. Clipping: a biased last resort
 //
-// Keras computes cross-entropy on probabilities by first *clipping* them to [ε, 1 − ε] with ε =
-// 1e-7:
+// Keras's cross-entropy losses take probabilities by default. A typical Keras model ends in a
+// softmax layer, and then the clip below never runs: the softmax output carries the logits it came
+// from, and the loss uses those, the stable route of section 3. Only probabilities that come
+// without their logits (computed some other way, or loaded from elsewhere) go the literal way, and
+// Keras first *clips* them to [ε, 1 − ε] with ε = 1e-7:
 //
 // $$H_\varepsilon(p, q) = -\sum_i p_i \log\big(\operatorname{clip}(q_i, \varepsilon, 1 - \varepsilon)\big) .$$
 //
@@ -316,7 +349,7 @@ Console.WriteLine($"x = 37, t = 1: on sigmoid = {Textbook.BinaryCrossEntropyOfSi
 // probability the model gives the true class. The exact loss is −ln π; the clipped one can never
 // exceed −ln ε.
 
-Notebook.Cell(40);
+Notebook.Cell(42);
 double eps = 1e-7;
 Console.WriteLine($"epsilon = {eps:0e-0}; largest clipped loss -ln(epsilon) = {-Math.Log(eps):F4}");
 foreach (double pi in new[] { 1e-12, 1e-9, 1e-7, 1e-3 })
@@ -327,7 +360,7 @@ Console.WriteLine($"pi = 1      exact = {Information.CrossEntropy([1, 0], [1, 0]
 // 27.6310; and a perfect prediction (π = 1) is charged 1.00e-7 instead of 0, because 1 is clipped
 // to 1 − ε. On a log axis the clipped curve is flat below ε:
 
-Notebook.Cell(42);
+Notebook.Cell(44);
 double[] piGrid = Enumerable.Range(0, 121).Select(i => Math.Pow(10, -12 + i / 10.0)).ToArray();
 Display.Show(Chart.Combine(new[]
 {
@@ -340,7 +373,7 @@ Display.Show(Chart.Combine(new[]
 // clipped loss, so training gets no signal to repair exactly the examples it gets most wrong. A
 // central difference shows it:
 
-Notebook.Cell(44);
+Notebook.Cell(46);
 double Slope(Func<double, double> f, double at) => (f(at * 1.001) - f(at * 0.999)) / (0.002 * at);
 double Exact(double pi) => Information.CrossEntropy([1, 0], [pi, 1 - pi]);
 double Clipped(double pi) => Textbook.ClippedCrossEntropy<double>([1, 0], [pi, 1 - pi]);
@@ -368,7 +401,7 @@ foreach (double pi in new[] { 1e-9, 1e-3 })
 //
 // On the blog's own example, p = [0.5, 0.5] and q = softmax([0.7, 0.3]):
 
-Notebook.Cell(46);
+Notebook.Cell(48);
 double[] pBlog = [0.5, 0.5];
 double[] qBlog = StableMath.Softmax<double>([0.7, 0.3]);
 double ceLn = Textbook.CrossEntropy<double>(pBlog, qBlog);
@@ -380,11 +413,12 @@ Console.WriteLine($"ratio - ln 10 = {ceLn / ceLog10 - Math.Log(10):G3}; spacing 
 Console.WriteLine($"Information.CrossEntropy(p, q, Hartleys) = {Information.CrossEntropy(pBlog, qBlog, InformationUnit.Hartleys):F10}");
 
 // The log10 value is the same cross-entropy, 0.7130152524 nats, expressed in **hartleys** (1
-// hartley = ln 10 nats). The ratio is ln 10 up to one **ulp** (*unit in the last place*: the gap
-// between a floating-point number and the next one, here about 4.4e-16); the two doubles are
-// neighbours. It cannot be more stable, because every failure of ln is a failure of log10 too:
+// hartley = ln 10 nats). The ratio is ln 10 up to rounding, at most an **ulp** or so (*unit in the
+// last place*, notebook 3: the gap between a floating-point number and the next one, here about
+// 4.4e-16); on this example it is ln 10 exactly. It cannot be more stable, because every failure of
+// ln is a failure of log10 too:
 
-Notebook.Cell(48);
+Notebook.Cell(50);
 Console.WriteLine($"q has a 0 where p > 0:   ln -> {Textbook.CrossEntropy<double>([0.5, 0.5], [1.0, 0.0])}, log10 -> {Textbook.CrossEntropyLog10<double>([0.5, 0.5], [1.0, 0.0])}");
 Console.WriteLine($"0 * log 0 (p = q = [1, 0]): ln -> {Textbook.CrossEntropy<double>([1.0, 0.0], [1.0, 0.0])}, log10 -> {Textbook.CrossEntropyLog10<double>([1.0, 0.0], [1.0, 0.0])}, with the 0 log 0 = 0 convention -> {Information.CrossEntropy([1.0, 0.0], [1.0, 0.0])}");
 Console.WriteLine($"q from an overflowing softmax of [1000, 0]: log10 -> {Textbook.CrossEntropyLog10<double>([0.5, 0.5], Textbook.Softmax<double>([1000, 0]))}");
@@ -399,7 +433,7 @@ Console.WriteLine($"Math.Log(0) = {Math.Log(0)}, Math.Log10(0) = {Math.Log10(0)}
 // recomputes cross-entropy in `decimal` as $\sum p_i (\mathrm{LSE}(z) - z_i)$; its constant ln 2
 // shows how many digits `decimal` carries:
 
-Notebook.Cell(50);
+Notebook.Cell(52);
 Console.WriteLine($"HighPrecision.Ln2 = {HighPrecision.Ln2} ({HighPrecision.Ln2.ToString().Length - 2} digits)");
 Console.WriteLine($"Math.Log(2)       = {Math.Log(2):R} ({Math.Log(2).ToString("R").Length - 2} digits, a double)");
 
@@ -410,7 +444,7 @@ Console.WriteLine($"Math.Log(2)       = {Math.Log(2):R} ({Math.Log(2).ToString("
 // - `Losses.CrossEntropy<float>` and `Losses.CrossEntropy<double>` — stable, from logits;
 // - the naive pipeline in `float`: `Textbook.Softmax`, then −log of the true class's probability.
 
-Notebook.Cell(52);
+Notebook.Cell(54);
 const int classes = 10, trueClass = 0;
 double[] direction = MathNet.Numerics.Distributions.Normal.Samples(new MersenneTwister(42), 0, 1).Take(classes).ToArray();
 double[] oneHot = new double[classes]; oneHot[trueClass] = 1;
@@ -419,7 +453,7 @@ Console.WriteLine($"true class {trueClass}; the model's favourite is class {Arra
 
 // Relative error |computed − reference| / reference for each s:
 
-Notebook.Cell(54);
+Notebook.Cell(56);
 double[] scales = Enumerable.Range(0, 121).Select(i => Math.Pow(10, i / 30.0)).ToArray();
 double RelativeError(double computed, decimal reference) =>
     double.IsFinite(computed) ? (double)(Math.Abs(HighPrecision.ToDecimal(computed) - reference) / reference) : double.NaN;
@@ -438,13 +472,13 @@ for (int k = 0; k < scales.Length; k++)
 int naiveFails = Array.FindIndex(naiveLoss, v => !float.IsFinite(v));
 Console.WriteLine($"s from {scales[0]} to {scales[^1]}, {scales.Length} values");
 Console.WriteLine($"naive float pipeline: first non-finite loss at s = {scales[naiveFails]:F2} ({naiveLoss[naiveFails]}); relative error one step before, at s = {scales[naiveFails - 1]:F2}: {errNaive[naiveFails - 1]:0.0E+00}");
-Console.WriteLine($"stable float:  every relative error below float's epsilon 2^-23 = {MathF.BitIncrement(1f) - 1f:G3}: {errFloat.All(e => e < MathF.BitIncrement(1f) - 1f)}");
-Console.WriteLine($"stable double: every relative error below double's epsilon 2^-52 = {Math.BitIncrement(1.0) - 1.0:G3}: {errDouble.All(e => e < Math.BitIncrement(1.0) - 1.0)}");
+Console.WriteLine($"stable float:  every relative error below float's epsilon 2^{Math.Log2(MathF.BitIncrement(1f) - 1f)}: {errFloat.All(e => e < MathF.BitIncrement(1f) - 1f)}");
+Console.WriteLine($"stable double: every relative error below double's epsilon 2^{Math.Log2(Math.BitIncrement(1.0) - 1.0)}: {errDouble.All(e => e < Math.BitIncrement(1.0) - 1.0)}");
 
 // On log–log axes (an error of exactly 0 has no logarithm, and the naive pipeline's ∞ has no error,
 // so both show as gaps):
 
-Notebook.Cell(56);
+Notebook.Cell(58);
 double[] Visible(double[] errors) => errors.Select(e => e == 0 ? double.NaN : e).ToArray();   // log axis: an exact 0 is a gap
 Display.Show(Chart.Combine(new[]
 {
@@ -456,13 +490,13 @@ Display.Show(Chart.Combine(new[]
 
 // What the chart says:
 //
-// - The stable `float` loss keeps a relative error below float's epsilon (1.19E-07) at every scale,
-//   the `double` loss below double's (2.22E-16). Neither gets worse as the logits grow. At the
-//   largest scales the other classes' terms are below the rounding level and the loss is just
-//   $z_{\max} - z_0$. Some of those results are exact (an error of 0 has no logarithm: the gaps in
-//   the lower curves); the others still carry tiny nonzero errors, the markers that remain, some
-//   far below the epsilon: what the rounding leaves out, the other classes' terms, shrinks as s
-//   grows.
+// - The stable `float` loss keeps a relative error below float's epsilon (2^-23, the gap between 1
+//   and the next float) at every scale, the `double` loss below double's (2^-52). Neither gets
+//   worse as the logits grow. At the largest scales the other classes' terms are below the rounding
+//   level and the loss is just $z_{\max} - z_0$. Some of those results are exact (an error of 0 has
+//   no logarithm: the gaps in the lower curves); the others still carry tiny nonzero errors, the
+//   markers that remain, some far below the epsilon: what the rounding leaves out, the other
+//   classes' terms, shrinks as s grows.
 // - The naive `float` pipeline is as accurate as the stable one while it works — and then it does
 //   not work at all: ∞ from s = 50.12. Just before, its error jumps to 3.7E-05, as the true class's
 //   probability becomes a subnormal number with few digits left.
@@ -475,7 +509,7 @@ Display.Show(Chart.Combine(new[]
 // In one sentence: shift by the maximum before any `exp`, stay in the log domain, and compute
 // losses from logits.
 
-Notebook.Cell(58);
+Notebook.Cell(60);
 Display.Show(new TableView(
     ["pitfall", "symptom", "fix"],
     [
@@ -494,30 +528,35 @@ Display.Show(new TableView(
 //
 // Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
 // The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
-// Where the answer is a floating-point boundary, the check is exact: the neighbouring float is a
-// different, wrong answer.
+// Where the answer is a count or a floating-point result, the check is exact: the neighbouring
+// float, or a count one off, is a different, wrong answer.
 
 // ### Exercise 4.1: The float threshold, exactly
 //
-// Section 1 found the largest *integer* with a finite `MathF.Exp`. Find the largest `float` x with
-// a finite `MathF.Exp(x)` (hint: `MathF.BitIncrement` steps to the next float) and compare it with
-// ln(`float.MaxValue`).
+// Section 1 found the largest *integer* with a finite `MathF.Exp`, 88: the threshold lies between
+// 88 and 89. How many floats x ≥ 88 have a finite `MathF.Exp(x)`? Step from 88 to the next float
+// with `MathF.BitIncrement` and count, 88 included. Then compare the last of them with
+// ln(`float.MaxValue`) as `MathF.Log` computes it. The check wants the exact count.
 
-Notebook.Cell(61);
-float largestFinite = float.NaN; // your answer
+Notebook.Cell(63);
+double finiteFloatsFrom88 = double.NaN; // your answer: how many floats x ≥ 88 have a finite MathF.Exp(x)
 // BEGIN SOLUTION
-largestFinite = 88f;                                              // finite (section 1); step up while the next float stays finite
-while (float.IsFinite(MathF.Exp(MathF.BitIncrement(largestFinite)))) largestFinite = MathF.BitIncrement(largestFinite);
-Console.WriteLine($"MathF.Log(float.MaxValue) = {MathF.Log(float.MaxValue):R}, its MathF.Exp = {MathF.Exp(MathF.Log(float.MaxValue))}");
+float largestFinite = 88f;                                        // finite (section 1)
+int finiteCount = 1;
+while (float.IsFinite(MathF.Exp(MathF.BitIncrement(largestFinite)))) { largestFinite = MathF.BitIncrement(largestFinite); finiteCount++; }
+finiteFloatsFrom88 = finiteCount;
+Console.WriteLine($"the last of them: {largestFinite:R}; MathF.Log(float.MaxValue) = {MathF.Log(float.MaxValue):R}, its MathF.Exp = {MathF.Exp(MathF.Log(float.MaxValue))}");
 // END SOLUTION
-Display.Show(Exercises04.FloatThreshold(largestFinite));
+Display.Show(Exercises04.FloatThreshold(finiteFloatsFrom88));
 
 // ### Exercise 4.2: Your own stable softmax
 //
 // Using only `TensorPrimitives.Max`, `Subtract`, `Exp`, `Sum` and `Divide`, write a `float` softmax
-// that gives the same result as `StableMath.Softmax` on [89, 88], [1000, 0] and [−1000, −1001].
+// that gives the same result as `StableMath.Softmax` on [89, 88], [1000, 0] and [−1000, −1001]. The
+// check runs your function and accepts each probability within a relative 4 · 2^−23 (about 4 float
+// ulps) of the library's.
 
-Notebook.Cell(63);
+Notebook.Cell(65);
 Func<float[], float[]>? mySoftmax = null; // your answer: a function
 // BEGIN SOLUTION
 mySoftmax = x =>
@@ -533,28 +572,30 @@ Display.Show(Exercises04.StableSoftmax(mySoftmax));
 
 // ### Exercise 4.3: The other side of the sigmoid
 //
-// For target t = 1 the textbook loss is −log σ(x). Find the largest integer x at which
-// `Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)` is ∞ in `double`. (Hint: it is not where σ(x)
-// would drop below the smallest double; look at e^−x in 1 / (1 + e^−x).) Explain why
+// For target t = 1 the textbook loss is −log σ(x), and the true loss is finite for every x (about
+// −x for very negative x). At how many of the integers x = −1000, −999, …, 0 is
+// `Textbook.BinaryCrossEntropyOfSigmoid(x, 1.0)` ∞ in `double`? Count them by computation (the
+// check wants the exact count). Then explain which operation produces the ∞, and why
 // `Losses.BinaryCrossEntropyWithLogits` returns −x there.
 
-Notebook.Cell(65);
-double largestInfinite = double.NaN; // your answer
+Notebook.Cell(67);
+double infiniteCount = double.NaN; // your answer: how many of the integers −1000 … 0 give ∞
 // BEGIN SOLUTION
-largestInfinite = 0;
-while (double.IsFinite(Textbook.BinaryCrossEntropyOfSigmoid(largestInfinite, 1.0))) largestInfinite--;
-Console.WriteLine($"x = {largestInfinite}: e^-x = {Math.Exp(-largestInfinite)}, so sigma(x) = {Textbook.Sigmoid(largestInfinite)}; from logits: {Losses.BinaryCrossEntropyWithLogits<double>([largestInfinite], [1.0])}");
+int[] integers = Enumerable.Range(-1000, 1001).ToArray();
+infiniteCount = integers.Count(x => double.IsPositiveInfinity(Textbook.BinaryCrossEntropyOfSigmoid((double)x, 1.0)));
+double largestInfinite = integers.Last(x => double.IsPositiveInfinity(Textbook.BinaryCrossEntropyOfSigmoid((double)x, 1.0)));
+Console.WriteLine($"∞ from x = {largestInfinite} down: e^-x = {Math.Exp(-largestInfinite)}, so sigma(x) = {Textbook.Sigmoid(largestInfinite)}; from logits: {Losses.BinaryCrossEntropyWithLogits<double>([largestInfinite], [1.0])}");
 // From logits the loss is softplus(−x) = max(−x, 0) + log1p(e^−|x|): e^−|x| underflows harmlessly to 0, leaving −x.
 // END SOLUTION
-Display.Show(Exercises04.SigmoidInfinity(largestInfinite));
+Display.Show(Exercises04.SigmoidInfinity(infiniteCount));
 
 // ### Exercise 4.4: Clipping in float
 //
 // In `float`, what is 1 − 1e-7? Compute the clipped loss of a perfect prediction,
 // `Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0])`, and explain why it is not 1.00e-7 as in
-// `double`.
+// `double`. Give the float itself: the check is exact, to the last bit.
 
-Notebook.Cell(67);
+Notebook.Cell(69);
 float clippedPerfect = float.NaN; // your answer
 // BEGIN SOLUTION
 float oneMinusEpsilon = 1f - 1e-7f;

@@ -40,18 +40,20 @@ Notebook.Start("../05-training-a-classifier.ipynb");
 // - why *maximum likelihood* for a softmax classifier is the same thing as minimising the mean
 //   cross-entropy between one-hot targets and the model's predictions;
 // - the gradient of that loss with respect to the logits, *softmax minus one-hot*, and how the
-//   chain rule carries it to the weights — checked against a finite difference;
+//   chain rule carries it to the weights, $\partial L / \partial W = X^\top G$ derived step by step
+//   — checked against a finite difference;
 // - how to train softmax regression with plain gradient descent, read its loss curve, and draw its
 //   decision boundary;
 // - why the training loss here can approach 0 at best, and why with label smoothing its floor is
-//   H(smoothed target) > 0 (notebook 2: the minimum of H(p, q) is H(p));
+//   H(smoothed target) > 0 (notebook 2: the minimum of H(p, q) is H(p)), a floor that a linear
+//   model cannot reach even on perfectly separated data;
 // - what *class weights* do: PyTorch's weighted mean $\sum w_y l / \sum w_y$, and a rare class's
 //   recall going up;
 // - what *label smoothing* does: lower confidence and smaller logits.
 //
-// The first cell loads the packages and the helper library. Build the library once before running
-// it: `dotnet build lib/CrossEntropy.Interactive -c Release` from the repository root (see the
-// README).
+// The first cell loads a few pinned NuGet packages and the course library from `../lib/`. In the
+// repository, build the library once before running it (the README's *Reading the notebooks* gives
+// the command); the student hand-out ships it already built.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -190,9 +192,24 @@ Losses.CrossEntropyGradient<double>(guessLogits, C, y, gradZ);
 Console.WriteLine($"N * gradient row 0: [{string.Join(", ", gradZ.Take(C).Select(g => (N * g).ToString("F4")))}]");
 Console.WriteLine($"q_0 - e_y0:         [{string.Join(", ", q0.Zip(e0, (q, e) => (q - e).ToString("F4")))}]");
 
-// The chain rule carries this gradient G = ∂L/∂Z to the parameters. Since Z = XW + 1bᵀ,
+// The chain rule (notebook 3) carries this gradient to the parameters. Call it G = ∂L/∂Z: the N × 3
+// array above, whose row n is $(q_n - e_{y_n}) / N$. Write one logit out in full:
 //
-// $$\frac{\partial L}{\partial W} = X^\top G \quad (2 \times 3), \qquad \frac{\partial L}{\partial b} = \sum_{n} G_{n,\cdot} \quad \text{(the column sums of } G).$$
+// $$z_{n,c} = \sum_{j} x_{n,j} W_{j,c} + b_c .$$
+//
+// 1. A weight $W_{j,k}$ appears only in the logits of class k, once per point, multiplied by
+//    $x_{n,j}$: $\partial z_{n,c} / \partial W_{j,k} = x_{n,j}$ when c = k, and 0 otherwise.
+// 2. The loss depends on $W_{j,k}$ through all N · 3 logits. The chain rule sums over them, and
+//    only the terms with c = k survive:
+//    $$\frac{\partial L}{\partial W_{j,k}} = \sum_{n}\sum_{c} \frac{\partial L}{\partial z_{n,c}}\,\frac{\partial z_{n,c}}{\partial W_{j,k}} = \sum_n G_{n,k}\, x_{n,j} = \sum_n (X^\top)_{j,n}\, G_{n,k} .$$
+// 3. The last sum is entry (j, k) of the matrix product $X^\top G$: row j of $X^\top$ (feature j of
+//    every point) times column k of G.
+// 4. The bias enters every logit of its class with coefficient 1, $\partial z_{n,c} / \partial b_k
+//    = [c = k]$, so $\partial L / \partial b_k = \sum_n G_{n,k}$.
+//
+// Together:
+//
+// $$\frac{\partial L}{\partial W} = X^\top G \quad (2 \times N \text{ times } N \times 3 = 2 \times 3,\ \text{the shape of } W), \qquad \frac{\partial L}{\partial b} = \sum_{n} G_{n,\cdot} \quad \text{(the column sums of } G).$$
 //
 // Two helpers, the loss and its gradient for any parameters and any `CrossEntropyOptions` (we will
 // need weights and smoothing later):
@@ -354,9 +371,9 @@ Console.WriteLine($"sum of w_y l_n / sum of w_y:              {weightedLosses.Su
 Console.WriteLine($"average over classes of the class mean:   {classAverage:F4}");
 Console.WriteLine($"sum of w_y l_n / N (not PyTorch's mean):  {weightedLosses.Sum() / N:F4}");
 
-// The last line shows why the denominator matters: dividing by N would shrink the loss, and its
-// gradient, by the arbitrary scale of the weights. Dividing by Σ w makes the weighted mean
-// independent of that scale (exercise 1).
+// The last line shows that the denominator matters: divided by N, the weighted losses give 0.0020
+// instead of 0.1954, a number that says as much about the size of the weights as about the losses.
+// Exercise 5.1 asks which of the two reductions depends on that size.
 //
 // Now train with the weights, same steps and learning rate, and compare recall class by class:
 
@@ -416,22 +433,56 @@ var smoothedRun = Train(smoothing, steps, learningRate);
 foreach (int s in new[] { 0, 50, 100, 200, 300 })
     Console.WriteLine($"step {s,3}: loss {smoothedRun.LossCurve[s]:F4}, above the floor by {smoothedRun.LossCurve[s] - floor:F4}");
 
-// The loss stops about 0.11 above the floor, and not only for lack of steps. Reaching the floor
-// means predicting $q_n = t_n$ for every point: the true class with probability 0.9333 for *every*
-// point, including the points that lie among another class's cloud. A linear model cannot do that
-// when the classes overlap, so part of the KL divergence stays: it is the price of the overlap,
-// exactly as for the plain model, whose loss stays above its floor 0.
+// The loss stops 0.1117 above the floor, and not for lack of steps. Reaching the floor means
+// predicting $q_n = t_n$ for every point, that is a logit gap $z_{n,y_n} - z_{n,c} = \ln 28$
+// between the true class and *each* other class c, at *every* point. A linear model cannot do that,
+// however well the classes are separated. The gap between two classes,
+//
+// $$z_{n,y} - z_{n,c} = x_n \cdot (W_{\cdot,y} - W_{\cdot,c}) + (b_y - b_c),$$
+//
+// is an affine function of the point $x_n$: across a two-dimensional cloud it is constant only if
+// $W_{\cdot,y} = W_{\cdot,c}$, and then it is the same constant for the points of class c too,
+// which need the opposite gap, −ln 28. So some points of every class get a gap below ln 28 (too
+// little confidence) and others a gap above it (too much), and both cost, even on perfectly
+// separated data. The trained model's gaps, over the points of each class:
 
 Notebook.Cell(48);
+double[] smoothedLogits = Logits(X, smoothedRun.W, smoothedRun.B);
+double[] Gaps(int cls, int other) =>                 // z_y − z_c over the points of class cls
+    Enumerable.Range(0, N).Where(n => y[n] == cls).Select(n => smoothedLogits[n * C + cls] - smoothedLogits[n * C + other]).ToArray();
+Display.Show(new TableView(["class y", "other class c", "smallest gap", "mean gap", "largest gap"],
+    (from cls in Enumerable.Range(0, C)
+     from other in Enumerable.Range(0, C)
+     where other != cls
+     let gaps = Gaps(cls, other)
+     select new object[] { classNames[cls], classNames[other], gaps.Min(), gaps.Average(), gaps.Max() }).ToArray(),
+    Digits: 3, Title: $"logit gap z_y − z_c of the smoothed model (the floor needs ln 28 = {Math.Log(28):F3} at every point)"));
+
+Notebook.Cell(49);
+double[] smoothedLosses = new double[N];
+Losses.CrossEntropy<double>(smoothedLogits, C, y, smoothedLosses, smoothing);      // reduction 'none': one loss per point
+int[] smoothedPredicted = Predict(smoothedLogits);
+int[] classifiedRight = Enumerable.Range(0, N).Where(n => smoothedPredicted[n] == y[n]).ToArray();
+Console.WriteLine($"all {N} points:                     mean loss {smoothedLosses.Average() - floor:F4} above the floor");
+Console.WriteLine($"the {classifiedRight.Length} points classified correctly: mean loss {classifiedRight.Average(n => smoothedLosses[n]) - floor:F4} above the floor");
+
+// Within every class the gap spreads widely around the ln 28 = 3.332 the floor asks for: over the
+// points of class A, $z_A - z_B$ runs from 0.243 to 7.833. The points the model classifies
+// correctly, away from any overlap, still lie 0.0850 above the floor on average, against 0.1117 for
+// all points. So most of the distance to the floor is the price of a linear model, which cannot
+// give every point the same gap; the few misclassified points where the classes overlap add the
+// rest.
+
+Notebook.Cell(51);
 Display.Show(Chart.Combine(new[] {
         ChartStyle.Line(stepAxis, plain.LossCurve.Select(l => Math.Round(l, 6)), "one-hot targets", colour: 0),
         ChartStyle.Level(0.0, steps, 0.0, "its floor H(e_y) = 0", colour: 0),
         ChartStyle.Line(stepAxis, smoothedRun.LossCurve.Select(l => Math.Round(l, 6)), "smoothed targets (ε = 0.1)", colour: 1, dash: Plotly.NET.StyleParam.DrawingStyle.Dash),
         ChartStyle.Level(0.0, steps, Math.Round(floor, 6), "its floor H(t)", colour: 1) })
-    .Styled("Each loss approaches its own floor, the entropy of its targets", "gradient-descent step", "mean cross-entropy (nats)"));
+    .Styled("Both losses stay above their floors, the entropies of their targets", "gradient-descent step", "mean cross-entropy (nats)"));
 
-// The smoothed loss settles at 0.4028, 0.1117 above its floor, for the reason given above. The two
-// losses are not comparable with each other: they measure distance to different targets. (The
+// The smoothed loss settles at 0.4028, 0.1117 above its floor, which no linear model can reach. The
+// two losses are not comparable with each other: they measure distance to different targets. (The
 // source blog's "smaller cross-entropy is better" only holds for the same targets.) What smoothing
 // changes is visible in the model itself. Helpers for the average confidence, the mean of $\max_c
 // q_{n,c}$, and the average spread of the logits, $\max_c z_{n,c} - \min_c z_{n,c}$. The table also
@@ -439,7 +490,7 @@ Display.Show(Chart.Combine(new[] {
 // W_{jc}^2\big)^{1/2}$ (MathNet's `FrobeniusNorm`): the logits are xW + b, so larger weights mean
 // larger logit gaps and more confident predictions.
 
-Notebook.Cell(50);
+Notebook.Cell(53);
 double MeanConfidence(Run run)
 {
     double[] q = new double[N * C];
@@ -449,7 +500,7 @@ double MeanConfidence(Run run)
 
 double MeanLogitSpread(Run run) => Logits(X, run.W, run.B).Chunk(C).Average(row => row.Max() - row.Min());
 
-Notebook.Cell(51);
+Notebook.Cell(54);
 Display.Show(new TableView(["model", "accuracy", "recall of C", "mean confidence", "mean logit spread", "‖W‖"],
     new (string Name, Run Run)[] { ("plain", plain), ("class weights", weightedRun), ("label smoothing", smoothedRun) }
         .Select(m => new object[] { m.Name, Accuracy(PredictRun(m.Run)), Recall(PredictRun(m.Run))[2],
@@ -469,47 +520,60 @@ Display.Show(new TableView(["model", "accuracy", "recall of C", "mean confidence
 // Each exercise has a cell that calls a check: write your answer where the cell says so and run it.
 // The check says *solved*, *not solved yet* or *incorrect* with a hint; it never prints the answer.
 
-// ### Exercise 5.1: Scale-free weights
+// ### Exercise 5.1: Scaling the weights
 //
-// Multiply every class weight by 1000. Show that the weighted mean loss does not change: compute
-// the ratio of the new weighted mean to the old one, and explain why from the formula $\sum w_y l /
-// \sum w_y$. Would a sum (`Reduction.Sum`) change? Would training with `Reduction.Sum` change?
+// Multiply every class weight by 1000 (`w.Select(wc => 1000 * wc).ToArray()`) and recompute the
+// weighted loss of the plain model (`plainLogits`, as in the cell that checked the weighted mean)
+// twice: with `Reduction.Mean`, PyTorch's weighted mean, and with `Reduction.Sum`. For each, give
+// the ratio of the new value to the value with the original weights, to 4 significant digits. Which
+// reduction depends on the scale of the weights, and why, from its formula? Would training with it
+// change?
 
-Notebook.Cell(54);
-double weightRatio = double.NaN; // your answer: weighted mean with weights × 1000, divided by the original
+Notebook.Cell(57);
+double meanRatio = double.NaN; // your answer: the weighted mean with weights × 1000, divided by the one with the original weights
+double sumRatio = double.NaN;  // your answer: the same ratio with Reduction.Sum
 // BEGIN SOLUTION
 var scaledWeights = new CrossEntropyOptions { Weight = w.Select(wc => 1000 * wc).ToArray() };
-weightRatio = Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Mean, scaledWeights)
-            / Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Mean, weighted);   // the 1000 cancels between Σ w l and Σ w
-double sumRatio = Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Sum, scaledWeights)
-                / Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Sum, weighted);
-Console.WriteLine($"with Reduction.Sum the ratio is {sumRatio:F1}: the loss and its gradient scale with the weights, so training with the same learning rate takes steps that much larger");
+meanRatio = Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Mean, scaledWeights)
+          / Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Mean, weighted);   // the 1000 cancels between Σ w l and Σ w
+sumRatio = Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Sum, scaledWeights)
+         / Losses.CrossEntropy<double>(plainLogits, C, y, Reduction.Sum, weighted);     // Σ w l grows with w: so does its gradient,
+// and training with the same learning rate would take steps 1000 times larger
 // END SOLUTION
-Display.Show(Exercises05.ScaleFreeWeights(weightRatio));
+Display.Show(Exercises05.ScaleFreeWeights(meanRatio, sumRatio));
 
 // ### Exercise 5.2: A stronger smoothing
 //
-// Double ε, to 0.2. Compute the new floor H(t) in nats by hand and with `Information.Entropy`,
-// retrain, and check that the training loss stays above it. How does the ideal logit gap change?
+// Double ε, to 0.2.
+//
+// 1. Compute the new floor H(t) in nats, by hand and with `Information.Entropy`.
+// 2. Retrain the model with `LabelSmoothing = 0.2`, the same steps and learning rate, and give its
+//    training loss after the last step.
+//
+// Give both to 4 significant digits. Does the loss stay above the new floor, and by more or less
+// than with ε = 0.1? How does the ideal logit gap change?
 
-Notebook.Cell(56);
-double strongerFloor = double.NaN; // your answer: H(t) in nats for ε = 0.2
+Notebook.Cell(59);
+double strongerFloor = double.NaN;     // your answer to 1: H(t) in nats for ε = 0.2
+double strongerFinalLoss = double.NaN; // your answer to 2: the training loss after the last step, ε = 0.2
 // BEGIN SOLUTION
 const double epsilon2 = 2 * epsilon;
 double[] t2 = [1 - epsilon2 + epsilon2 / C, epsilon2 / C, epsilon2 / C];
 strongerFloor = Information.Entropy(t2);
 var strongerRun = Train(new CrossEntropyOptions { LabelSmoothing = epsilon2 }, steps, learningRate);
-Console.WriteLine($"floor {strongerFloor:F4} nats; lowest training loss {strongerRun.LossCurve.Min():F4}; ideal logit gap {Math.Log(t2[0] / t2[1]):F4} (was {Math.Log(t[0] / t[1]):F4})");
+strongerFinalLoss = strongerRun.LossCurve[^1];
+Console.WriteLine($"floor {strongerFloor:F4} nats; final training loss {strongerFinalLoss:F4}, {strongerFinalLoss - strongerFloor:F4} above it (ε = 0.1: {smoothedRun.LossCurve[^1] - floor:F4}); ideal logit gap {Math.Log(t2[0] / t2[1]):F4} (was {Math.Log(t[0] / t[1]):F4})");
 // END SOLUTION
-Display.Show(Exercises05.StrongerSmoothing(strongerFloor));
+Display.Show(Exercises05.StrongerSmoothing(strongerFloor, strongerFinalLoss, X.ToRowMajorArray(), y, C, steps, learningRate));
 
 // ### Exercise 5.3: Soft targets
 //
 // Build the N × 3 array of smoothed one-hot targets (ε = 0.1) yourself, row-major, and pass it to
 // the probability-target overload of `Losses.CrossEntropy`. Show that the loss equals the one
-// computed with `LabelSmoothing = 0.1` on class indices.
+// computed with `LabelSmoothing = 0.1` on class indices. Build the array with code: the check
+// compares every entry to 12 significant digits.
 
-Notebook.Cell(58);
+Notebook.Cell(61);
 double[]? softTargets = null; // your answer: N × 3 values, row n = the smoothed target of point n
 // BEGIN SOLUTION
 softTargets = y.SelectMany(yn => Enumerable.Range(0, C).Select(c => (c == yn ? 1 - epsilon : 0) + epsilon / C)).ToArray();
@@ -521,13 +585,15 @@ Display.Show(Exercises05.SoftTargets(softTargets, y, C, epsilon));
 
 // ### Exercise 5.4: Learning rate
 //
-// Retrain the plain model with a learning rate ten times smaller (η = 0.05) and one ten times
-// larger (η = 5). Plot the three loss curves. Which one would need more steps, and does any of them
-// misbehave?
+// Retrain the plain model with `Train` as above, with a learning rate ten times smaller (η = 0.05)
+// and one ten times larger (η = 5). For each run print the loss at steps 50 and 300, and whether
+// the loss ever rises from one step to the next (or plot the three loss curves with
+// `ChartStyle.Line`, as in the loss-curve cell above). Which rate would need more steps, and does
+// any of them misbehave?
 //
-// *Self-check* (the cell after the worked answer; it also draws the curves): (a) η = 5 overshoots
-// and its loss oscillates; (b) η = 0.05 needs many more steps, and none of the three misbehaves;
-// (c) all three end at about the same loss after 300 steps.
+// *Self-check* (set `choice` in the cell after the worked answer): (a) η = 5 overshoots: its loss
+// rises and falls from step to step; (b) η = 0.05 lags far behind after 300 steps, and no run's
+// loss ever rises; (c) after 300 steps the three runs have reached about the same loss.
 
 // **Worked answer.** Each step moves the parameters by η times the gradient, so with η ten times
 // smaller each step makes about ten times less progress while the loss is still far from its
@@ -538,8 +604,12 @@ Display.Show(Exercises05.SoftTargets(softTargets, y, C, epsilon));
 // curve falls at every step and ends lowest of the three. Larger rates still would overshoot; the
 // safe limit is set by the curvature of the loss (for gradient descent, 2 divided by the largest
 // eigenvalue of the Hessian). The cell below draws the three curves and prints their losses.
+//
+// Notebook 8 asks whether such a model's probabilities can be trusted (calibration, temperature
+// scaling) and why it is trained on cross-entropy rather than squared error: [8. Cross-entropy in
+// modern training](08-cross-entropy-in-modern-training.ipynb).
 
-Notebook.Cell(61);
+Notebook.Cell(64);
 char choice = '?'; // 'a', 'b' or 'c'
 // BEGIN SOLUTION
 var slowRun = Train(CrossEntropyOptions.Default, steps, learningRate / 10);

@@ -33,10 +33,11 @@ Notebook.Start("../06-cross-entropy-in-practice.ipynb");
 
 // # 6. Cross-entropy in practice
 //
-// The source blog lists where cross-entropy is used — "交叉熵在许多实际应用场景中都有广泛的应用，例如图像识别、自然语言处理、推荐系统等"
-// (image recognition, natural language processing, recommender systems) — and stops there. This
-// notebook does the three jobs with real numbers: a character-level language model, a classifier,
-// and click prediction with rare positives.
+// The source blog lists where cross-entropy is used — "<span
+// lang="zh-CN">交叉熵在许多实际应用场景中都有广泛的应用，例如图像识别、自然语言处理、推荐系统等</span>" (image recognition, natural
+// language processing, recommender systems) — and stops there. This notebook does the three jobs
+// with real numbers: a character-level language model, a classifier, and click prediction with rare
+// positives.
 //
 // **What you will learn**
 //
@@ -235,29 +236,36 @@ Display.Show(new TableView(new[] { "coder", "bits per held-out character" }, row
 Notebook.Cell(18);
 double brotliAfter = BitsPerChar(BrotliSize(both) - BrotliSize(training));
 double gzipAfter = BitsPerChar(GZipSize(both) - GZipSize(training));
-Console.WriteLine($"the character model needs {heldOutBits[best] / gzipAfter:P0} of GZip's bits and {heldOutBits[best] / brotliAfter:P0} of Brotli's");
+double modelBits = heldOutBits[best];
+string Versus(double coderBits) => coderBits < modelBits ? "predicts better than the model" : "predicts worse than the model";
+Console.WriteLine($"the order-{orders[best]} character model needs {modelBits / gzipAfter:P0} of GZip's bits and {modelBits / brotliAfter:P0} of Brotli's");
+Console.WriteLine($"after the training text, GZip {Versus(gzipAfter)}; Brotli {Versus(brotliAfter)}");
+Console.WriteLine($"seeing the training text first saves bits: GZip {gzipAfter < BitsPerChar(GZipSize(heldOut))}, Brotli {brotliAfter < BitsPerChar(BrotliSize(heldOut))}");
 
-// Read the comparison as a contest between predictors, scored by cross-entropy. The compressors
-// predict better than the counting model here (the ratio printed above is over 100 %): both find
-// *long* repeats, whole words and phrases that this course uses again and again ("cross-entropy",
-// "log-sum-exp", "the held-out text"), and copy them for a few bits, while an order-3 model only
-// ever looks two characters back. Both compressors also gain from seeing the training text first,
-// GZip through its 32 KB window, Brotli through a 16 MB window and a built-in dictionary of common
-// words. Better language models close that gap by mixing all orders (PPM, context mixing) or by
-// learning (neural networks); whatever the model, its held-out cross-entropy in bits per character
-// *is* the compression rate it would achieve with an arithmetic coder. One caveat in the models'
-// favour: a compressor pays for everything inside its output, while the character model's bits
-// leave out the cost of sending its counts.
+// Read the comparison as a contest between predictors, scored by cross-entropy; the lines above say
+// who wins on this text. What each side can see explains the result. Both compressors find *long*
+// repeats, whole words and phrases that this course uses again and again ("cross-entropy",
+// "log-sum-exp", "the held-out text"), and copy them for a few bits, while an order-$n$ character
+// model only ever looks $n - 1$ characters back. Both compressors can also use text they saw
+// before, which is why the table also measures them after the training text: GZip through its 32 KB
+// window, Brotli through a 16 MB window and a built-in dictionary of common words. Better language
+// models mix all orders (PPM, context mixing) or learn (neural networks); whatever the model, its
+// held-out cross-entropy in bits per character *is* the compression rate it would achieve with an
+// arithmetic coder. One caveat in the models' favour: a compressor pays for everything inside its
+// output, while the character model's bits leave out the cost of sending its counts.
 //
 // ## 2. Classification: the loss notebook 5 trains
 //
 // [Notebook 5](05-training-a-classifier.ipynb) trains a softmax classifier by minimising the mean
 // cross-entropy between the one-hot label and the predicted distribution: $-\frac{1}{N}\sum_n \log
 // q_n(y_n)$, the average surprisal of the true label, the same quantity as bits per character with
-// "next character" replaced by "class". Its floor is the entropy of the labels given the inputs,
-// not 0, and it sees what accuracy cannot: confidence. Two classifiers that rank the classes
-// identically (the second's logits are the first's times 3) have the same accuracy and different
-// cross-entropy:
+// "next character" replaced by "class". Its floor is not 0 but the **conditional entropy** of the
+// label given the input, $H(Y \mid X) = -\sum_{x,\,y} P(x, y)\log P(y \mid x)$: the entropy of the
+// true label distribution at each input $x$, averaged over the inputs. It is 0 only when every
+// input determines its label; where classes overlap, no model goes below it (Gibbs' inequality at
+// each input, notebook 2). And cross-entropy sees what accuracy cannot: confidence. Two classifiers
+// that rank the classes identically (the second's logits are the first's times 3) have the same
+// accuracy and different cross-entropy:
 
 Notebook.Cell(20);
 double[] logitsA =
@@ -323,12 +331,23 @@ double[] constantLogits = Enumerable.Repeat(Math.Log(clickRate / (1 - clickRate)
 Console.WriteLine($"H_b(training click rate) = {Information.Entropy(new[] { clickRate, 1 - clickRate }, InformationUnit.Bits):F4} bits");
 Console.WriteLine($"constant predictor on the test set: {BceBits(constantLogits, testT):F4} bits per impression");
 
-// **Training with `pos_weight`.** The model is logistic regression, $x = w \cdot (1, r,
-// \mathrm{top})$, fitted by Newton's method on the mean weighted loss (notebook 5 uses gradient
-// descent; for three weights Newton's few exact steps are simpler). From $\ell$ above, with
-// $\lambda = w_+ t + 1 - t$ the weight of the example, the derivatives in $x$ are
-// $\partial\ell/\partial x = (1-t) - \lambda(1-\sigma(x))$ and $\partial^2\ell/\partial x^2 =
-// \lambda\,\sigma(x)(1-\sigma(x))$. The loss itself is the library's
+// **Training with `pos_weight`.** The model is logistic regression, $x = w \cdot f$ with the
+// features $f = (1, r, \mathrm{top})$, fitted by **Newton's method** on the mean weighted loss
+// (notebook 5 uses gradient descent; for three weights Newton's few exact steps are simpler).
+// Newton's method jumps to the minimum of the loss's local quadratic approximation. In one
+// variable, $L(w + d) \approx L(w) + L'(w)\,d + \tfrac12 L''(w)\,d^2$ is smallest at $d =
+// -L'(w)/L''(w)$, so each step is $w \leftarrow w - L'(w)/L''(w)$. With several weights, the first
+// derivative becomes the gradient $g$, the vector of partial derivatives $\partial L/\partial w_a$,
+// and the second becomes the **Hessian** $H$, the matrix of second partial derivatives $H_{ab} =
+// \partial^2 L/\partial w_a\,\partial w_b$; the step is $w \leftarrow w - H^{-1}g$ (the code solves
+// $H\,d = g$ instead of inverting $H$, and stops when the step is shorter than $10^{-12}$).
+//
+// From $\ell$ above, with $\lambda = w_+ t + 1 - t$ the weight of the example, the derivatives in
+// $x$ are $\partial\ell/\partial x = (1-t) - \lambda(1-\sigma(x))$ and $\partial^2\ell/\partial x^2
+// = \lambda\,\sigma(x)(1-\sigma(x))$. Since $x = w \cdot f$, the chain rule gives $g = \sum_i
+// (\partial\ell_i/\partial x)\, f_i$ and $H = \sum_i (\partial^2\ell_i/\partial x^2)\, f_i
+// f_i^{\mathsf T}$ over the training impressions, the two sums the code accumulates (the mean's
+// $1/N$ cancels in $H^{-1}g$). The loss itself is the library's
 // `Losses.BinaryCrossEntropyWithLogits` with its `posWeight` argument.
 
 Notebook.Cell(26);
@@ -365,11 +384,14 @@ Console.WriteLine($"fitted weights (intercept, relevance, top) = ({string.Join("
 double modelLoss = BceBits(LogitsOf(plainWeights, testX), testT), constantLoss = BceBits(constantLogits, testT);
 Console.WriteLine($"test loss: {modelLoss:F4} bits per impression, {(modelLoss < constantLoss ? "below" : "not below")} the constant predictor's {constantLoss:F4}");
 
-// With 3 % positives, a threshold of 0.5 on $\sigma(x)$ flags almost nothing: a predicted
-// probability above one half needs a very relevant item in the top slot. `pos_weight` is the usual
-// remedy, often set to the ratio of negatives to positives so that both classes weigh the same in
-// the loss. Multiplying the positive term by $w_+$ is the same as counting every click $w_+$ times,
-// so the loss is minimised by predicting the *odds* multiplied by $w_+$:
+// With 4.21 % positives in the training half (printed above), a threshold of 0.5 on $\sigma(x)$
+// flags almost nothing: a predicted probability above one half needs a very relevant item in the
+// top slot. Two numbers say how a threshold does. **Recall** is the share of the actual clicks that
+// the model flags (true positives / all clicks); **precision** is the share of the flagged
+// impressions that are clicks (true positives / all flagged). `pos_weight` is the usual remedy,
+// often set to the ratio of negatives to positives so that both classes weigh the same in the loss.
+// Multiplying the positive term by $w_+$ is the same as counting every click $w_+$ times, so the
+// loss is minimised by predicting the *odds* multiplied by $w_+$:
 //
 // $$\frac{\sigma(x^{\ast})}{1 - \sigma(x^{\ast})} = w_+\,\frac{P(\text{click})}{1 - P(\text{click})}.$$
 //
@@ -424,13 +446,19 @@ Console.WriteLine($"pos_weight {balanced:F2}: mean predicted {heavyLogits.Averag
 double[] correctedLogits = corrected.Select(p => Math.Log(p / (1 - p))).ToArray();
 double plainLoss = BceBits(LogitsOf(plainWeights, testX), testT), correctedLoss = BceBits(correctedLogits, testT);
 Console.WriteLine($"unweighted test loss: {BceBits(heavyLogits, testT):F4} bits before, {correctedLoss:F4} after the correction, {plainLoss:F4} for pos_weight 1 (difference {correctedLoss - plainLoss:G2})");
+double[] heavyWeights = sweep.Single(s => s.PosWeight == balanced).Weights;
+Console.WriteLine($"weights moved by pos_weight {balanced:F2}: intercept {heavyWeights[0] - plainWeights[0]:+0.0000;-0.0000} (log w₊ = {Math.Log(balanced):F4}), relevance {heavyWeights[1] - plainWeights[1]:+0.0000;-0.0000}, top {heavyWeights[2] - plainWeights[2]:+0.0000;-0.0000}");
 
 // The correction brings the average back to the click rate and the loss back to that of the
-// unweighted model, up to a small difference (printed). That is no accident: for a logistic model,
-// weighting the positives by $w_+$ moves the minimiser's log-odds by exactly $\log w_+$ (the odds
-// relation above), which the intercept absorbs, so the other weights barely change and the
-// correction undoes the shift. With a model that cannot absorb it, or with `pos_weight` on a
-// network's last layer trained to convergence on finite data, the correction is only approximate.
+// unweighted model, up to a small difference (printed). Why so close? Weighting the positives by
+// $w_+$ makes the best possible predictor's log-odds exactly $\log w_+$ higher at every input (the
+// odds relation above). These data were *made* by a logistic model of the same form, $\sigma(-4.2 +
+// 1.3\,r + 1.0\,\mathrm{top})$, so that shifted predictor is again such a model, with only its
+// intercept changed by $\log w_+$: the intercept can absorb the whole shift, and the correction
+// undoes it. That is a property of this synthetic example, not of `pos_weight`. Even here the fit
+// is made on a finite sample, so the other weights move a little (the last line above). With real
+// data, which no logistic model describes exactly, weighting changes the other weights too and the
+// correction is only approximate, as it is for `pos_weight` on a network's last layer.
 //
 // ## Exercises
 
@@ -439,7 +467,7 @@ Console.WriteLine($"unweighted test loss: {BceBits(heavyLogits, testT):F4} bits 
 // Take the text `abracadabra` as the whole training text, its alphabet {a, b, c, d, r} as the
 // symbols ($V = 5$, no unknown symbol), and a bigram model (order 2: one character of context) with
 // add-one smoothing ($k = 1$). What probability does it give to `a` following `r`? Count by hand or
-// with code; do not use the `CharModel` class.
+// with code; do not use the `CharModel` class. Give it to **4 significant digits**.
 
 Notebook.Cell(34);
 double pAfterR = double.NaN; // your answer: q(a | r)
@@ -455,8 +483,8 @@ Display.Show(Exercises06.AddOneBigram(pAfterR));
 //
 // Four impressions have logits $x = [-3, -0.5, 1.2, 2.5]$ and labels $t = [0, 1, 0, 1]$. Compute
 // the mean loss in **nats** with $w_+ = 4$ from the formula of section 3, $-\frac{1}{4}\sum_i [w_+
-// t_i \log\sigma(x_i) + (1-t_i)\log(1-\sigma(x_i))]$, without calling `Losses`.
-// (`StableMath.LogSigmoid` is allowed; note $\log(1 - \sigma(x)) = \log\sigma(-x)$.)
+// t_i \log\sigma(x_i) + (1-t_i)\log(1-\sigma(x_i))]$, without calling `Losses`, to **4 significant
+// digits**. (`StableMath.LogSigmoid` is allowed; note $\log(1 - \sigma(x)) = \log\sigma(-x)$.)
 
 Notebook.Cell(36);
 double weightedBce = double.NaN; // your answer, in nats
@@ -469,26 +497,34 @@ Display.Show(Exercises06.WeightedBinaryCrossEntropy(weightedBce));
 // ### Exercise 6.3: why does the order-6 model lose on held-out text?
 //
 // The order-6 model has the lowest cross-entropy on its training text, yet on notebook 5 it does
-// worse than the order-3 model (see the table in section 1). Explain why, in two or three
+// worse than models of lower order (see the table in section 1). Explain why, in two or three
 // sentences, then answer the self-check below: which is the main reason?
 //
-// - (a) the order-6 model has a bug: higher orders can never be worse;
-// - (b) long contexts are sparse: many 5-character contexts of the held-out text never occur in the
-//   training text (for an unseen context add-$k$ gives every symbol the same probability, about
-//   $\log_2 V$ bits per character), and those seen only once or twice predict their few training
-//   followers with near certainty;
-// - (c) the held-out text is shorter, and cross-entropy grows with the length of the text.
+// - (a) the held-out notebook uses characters the training text never used, and long contexts
+//   suffer most from them;
+// - (b) many of its 5-character contexts never occur in the training text, and most of the others
+//   occur only a few times;
+// - (c) cross-entropy adds up over the characters scored, and the held-out text has a different
+//   number of them.
 
 // *Worked answer.* Counting 5-character contexts memorises the training text: most contexts occur
-// once or a few times there, each followed by the character that followed it, so the training text
-// is predicted almost perfectly. On the held-out notebook this fails twice. A large share of its
-// long contexts are new (section 1 prints the share by order): their counts are zero, add-$k$ turns
-// them into the uniform distribution over all $V$ symbols, and each such character costs about
-// $\log_2 V$ bits. And a context seen only once in training gives its one follower probability
+// once or a few times there, each followed by the character that followed it, so the model predicts
+// its training text well. On the held-out notebook this fails twice. A large share of its long
+// contexts are new (section 1 prints the share by order): their counts are zero, add-$k$ turns them
+// into the uniform distribution over all $V$ symbols, and each such character costs about $\log_2
+// V$ bits. And a context seen only once in training gives its one follower probability
 // $(1+k)/(1+kV)$, close to 1 for small $k$, so a different next character costs
 // $\log_2\frac{1+kV}{k}$ bits, even more than uniform. A low-order model has seen its short
-// contexts many times and predicts from real frequencies. (a) is false, as the training curve
-// shows; (c) is false because cross-entropy is an average per character, not a total.
+// contexts many times and predicts from real frequencies. Unseen *characters*, (a), are not the
+// reason: each maps to the one unknown symbol at every order, the order-1 model meets them too, and
+// their share does not grow with the order; what grows with the order is the share of unseen
+// *contexts*. (c) is false because cross-entropy is an average per character, not a total. Answer
+// (b).
+//
+// The other common answer to imbalance, the focal loss, is compared with `pos_weight` on the same
+// kind of data in [notebook
+// 8](08-cross-entropy-in-modern-training.ipynb#3-focal-loss-the-other-answer-to-class-imbalance),
+// section 3.
 
 Notebook.Cell(39);
 char heldOutReason = '?'; // your choice: 'a', 'b' or 'c'

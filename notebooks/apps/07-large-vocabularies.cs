@@ -33,13 +33,14 @@ Notebook.Start("../07-large-vocabularies.ipynb");
 // The blog ends with an outlook: cross-entropy must be computed *stably* and *efficiently*.
 // Notebooks 4 and 6 took care of stability. This one is about efficiency where it matters most: a
 // language model scores every token of a batch against every word of its vocabulary, so N rows × C
-// classes with C between 32,000 and 128,000. Computed the textbook way, the loss first builds an N
-// × C matrix of probabilities only to read one entry per row from it.
+// classes with C between 32,000 and 128,000. The logits alone are an N × C matrix, and computed the
+// textbook way the loss writes another one, of probabilities, only to read one entry per row from
+// it.
 //
 // **What you will learn**
 //
-// - why the naive pipeline (softmax, then log, then pick the target) materialises an N × C
-//   probability matrix, and how big that is;
+// - which N × C matrices a training step holds (the logits, the loss's log-probabilities, the
+//   gradient), how big each one is, and which one a fused loss saves;
 // - that the loss needs only one number per row, its log-sum-exp, and how the *online* log-sum-exp
 //   computes it in one streaming pass: a running maximum and a running sum, rescaled when the
 //   maximum grows;
@@ -49,9 +50,9 @@ Notebook.Start("../07-large-vocabularies.ipynb");
 //   with the vocabulary size, and why a timing inside a notebook needs a warm-up (.NET's tiered
 //   compilation).
 //
-// The first cell loads the packages and the helper library. Build the library once before running
-// it: `dotnet build lib/CrossEntropy.Interactive -c Release` from the repository root (see the
-// README).
+// The first cell loads a few pinned NuGet packages and the course library from `../lib/`. In the
+// repository, build the library once before running it (the README's *Reading the notebooks* gives
+// the command); the student hand-out ships it already built.
 
 // (notebook only) #r "nuget: Plotly.NET.Interactive, 6.0.0"
 // (notebook only) #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -62,16 +63,19 @@ Notebook.Start("../07-large-vocabularies.ipynb");
 // (notebook only) CrossEntropy.Interactive.KernelSetup.Install(); // FSharp.Core workaround for Plotly.NET + HTML views; see the README
 
 
-// ## 1. The naive pipeline builds an N × C matrix
+// ## 1. The N × C matrices of a training step
 //
 // For one row of logits x and its target class y, the loss is $-\log q_y$ with $q =
-// \mathrm{softmax}(x)$. The textbook pipeline follows the formula literally, for every row:
-// exponentiate every logit, sum, divide (that is the softmax), then take the log of the target's
-// probability and average over the rows. Frameworks write the softmax of the whole batch into a new
-// tensor before the log is taken, so the whole probability matrix exists in memory at once,
-// although the loss reads only N of its N · C entries.
+// \mathrm{softmax}(x)$. Over a batch, the logits are already an N × C matrix: the model's output
+// layer writes them before the loss starts. The textbook pipeline follows the formula literally,
+// for every row: exponentiate every logit, sum, divide (that is the softmax), then take the log of
+// the target's probability and average over the rows. It writes a second N × C matrix, the
+// probabilities, although the loss reads only N of its N · C entries. Frameworks are more careful
+// but keep a matrix of the same size: PyTorch's `cross_entropy` computes `log_softmax` of the
+// logits into one new N × C tensor (stable, no separate softmax) and keeps it for the backward
+// pass, which then writes the gradient with respect to the logits, a third N × C matrix.
 //
-// How big is that matrix for a few real shapes, in float32 (4 bytes per entry)?
+// How big is one such N × C matrix for a few real shapes, in float32 (4 bytes per entry)?
 
 Notebook.Cell(5);
 (string Model, int Rows, int Classes)[] shapes =
@@ -84,12 +88,16 @@ Notebook.Cell(5);
 foreach (var (model, rows, classes) in shapes)
 {
     long bytes = (long)rows * classes * sizeof(float);
-    Console.WriteLine($"{model,-45} N × C = {rows:N0} × {classes:N0}: {bytes / 1e6,10:N1} MB of probabilities, {rows:N0} of them used");
+    Console.WriteLine($"{model,-45} N × C = {rows:N0} × {classes:N0}: {bytes / 1e6,10:N1} MB per N × C float32 matrix");
 }
 
-// At a Llama-3-sized vocabulary the probabilities of one modest batch take gigabytes, are written
-// once, and are read N times. The rest is traffic through memory, which is slower than the
-// arithmetic.
+// At a Llama-3-sized vocabulary each of these matrices takes gigabytes for one modest batch. A loss
+// computed straight from the logits, never writing their softmax or log-softmax (this notebook's
+// fused kernel), saves one of them in the forward pass: the logits and the gradient remain, so a
+// training step holds two N × C matrices instead of three, and the memory traffic of writing and
+// reading the third one goes too. The logits themselves stay the largest cost; the real fix at
+// large vocabularies fuses the output layer's matrix product with the loss, block by block, so that
+// the logits never exist at all (see the fused linear cross-entropy section below).
 //
 // ## 2. What the loss actually needs: one log-sum-exp per row
 //
@@ -200,7 +208,7 @@ Console.WriteLine($"serial {serial:R}, all cores {parallel:R}, same bits: {BitCo
 //
 // `GC.GetAllocatedBytesForCurrentThread()` counts the bytes the current thread has allocated on the
 // managed heap. The next cell runs the textbook pipeline (the library's `Textbook.Softmax` of every
-// row, kept in memory as a frameworks' softmax tensor would be, then $-\log q_y$) and the fused
+// row, kept in memory as the extra N × C matrix of an unfused loss, then $-\log q_y$) and the fused
 // loss on the same 256 × 32,000 batch, once each to warm up and then measured. Its numbers depend
 // on your machine's .NET build, so they are not checked when the notebooks are tested. The matrix
 // itself, entries only, is:
@@ -266,7 +274,8 @@ Console.WriteLine($"fused kernel:      {fusedBytes:N0} bytes allocated per call"
 
 // The textbook pipeline allocates the whole probability matrix (plus a small header per row) on
 // every call; the fused kernel allocates nothing: its running maximum and sum live in registers,
-// and the padded tail of a row in a vector.
+// and the padded tail of a row in a vector. Both read the same logits, which existed before either
+// ran.
 //
 // ## 6. Time against vocabulary size
 //
@@ -406,23 +415,162 @@ Display.Show(Chart.Combine(timings.Select((entry, i) =>
 // `TensorPrimitives` writes its results with non-temporal stores, which bypass the cache, so `Sum`
 // reads the scratch row back from main memory. The README's Performance section gives the ratios
 // from one BenchmarkDotNet run, with the machine they were measured on.
+
+// ## 7. When the logits themselves are too big: fused linear cross-entropy
 //
+// Everything so far took the logits as given. In a language model they are the product of the last
+// hidden states h (N × d, one row per token) with the output matrix W (V × d, one row per word of
+// the vocabulary): $z = h W^\top + b$. The loss kernel of section 4 allocates nothing, but its
+// input, the N × V logits, still has to exist, and in training so does its gradient. At a realistic
+// batch that matrix alone is:
+
+Notebook.Cell(25);
+Console.WriteLine($"8,192 tokens × 128,000 classes, float32 logits: {8_192L * 128_000 * sizeof(float):N0} bytes = {8_192L * 128_000 * sizeof(float) / 1e9:N1} GB");
+
+// Liger-Kernel's fused linear cross-entropy and Apple's Cut Cross-Entropy (Wijmans et al., 2024)
+// never build it. `Losses.LinearCrossEntropy` does the same: it takes h, W, b and the targets,
+// computes the logits of a block of rows and a block of classes at a time, folds each block into
+// every row's online log-sum-exp (section 3's recurrence) and discards it. For row n and a block
+// $B$ of classes, with $z_{n,v} = h_n \cdot w_v + b_v$:
+//
+// $$b = \max_{v \in B} z_{n,v}, \qquad M' = \max(M, b), \qquad S \leftarrow S\,e^{M - M'} + \sum_{v \in B} e^{z_{n,v} - M'}, \qquad M \leftarrow M',$$
+//
+// and after the last block $\mathrm{LSE}_n = M + \log S$ and the row's loss is $\mathrm{LSE}_n -
+// z_{n,y_n}$.
+//
+// The gradients need a second pass. With $G = \partial L / \partial z$ (softmax minus one-hot,
+// divided by N for the mean),
+//
+// $$\frac{\partial L}{\partial h} = G\,W, \qquad \frac{\partial L}{\partial W} = G^\top h, \qquad \frac{\partial L}{\partial b_v} = \sum_n G_{n,v},$$
+//
+// and $G_{n,v} = e^{z_{n,v} - \mathrm{LSE}_n} - [v = y_n]$ needs the row's *final* LSE, which is
+// known only once every block has been read (exercise 7.4 shows what goes wrong otherwise). So the
+// second pass computes each block of logits again, turns it into G in place, and adds its share to
+// both gradients before moving on. That is four products of the size of $hW^\top$ (the logits
+// twice, then $GW$ and $G^\top h$) instead of three, in exchange for never holding N × V numbers.
+//
+// The next cell checks the fused loss and its gradient against the materialised path on a small
+// problem: `Losses.LinearLogits` writes the N × V logits (the same bits the fused loss computes
+// block by block), then the class-index loss and its gradient run on them, and `MatrixMultiply`
+// forms $GW$ and $G^\top h$:
+
+Notebook.Cell(27);
+const int fusedRows = 64, hiddenSize = 32, smallVocabulary = 5_000;
+(float[] H, float[] W, int[] Y) LinearProblem(int rows, int size, int classes, int seed)
+{
+    var rng = new Random(seed);
+    float scale = 1 / MathF.Sqrt(size);
+    float[] h = Enumerable.Range(0, rows * size).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+    float[] w = Enumerable.Range(0, classes * size).Select(_ => (float)(rng.NextDouble() * 2 - 1) * scale * 4).ToArray();
+    int[] y = Enumerable.Range(0, rows).Select(_ => rng.Next(classes)).ToArray();
+    return (h, w, y);
+}
+
+(float Loss, float[] Dh, float[] Dw) Materialised(float[] h, float[] w, int[] y, int size)
+{
+    int rows = y.Length, classes = w.Length / size;
+    var logits = new float[rows * classes];          // the N × V matrix the fused loss avoids
+    Losses.LinearLogits<float>(h, w, [], size, logits);
+    float loss = Losses.CrossEntropy<float>(logits, classes, y);
+    Losses.CrossEntropyGradient<float>(logits, classes, y, logits); // G, written over the logits
+    var dh = new float[h.Length];
+    var dw = new float[w.Length];
+    MatrixMultiply.Multiply<float>(logits, false, w, false, dh, rows, size, classes); // G·W
+    MatrixMultiply.Multiply<float>(logits, true, h, false, dw, classes, size, rows);  // Gᵀ·h
+    return (loss, dh, dw);
+}
+
+var (smallH, smallW, smallY) = LinearProblem(fusedRows, hiddenSize, smallVocabulary, seed: 3);
+var reference = Materialised(smallH, smallW, smallY, hiddenSize);
+float[] fusedDh = new float[smallH.Length], fusedDw = new float[smallW.Length];
+float fusedLoss = Losses.LinearCrossEntropyGradient<float>(smallH, smallW, [], hiddenSize, smallY, fusedDh, fusedDw, []);
+double Largest(float[] a, float[] b) => a.Zip(b, (p, q) => Math.Abs((double)p - q)).Max();
+Console.WriteLine($"N = {fusedRows}, d = {hiddenSize}, V = {smallVocabulary:N0}");
+Console.WriteLine($"materialised loss {reference.Loss:R}, fused loss {fusedLoss:R}");
+Console.WriteLine($"largest |difference|: ∂L/∂h {Largest(reference.Dh, fusedDh):E1} (largest entry {fusedDh.Max(Math.Abs):E1}), " +
+                  $"∂L/∂W {Largest(reference.Dw, fusedDw):E1} (largest entry {fusedDw.Max(Math.Abs):E1})");
+
+// The two agree to float rounding: both compute every logit as the same float dot product; they
+// differ only in how the softmax part is rounded (the fused loss works in double from the logits on
+// and rounds once).
+//
+// **Memory as the vocabulary grows.** The next cell measures, with `AllocatedBy` from section 5,
+// the bytes one call of each path allocates for loss and both gradients at 256 rows and d = 64, for
+// three vocabulary sizes. The gradient arrays themselves (N × d and V × d, the size of the inputs)
+// are allocated once outside the measured call for the fused path; the materialised path also
+// allocates its two gradient arrays inside `Materialised`, so they are subtracted from its count to
+// compare like with like. Its numbers depend on your machine's .NET build, so they are not checked
+// when the notebooks are tested:
+
+Notebook.Cell(29);
+int[] fusedVocabularies = [2_000, 8_000, 32_000];
+const int memoryRows = 256, memorySize = 64;
+var fusedMemory = new List<(int V, double MaterialisedMB, double FusedMB, double MaterialisedMs, double FusedMs)>();
+double BestMilliseconds(Action run)
+{
+    run(); // warm up
+    double best = double.MaxValue;
+    for (int round = 0; round < 3; round++)
+    {
+        long start = Stopwatch.GetTimestamp();
+        run();
+        best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    return best;
+}
+
+foreach (int v in fusedVocabularies)
+{
+    var (h, w, y) = LinearProblem(memoryRows, memorySize, v, seed: v);
+    float[] dh = new float[h.Length], dw = new float[w.Length];
+    long gradientArrays = (h.Length + w.Length) * sizeof(float);
+    long materialisedBytes = AllocatedBy(() => Materialised(h, w, y, memorySize)) - gradientArrays;
+    long fusedBytes = AllocatedBy(() => Losses.LinearCrossEntropyGradient<float>(h, w, [], memorySize, y, dh, dw, []));
+    double materialisedMs = BestMilliseconds(() => Materialised(h, w, y, memorySize));
+    double fusedMs = BestMilliseconds(() => Losses.LinearCrossEntropyGradient<float>(h, w, [], memorySize, y, dh, dw, []));
+    fusedMemory.Add((v, materialisedBytes / 1e6, fusedBytes / 1e6, materialisedMs, fusedMs));
+    Console.WriteLine($"V = {v,6:N0}: logits {memoryRows * (long)v * sizeof(float) / 1e6,5:N1} MB; allocated per call: materialised {materialisedBytes / 1e6,6:N2} MB, " +
+                      $"fused {fusedBytes / 1e6,5:N2} MB; time: materialised {materialisedMs,6:N1} ms, fused {fusedMs,6:N1} ms");
+}
+
+Notebook.Cell(30);
+Display.Show(Chart.Combine(new[]
+    {
+        ChartStyle.Line(fusedMemory.Select(r => (double)r.V), fusedMemory.Select(r => r.MaterialisedMB), "materialised logits + loss + gradients", colour: 0, markers: true),
+        ChartStyle.Line(fusedMemory.Select(r => (double)r.V), fusedMemory.Select(r => r.FusedMB), "fused (Losses.LinearCrossEntropyGradient)", colour: 1, markers: true),
+    })
+    .Styled($"Memory allocated per call against vocabulary size (float, N = {memoryRows}, d = {memorySize})",
+        "classes V (log scale)", "allocated per call, MB (log scale)", logX: true, logY: true));
+
+// The materialised path's memory is mostly the logits matrix, so it grows with V like the matrix (a
+// line of slope about 1 on log axes); the fused path's is one block of logits and the multiply's
+// packing buffers, the same at every V. Both times grow with V, because both are dominated by the
+// products, $O(N \cdot d \cdot V)$ multiply-adds. The fused path does one product more (it computes
+// the logits twice), while the materialised path writes N × V numbers to memory and reads them
+// back, so which one is faster depends on the sizes and the machine, and timings taken in a
+// notebook are noisy. What the fused path saves for certain is the memory. The README's Performance
+// section compares the two at language-model sizes with BenchmarkDotNet, and the multiply kernel
+// with MathNet.Numerics and a naive loop.
+
 // ## Exercises
 //
 // The exercises' inputs live in `Exercises07`, so that the checks use the same numbers:
 
-Notebook.Cell(24);
+Notebook.Cell(33);
 Console.WriteLine($"Exercise 7.1: A = [{string.Join(", ", Exercises07.BlockA)}], B = [{string.Join(", ", Exercises07.BlockB)}]");
-Console.WriteLine($"Exercise 7.2: N = {Exercises07.Rows:N0} rows, C = {Exercises07.Classes:N0} classes");
+Console.WriteLine($"Exercise 7.2: N = {Exercises07.Rows:N0} rows, C = {Exercises07.Classes:N0} classes, {Exercises07.BytesPerEntry} bytes per entry");
+Console.WriteLine($"Exercise 7.3: x = [{string.Join(", ", Exercises07.ConfidentRow)}], target {Exercises07.ConfidentTarget}");
 
 // ### Exercise 7.1: merging two blocks
 //
 // Two blocks of logits have been read: A = `Exercises07.BlockA` = [3, 1.5, −2] and B =
 // `Exercises07.BlockB` = [7.25, 6]. For each block compute its partial result (m, s): its maximum
 // and $\sum e^{x - m}$. Then merge the two partials into the log-sum-exp of all five logits, using
-// the rescaling rule of section 3, without going back to the logits of A once B has been read.
+// the rescaling rule of section 3, without going back to the logits of A once B has been read. Give
+// it to **4 significant digits** (or more).
 
-Notebook.Cell(26);
+Notebook.Cell(35);
 double mergedLse = double.NaN; // your answer
 // BEGIN SOLUTION
 double[] blockA = [.. Exercises07.BlockA], blockB = [.. Exercises07.BlockB];
@@ -433,48 +581,68 @@ mergedLse = mAB + Math.Log(sA * Math.Exp(mA - mAB) + sB * Math.Exp(mB - mAB));
 // END SOLUTION
 Display.Show(Exercises07.MergeBlocks(mergedLse));
 
-// ### Exercise 7.2: the size of the probability matrix
+// ### Exercise 7.2: one N × C matrix in bfloat16
 //
-// A batch of `Exercises07.Rows` = 4,096 token positions is scored against a vocabulary of
-// `Exercises07.Classes` = 128,000 tokens, in float32. How many bytes does the naive pipeline's
-// probability matrix take (entries only, no object headers)?
+// Mixed-precision training often keeps its logits in bfloat16, 2 bytes per entry. A batch of
+// `Exercises07.Rows` = 16,384 token positions is scored against a vocabulary of
+// `Exercises07.Classes` = 256,000 tokens. How many bytes does one N × C matrix of it take (entries
+// only, no object headers)? Give the **exact** number of bytes: that is the memory the fused loss
+// saves in the forward pass at this size, and what fusing the output layer saves once more.
 
-Notebook.Cell(28);
+Notebook.Cell(37);
 double matrixBytes = double.NaN; // your answer
 // BEGIN SOLUTION
-matrixBytes = (double)Exercises07.Rows * Exercises07.Classes * sizeof(float);
+matrixBytes = (double)Exercises07.Rows * Exercises07.Classes * Exercises07.BytesPerEntry;
 // END SOLUTION
-Display.Show(Exercises07.ProbabilityMatrixBytes(matrixBytes));
+Display.Show(Exercises07.MatrixBytes(matrixBytes));
 
-// ### Exercise 7.3: why not LSE − x_y?
+// ### Exercise 7.3: a tiny loss, kept
 //
-// The kernel has the row's LSE in hand, yet it computes the loss as $(M - x_y) +
-// \operatorname{log1p}(\text{rest})$, with $\text{rest} = \sum_{i \ne k} e^{x_i - M}$. Explain why,
-// with an example. Then pick the reason in the cell below: (a) $\mathrm{LSE} - x_y$ can overflow;
-// (b) $\mathrm{LSE} - x_y$ loses every digit of a small loss to cancellation; (c) the fused form is
-// faster; (d) $\mathrm{LSE} - x_y$ is wrong when a logit is −∞.
+// A confident, correct prediction, in double: logits x = `Exercises07.ConfidentRow` = [36, 1, 0]
+// and target y = 0. Compute its loss $-\log q_y$ without `Losses.CrossEntropy` (the check uses it
+// as its reference), in a form that keeps the digits, as section 4 describes. The library's
+// `StableMath.LogP1` is an accurate log1p (.NET's own `double.LogP1` rounds 1 + r first). Give the
+// loss to **3 significant digits** (or more).
 
-// *Answer.* For a confident, correct prediction $x_y$ is the maximum and every other logit is far
-// below it, so LSE is $x_y$ plus a tiny amount. In double, LSE is rounded to about 16 significant
-// digits of $x_y$'s size; when the loss is below $x_y$ · 2⁻⁵³ the subtraction $\mathrm{LSE} - x_y$
-// returns only that rounding, often exactly 0 (section 4: logits [40, 5, 0] give 0 through
-// $\mathrm{LSE} - x_y$, while the true loss is $e^{-35} + e^{-40}$ to within rounding, and the cell
-// prints both). In the fused form $M - x_y$ is exactly 0 and log1p(rest) is computed from the small
-// terms themselves, so the loss keeps full relative precision. Both forms subtract the maximum
-// before exponentiating, so neither overflows (a); both read the row in the same pass (c); both
-// give +∞ for a masked target (d). The answer is (b).
-
-Notebook.Cell(31);
-char choice = '?'; // your answer: 'a', 'b', 'c' or 'd'
+Notebook.Cell(39);
+double tinyLoss = double.NaN; // your answer
 // BEGIN SOLUTION
-choice = 'b';
+double[] confidentRow = [.. Exercises07.ConfidentRow];
+double rowMax = confidentRow.Max();
+double rest = confidentRow.Where((_, i) => i != Exercises07.ConfidentTarget).Sum(v => Math.Exp(v - rowMax));
+tinyLoss = (rowMax - confidentRow[Exercises07.ConfidentTarget]) + StableMath.LogP1(rest);
 // END SOLUTION
-Display.Show(Exercises07.SmallLossForm(choice));
+Display.Show(Exercises07.TinyLoss(tinyLoss));
+
+Notebook.Cell(40);
+Console.WriteLine($"Exercise 7.4: blocks {string.Join(", ", Exercises07Fused.Blocks.Select(b => $"[{string.Join(", ", b)}]"))}");
+Console.WriteLine($"target: entry {Exercises07Fused.Target} of block 1; asked: entry {Exercises07Fused.AskedEntry} of block {Exercises07Fused.AskedBlock + 1}");
+
+// ### Exercise 7.4: a gradient from an early block
+//
+// One row of logits arrives as the three blocks of `Exercises07Fused.Blocks` printed above, in that
+// order, as the fused loss reads them. The target class is entry `Exercises07Fused.Target` of the
+// first block. With $L = -\log \mathrm{softmax}(z)_{y}$ (one row, sum reduction, no weights or
+// smoothing), compute $\partial L / \partial z$ for entry `Exercises07Fused.AskedEntry` of block
+// `Exercises07Fused.AskedBlock + 1` (indices from 0 within a block), to 4 significant digits. Then
+// think about when, during the fused loss's passes, this number could first be written.
+
+Notebook.Cell(42);
+double earlyGradient = double.NaN; // your answer
+// BEGIN SOLUTION
+double[] wholeRow = [.. Exercises07Fused.Blocks.SelectMany(b => b)];
+double rowMax = wholeRow.Max();
+double rowLse = rowMax + Math.Log(wholeRow.Sum(v => Math.Exp(v - rowMax)));
+earlyGradient = Math.Exp(Exercises07Fused.Blocks[Exercises07Fused.AskedBlock][Exercises07Fused.AskedEntry] - rowLse);
+// END SOLUTION
+Display.Show(Exercises07Fused.EarlyBlockGradient(earlyGradient));
 
 // ## Summary
 //
-// - The textbook pipeline computes N × C probabilities to use N of them; at language-model sizes
-//   that matrix takes gigabytes.
+// - A training step already holds two N × C matrices, the logits and their gradient; an unfused
+//   loss writes a third (the textbook's probabilities, PyTorch's `log_softmax`) and reads N of its
+//   entries. At language-model sizes each takes gigabytes. The fused loss saves the third; fusing
+//   the output layer's matrix product with the loss removes the logits too.
 // - The loss needs one log-sum-exp per row. The online recurrence (running maximum m, running sum s
 //   rescaled by $e^{m - m'}$ when the maximum grows) computes it in one streaming pass, with every
 //   exponent ≤ 0.
@@ -482,5 +650,10 @@ Display.Show(Exercises07.SmallLossForm(choice));
 //   keeps tiny losses exact through $(M - x_y) + \operatorname{log1p}(\text{rest})$, allocates
 //   nothing, and gives the same bits whatever the SIMD width or the number of threads.
 //
+// Notebook 8 turns to precision at scale: the loss computed in 16 bits, and why frameworks keep
+// log-softmax and the loss in float32: [8. Cross-entropy in modern
+// training](08-cross-entropy-in-modern-training.ipynb).
+//
 // --- **Previous:** [6. Cross-entropy in practice](06-cross-entropy-in-practice.ipynb) · **Next:**
-// back to the [course map](00-start-here.ipynb) · Back to the [README](../README.md)
+// [8. Cross-entropy in modern training](08-cross-entropy-in-modern-training.ipynb) · Back to the
+// [README](../README.md)
