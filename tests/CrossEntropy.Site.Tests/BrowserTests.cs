@@ -116,7 +116,8 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         var checkedAxe = clock.Elapsed;
 
         var screenshot = Path.Combine(Repo.ScreenshotDirectory, viewingName, Path.ChangeExtension(pageName, ".png"));
-        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        // A full-page screenshot of the longest page (the README at phone width) takes tens of seconds on a loaded 2-core machine.
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 180_000 });
         log.WriteLine($"{pageName} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
 
         Assert.True(pageErrors.Length == 0, string.Join('\n', pageErrors));
