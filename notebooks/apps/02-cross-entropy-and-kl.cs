@@ -309,8 +309,8 @@ Display.Show(Exercises02.SameData(choice));
 Notebook.Cell(33);
 double[]? pInfinite = null, qInfinite = null; // your answer: two distributions
 // BEGIN SOLUTION
-pInfinite = [0.2, 0.3, 0.5];
-qInfinite = [0.4, 0.6, 0.0];                                    // q rules out the third outcome, which p allows
+pInfinite = [0.1, 0.6, 0.3];
+qInfinite = [0.5, 0.5, 0.0];                                    // q rules out the third outcome, which p allows
 // END SOLUTION
 Display.Show(Exercises02.InfiniteKl(pInfinite, qInfinite));
 

@@ -411,7 +411,7 @@ Notebook.Cell(42);
 const double epsilon = 0.1;
 double[] t = [1 - epsilon + epsilon / C, epsilon / C, epsilon / C];   // the smoothed target of a class-A point
 double floor = Information.Entropy(t);
-Console.WriteLine($"epsilon = {epsilon}: t = [{t[0]:F4}, {t[1]:F4}, {t[2]:F4}], H(t) = {floor:F4} nats");
+Console.WriteLine($"epsilon = {epsilon}: t = [1 − ε + ε/C, ε/C, ε/C], H(t) = {floor:F4} nats");
 
 // The floor is reached exactly by a model that predicts $q_n = t_n$ for every point, that is logits
 // log t (up to a constant). Its logit gap, between the true class and the others, is $\ln(t_y /

@@ -526,12 +526,12 @@ foreach (int v in fusedVocabularies)
     float[] dh = new float[h.Length], dw = new float[w.Length];
     long gradientArrays = (h.Length + w.Length) * sizeof(float);
     long materialisedBytes = AllocatedBy(() => Materialised(h, w, y, memorySize)) - gradientArrays;
-    long fusedBytes = AllocatedBy(() => Losses.LinearCrossEntropyGradient<float>(h, w, [], memorySize, y, dh, dw, []));
+    long fusedLinearBytes = AllocatedBy(() => Losses.LinearCrossEntropyGradient<float>(h, w, [], memorySize, y, dh, dw, []));
     double materialisedMs = BestMilliseconds(() => Materialised(h, w, y, memorySize));
     double fusedMs = BestMilliseconds(() => Losses.LinearCrossEntropyGradient<float>(h, w, [], memorySize, y, dh, dw, []));
-    fusedMemory.Add((v, materialisedBytes / 1e6, fusedBytes / 1e6, materialisedMs, fusedMs));
+    fusedMemory.Add((v, materialisedBytes / 1e6, fusedLinearBytes / 1e6, materialisedMs, fusedMs));
     Console.WriteLine($"V = {v,6:N0}: logits {memoryRows * (long)v * sizeof(float) / 1e6,5:N1} MB; allocated per call: materialised {materialisedBytes / 1e6,6:N2} MB, " +
-                      $"fused {fusedBytes / 1e6,5:N2} MB; time: materialised {materialisedMs,6:N1} ms, fused {fusedMs,6:N1} ms");
+                      $"fused {fusedLinearBytes / 1e6,5:N2} MB; time: materialised {materialisedMs,6:N1} ms, fused {fusedMs,6:N1} ms");
 }
 
 Notebook.Cell(30);
@@ -631,8 +631,8 @@ Notebook.Cell(42);
 double earlyGradient = double.NaN; // your answer
 // BEGIN SOLUTION
 double[] wholeRow = [.. Exercises07Fused.Blocks.SelectMany(b => b)];
-double rowMax = wholeRow.Max();
-double rowLse = rowMax + Math.Log(wholeRow.Sum(v => Math.Exp(v - rowMax)));
+double wholeRowMax = wholeRow.Max();
+double rowLse = wholeRowMax + Math.Log(wholeRow.Sum(v => Math.Exp(v - wholeRowMax)));
 earlyGradient = Math.Exp(Exercises07Fused.Blocks[Exercises07Fused.AskedBlock][Exercises07Fused.AskedEntry] - rowLse);
 // END SOLUTION
 Display.Show(Exercises07Fused.EarlyBlockGradient(earlyGradient));

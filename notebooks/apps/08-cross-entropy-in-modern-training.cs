@@ -108,7 +108,7 @@ Console.WriteLine($"at z = {zCheck}: cross-entropy {Central(CrossEntropyOfLogit,
 Console.WriteLine($"at z = {zCheck}: squared error {Central(SquaredError, zCheck):F8} (formula {(pCheck - 1) * pCheck * (1 - pCheck):F8})");
 
 Notebook.Cell(8);
-double[] zAxis = Enumerable.Range(0, 161).Select(i => -12 + i * 0.1).ToArray();
+double[] zAxis = Enumerable.Range(0, 129).Select(i => -12 + i * 0.125).ToArray();
 Display.Show(Chart.Combine(new[] {
         ChartStyle.Line(zAxis, zAxis.Select(z => 1 - StableMath.Sigmoid(z)), "cross-entropy: |p − y|", colour: 0),
         ChartStyle.Line(zAxis, zAxis.Select(z => (1 - StableMath.Sigmoid(z)) * StableMath.Sigmoid(z) * (1 - StableMath.Sigmoid(z))),
@@ -395,8 +395,8 @@ double low = 0.001, high = 1;
 while (Derivatives(validationLogits, validationY, high).Slope < 0) high *= 2;
 for (int step = 0; step < 60; step++)
 {
-    double middle = (low + high) / 2;
-    if (Derivatives(validationLogits, validationY, middle).Slope < 0) low = middle; else high = middle;
+    double mid = 0.5 * (low + high);
+    if (Derivatives(validationLogits, validationY, mid).Slope < 0) low = mid; else high = mid;
 }
 
 double fittedTemperature = 2 / (low + high);
