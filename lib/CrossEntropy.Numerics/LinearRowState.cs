@@ -16,7 +16,7 @@ namespace CrossEntropy.Numerics;
 /// of the weights seen, M ← b, Ties ← 0. Every term is ≥ 0, so nothing cancels. At the end
 /// rest = Below + (Ties − 1) = Σ_{c≠k} e^{z_c − M} and LSE = M + log1p(rest), as <see cref="RowKernel.LogSumExp{T}"/>.</para>
 /// <para>All of it is double, for float logits too (a float widens exactly), with the row kernel's own exponential
-/// (<see cref="RowKernel.ExpNonPositive(Vector512{double})"/>); entry i of a block goes to lane i mod 8, the lanes are
+/// (<see cref="RowKernel.ExpOfDifference(Vector512{double}, Vector512{double})"/>); entry i of a block goes to lane i mod 8, the lanes are
 /// summed in a fixed tree and the block sums are added in block order, so the bits do not depend on the vector width.</para>
 /// </remarks>
 [SkipLocalsInit]
@@ -93,7 +93,7 @@ internal struct LinearRowState
         {
             if (!double.IsNegativeInfinity(Max))
             {
-                double factor = Exp(Max - blockMax);
+                double factor = ExpOfDifference(Max, blockMax);
                 Below = (Below * factor) + (Ties * factor);
                 Smoothing += (blockMax - Max) * weightSeen;
             }
@@ -111,7 +111,7 @@ internal struct LinearRowState
             Vector512<double> x = Widen(ref z, i);
             Vector512<double> atMax = Vector512.Equals(x, shift);
             Ties += BitOperations.PopCount(atMax.ExtractMostSignificantBits());
-            sum += Vector512.AndNot(RowKernel.ExpNonPositive(x - shift), atMax);
+            sum += Vector512.AndNot(RowKernel.ExpOfDifference(x, shift), atMax);
             if (smoothing)
             {
                 Vector512<double> gap = shift - x;
@@ -129,7 +129,7 @@ internal struct LinearRowState
             }
             else
             {
-                blockSum += Exp(x - Max);
+                blockSum += ExpOfDifference(x, Max);
             }
 
             if (smoothing)
@@ -165,20 +165,21 @@ internal struct LinearRowState
         Vector512<double> b = Vector512.Create(beta);
         for (int i = 0; i < full; i += lanes)
         {
-            Vector512<double> e = RowKernel.ExpNonPositive(Widen(ref z, i) - shift);
+            Vector512<double> e = RowKernel.ExpOfDifference(Widen(ref z, i), shift);
             Vector512<double> weight = weights.IsEmpty ? Vector512<double>.One : Vector512.LoadUnsafe(ref w, (nuint)i);
             Narrow((a * e) - (b * weight), ref z, i);
         }
 
         for (int i = full; i < block.Length; i++)
         {
-            double e = Exp(double.CreateTruncating(block[i]) - Max);
+            double e = ExpOfDifference(double.CreateTruncating(block[i]), Max);
             block[i] = T.CreateTruncating((alpha * e) - (beta * (weights.IsEmpty ? 1 : weights[i])));
         }
     }
 
-    /// <summary>e^x for x ≤ 0 with the bits of a lane of the vector exponential.</summary>
-    internal static double Exp(double x) => RowKernel.ExpNonPositive(Vector512.Create(x)).ToScalar();
+    /// <summary>e^{x − m} for x ≤ m with the bits of a lane of the vector exponential (the difference's rounding corrected).</summary>
+    internal static double ExpOfDifference(double x, double m) =>
+        RowKernel.ExpOfDifference(Vector512.Create(x), Vector512.Create(m)).ToScalar();
 
     /// <summary>The 8 entries at <paramref name="i"/> widened to double (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

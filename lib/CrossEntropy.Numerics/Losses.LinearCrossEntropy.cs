@@ -425,7 +425,7 @@ public static partial class Losses
             // At the maximum, q_y − 1 = −rest / S exactly: G_y = −(1 − ε)·w_y·rest / (S·D) + (ε / V)·(W / S − w_y) / D.
             double target = state.TargetLogit == state.Max
                 ? (-targetShare * (rest / normaliser)) + (beta * ((weightTotal / normaliser) - weight))
-                : (alpha * LinearRowState.Exp(state.TargetLogit - state.Max)) - (beta * weight) - targetShare;
+                : (alpha * LinearRowState.ExpOfDifference(state.TargetLogit, state.Max)) - (beta * weight) - targetShare;
             return new(alpha, beta, target);
         }
     }

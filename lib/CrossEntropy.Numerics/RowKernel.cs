@@ -27,7 +27,12 @@ namespace CrossEntropy.Numerics;
 /// this file's own (<see cref="ExpNonPositive(Vector512{float})"/>), built only from operations that IEEE 754
 /// defines exactly (add, multiply, fused multiply-add, integer shifts), where .NET's Vector512.Exp and
 /// TensorPrimitives.Exp switch to scalar <c>MathF.Exp</c> without hardware acceleration.</para>
-/// <para>Types other than float and double (Half, NFloat) take a scalar path with <c>T.Exp</c>, in the same order.</para>
+/// <para><b>Exact differences.</b> Every exponential is of a difference x − M, which rounds (by up to half an ulp of
+/// |x − M|) and would make e^{x − M} wrong by up to |x − M| ulps, 700 in double; the rounding error, exact by
+/// two-sum, is carried into the exponential's reduced argument (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>),
+/// so each term is as accurate as the exponential of an exact argument, about 1 ulp.</para>
+/// <para>Types other than float and double (Half, NFloat) take a scalar path, in the same order, with the same
+/// exponential in double.</para>
 /// </remarks>
 [SkipLocalsInit]
 internal static class RowKernel
@@ -108,7 +113,7 @@ internal static class RowKernel
                 if (!T.IsNegativeInfinity(max))
                 {
                     // Rescale once per block: every earlier term, and each earlier maximum's 1, times e^{M − M'}.
-                    T factor = ExpNonPositive(max - blockMax);
+                    T factor = ExpOfDifference(max, blockMax);
                     sum.Scale(factor);
                     carried = (carried + ties) * double.CreateChecked(factor);
                 }
@@ -201,7 +206,7 @@ internal static class RowKernel
             Vector512<T> x = Vector512.LoadUnsafe(ref column, (nuint)(j * lanes));
             Vector512<T> atMax = Vector512.Equals(x, m);
             ties += atMax & Vector512<T>.One;
-            sum += Vector512.AndNot(ExpNonPositive(x - m), atMax);
+            sum += Vector512.AndNot(ExpOfDifference(x, m), atMax);
         }
 
         max = m;
@@ -247,7 +252,7 @@ internal static class RowKernel
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                Vector512<T> e = ExpNonPositive(Vector512.LoadUnsafe(ref x, (nuint)i) - shift);
+                Vector512<T> e = ExpOfDifference(Vector512.LoadUnsafe(ref x, (nuint)i), shift);
                 e.StoreUnsafe(ref d, (nuint)i);
                 chunkSum += e;
             }
@@ -256,7 +261,7 @@ internal static class RowKernel
         }
 
         // The tail (all −∞, so e = 0, when there is none) is added last, as in the other passes.
-        Vector512<T> last = ExpNonPositive(tail - shift);
+        Vector512<T> last = ExpOfDifference(tail, shift);
         sum.Add(last);
         MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref last), lanes)[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
         return T.IsNegativeInfinity(max) ? double.NaN : sum.Total();
@@ -316,8 +321,8 @@ internal static class RowKernel
             for (; i <= f.Length - Vector512<float>.Count; i += Vector512<float>.Count)
             {
                 var (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(f), (nuint)i));
-                ExpNonPositive(lower - shift).StoreUnsafe(ref d, (nuint)i);
-                ExpNonPositive(upper - shift).StoreUnsafe(ref d, (nuint)(i + Vector512<double>.Count));
+                ExpOfDifference(lower, shift).StoreUnsafe(ref d, (nuint)i);
+                ExpOfDifference(upper, shift).StoreUnsafe(ref d, (nuint)(i + Vector512<double>.Count));
             }
         }
         else if (typeof(T) == typeof(double))
@@ -325,13 +330,13 @@ internal static class RowKernel
             ReadOnlySpan<double> v = MemoryMarshal.Cast<T, double>(chunk);
             for (; i <= v.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                ExpNonPositive(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(v), (nuint)i) - shift).StoreUnsafe(ref d, (nuint)i);
+                ExpOfDifference(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(v), (nuint)i), shift).StoreUnsafe(ref d, (nuint)i);
             }
         }
 
         for (; i < chunk.Length; i++)
         {
-            destination[i] = ExpNonPositive(Vector512.Create(double.CreateChecked(chunk[i])) - shift).ToScalar();
+            destination[i] = ExpOfDifference(Vector512.Create(double.CreateChecked(chunk[i])), shift).ToScalar();
         }
     }
 
@@ -362,42 +367,52 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// values ← e^{values} for values ≤ 0 or −∞ (in place), and Σ_{v≠0} e^v and the count of v = 0 (terms of exactly 1)
-    /// added to <paramref name="sum"/> and <paramref name="ties"/>, lane i mod lanes: the exponential pass of the softmax
-    /// family. Call it on consecutive chunks of a row; every chunk but the last must be a multiple of the lane count.
+    /// destination ← e^{source − shift} for source ≤ shift or −∞ (destination may be source), and Σ of the terms below 1
+    /// and the count of source = shift (terms of exactly 1) added to <paramref name="sum"/> and <paramref name="ties"/>,
+    /// lane i mod lanes: the exponential pass of the softmax family. The rounding of source − shift is corrected
+    /// (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>); values already shifted pass shift = 0. Call it
+    /// on consecutive chunks of a row; every chunk but the last must be a multiple of the lane count.
     /// </summary>
-    internal static void ExpInPlace<T>(Span<T> values, ref LaneSum<T> sum, ref int ties)
+    internal static void ExpShifted<T>(ReadOnlySpan<T> source, T shift, Span<T> destination, ref LaneSum<T> sum, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!IsVectorised<T>())
         {
-            foreach (ref T v in values)
+            double total = 0; // in order, each term in double before it is rounded to T
+            for (int i = 0; i < source.Length; i++)
             {
-                if (v == T.Zero)
+                double e = ExpOfDifferenceInDouble(source[i], shift);
+                if (source[i] == shift)
                 {
                     ties++;
                 }
+                else
+                {
+                    total += e;
+                }
 
-                v = T.Exp(v);
+                destination[i] = T.CreateChecked(e);
             }
 
-            sum.AddScalar(SumBelowOne(values));
+            sum.AddScalar(total);
             return;
         }
 
         int lanes = Vector512<T>.Count;
-        int fullLength = values.Length - (values.Length % lanes);
-        ref T start = ref MemoryMarshal.GetReference(values);
+        int fullLength = source.Length - (source.Length % lanes);
+        ref T from = ref MemoryMarshal.GetReference(source);
+        ref T to = ref MemoryMarshal.GetReference(destination);
+        Vector512<T> m = Vector512.Create(shift);
         for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
         {
             int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                Vector512<T> v = Vector512.LoadUnsafe(ref start, (nuint)i);
-                Vector512<T> e = ExpNonPositive(v);
-                e.StoreUnsafe(ref start, (nuint)i);
-                Vector512<T> one = Vector512.Equals(v, Vector512<T>.Zero); // e^0 = 1 exactly: counted, not added
+                Vector512<T> v = Vector512.LoadUnsafe(ref from, (nuint)i);
+                Vector512<T> one = Vector512.Equals(v, m); // e^0 = 1 exactly: counted, not added
+                Vector512<T> e = ExpOfDifference(v, m);
+                e.StoreUnsafe(ref to, (nuint)i);
                 ties += BitOperations.PopCount(one.ExtractMostSignificantBits());
                 chunkSum += Vector512.AndNot(e, one);
             }
@@ -405,30 +420,22 @@ internal static class RowKernel
             sum.Add(chunkSum);
         }
 
-        if (fullLength < values.Length)
+        if (fullLength < source.Length)
         {
-            Vector512<T> tail = Tail(values[fullLength..]);
-            Vector512<T> e = ExpNonPositive(tail);
-            sum.Add(ExpBelowMax(tail, Vector512<T>.Zero, ref ties));
-            MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes)[..(values.Length - fullLength)].CopyTo(values[fullLength..]);
+            Vector512<T> tail = Tail(source[fullLength..]);
+            Vector512<T> e = ExpOfDifference(tail, m);
+            sum.Add(ExpBelowMax(tail, m, ref ties));
+            MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes)[..(source.Length - fullLength)].CopyTo(destination[fullLength..]);
         }
     }
 
-    /// <summary>Σ of the exponentials below 1 (scalar path of <see cref="ExpInPlace{T}"/>), in order, in double.</summary>
-    private static double SumBelowOne<T>(ReadOnlySpan<T> e)
-        where T : IFloatingPointIeee754<T>
-    {
-        double total = 0;
-        foreach (T v in e)
-        {
-            if (v != T.One)
-            {
-                total += double.CreateChecked(v);
-            }
-        }
-
-        return total;
-    }
+    /// <summary>
+    /// e^{x − m} in double for the scalar path (Half, NFloat): the difference of two such values is exact in double for
+    /// Half; for wider types its rounding is corrected as in the vector code, with the same exponential.
+    /// </summary>
+    private static double ExpOfDifferenceInDouble<T>(T x, T m)
+        where T : IFloatingPointIeee754<T> =>
+        ExpOfDifference(Vector512.Create(double.CreateChecked(x)), Vector512.Create(double.CreateChecked(m))).ToScalar();
 
     /// <summary>destination ← destination · factor: one rounding per entry, so the bits do not depend on the vector width.</summary>
     internal static void Scale<T>(Span<T> destination, T factor)
@@ -569,7 +576,7 @@ internal static class RowKernel
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                chunkSum += ExpNonPositive(Vector512.LoadUnsafe(ref block, (nuint)i) - shift);
+                chunkSum += ExpOfDifference(Vector512.LoadUnsafe(ref block, (nuint)i), shift);
             }
 
             sum.Add(chunkSum);
@@ -577,7 +584,7 @@ internal static class RowKernel
 
         if (hasTail)
         {
-            sum.Add(ExpNonPositive(tail - shift));
+            sum.Add(ExpOfDifference(tail, shift));
         }
     }
 
@@ -612,7 +619,7 @@ internal static class RowKernel
     {
         Vector512<T> atMax = Vector512.Equals(x, max);
         ties += BitOperations.PopCount(atMax.ExtractMostSignificantBits());
-        return Vector512.AndNot(ExpNonPositive(x - max), atMax);
+        return Vector512.AndNot(ExpOfDifference(x, max), atMax);
     }
 
     /// <summary>Σ of the lanes in a fixed tree (halves, then quarters, …), the same on every machine.</summary>
@@ -628,26 +635,68 @@ internal static class RowKernel
             : h128.GetElement(0) + h128.GetElement(1);
     }
 
-    /// <summary>e^x for one value x ≤ 0, through the vector code so that it has the same bits as a lane.</summary>
+    /// <summary>e^{x − m} for one pair x ≤ m, through the vector code so that it has the same bits as a lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpNonPositive<T>(T x)
+    private static T ExpOfDifference<T>(T x, T m)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        ExpNonPositive(Vector512.Create(x)).ToScalar();
+        ExpOfDifference(Vector512.Create(x), Vector512.Create(m)).ToScalar();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> ExpNonPositive<T>(Vector512<T> x)
+    private static Vector512<T> ExpOfDifference<T>(Vector512<T> x, Vector512<T> m)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
-            ? ExpNonPositive(x.As<T, float>()).As<float, T>()
-            : ExpNonPositive(x.As<T, double>()).As<double, T>();
+            ? ExpOfDifference(x.As<T, float>(), m.As<T, float>()).As<float, T>()
+            : ExpOfDifference(x.As<T, double>(), m.As<T, double>()).As<double, T>();
 
     /// <summary>
-    /// e^x for x ≤ 0 or −∞ (NaN gives NaN), float: x = n·ln 2 + r with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two
-    /// constants), e^r ≈ 1 + r + r²·P(r) with Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two
-    /// factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal results (x &lt; −87.3) are right and x &lt; −104 gives 0.
+    /// e^{x − m} for x ≤ m (or x = −∞), float, as accurate as e^s of an exact argument: the difference s = x − m is
+    /// rounded by up to half an ulp of s, which e^s would turn into up to |s| ulps of the result (|s| ≤ 104 here), so
+    /// the rounding error (x − m) − s, exact by Knuth's two-sum, is added to the reduced argument. Where s is below
+    /// the underflow threshold, −∞ or NaN the correction is 0: the result is 0 or NaN anyway.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> ExpNonPositive(Vector512<float> x)
+    internal static Vector512<float> ExpOfDifference(Vector512<float> x, Vector512<float> m)
+    {
+        Vector512<float> s = x - m;
+        return ExpNonPositive(s, DifferenceError(x, m, s) & Vector512.GreaterThan(s, Vector512.Create(-104f)));
+    }
+
+    /// <summary>e^{x − m} for x ≤ m, double: as the float version (|s| ≤ 746 here, so up to 746 ulps saved).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpOfDifference(Vector512<double> x, Vector512<double> m)
+    {
+        Vector512<double> s = x - m;
+        return ExpNonPositive(s, DifferenceError(x, m, s) & Vector512.GreaterThan(s, Vector512.Create(-746.0)));
+    }
+
+    /// <summary>
+    /// (x − m) − s exactly, where s = x − m rounded: Knuth's two-sum of x and −m, written with m (negation is exact, so
+    /// the bits are two-sum's). NaN where s is infinite or NaN; callers mask it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<TF> DifferenceError<TF>(Vector512<TF> x, Vector512<TF> m, Vector512<TF> s)
+    {
+        Vector512<TF> mPart = s - x;    // −m as s holds it
+        Vector512<TF> xPart = s - mPart; // x as s holds it
+        return (x - xPart) - (m + mPart);
+    }
+
+    /// <summary>e^x for x ≤ 0 (no rounded difference to correct).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> ExpNonPositive(Vector512<float> x) => ExpNonPositive(x, Vector512<float>.Zero);
+
+    /// <summary>e^x for x ≤ 0 (no rounded difference to correct).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpNonPositive(Vector512<double> x) => ExpNonPositive(x, Vector512<double>.Zero);
+
+    /// <summary>
+    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c (|c| ≤ half an ulp of x), float: x = n·ln 2 + r
+    /// with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two constants), c added to r, e^r ≈ 1 + r + r²·P(r) with
+    /// Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal
+    /// results (x &lt; −87.3) are right and x &lt; −104 gives 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpNonPositive(Vector512<float> x, Vector512<float> correction)
     {
         const float log2E = 1.44269504088896341f;
         const float roundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, kept in the low mantissa bits
@@ -657,7 +706,7 @@ internal static class RowKernel
         Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
         Vector512<float> n = shifted - Vector512.Create(roundingShift);
         Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
         Vector512<float> p = Vector512.FusedMultiplyAdd(Vector512.Create(1.9875691500e-4f), r, Vector512.Create(1.3981999507e-3f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
@@ -674,11 +723,11 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// e^x for x ≤ 0 or −∞ (NaN gives NaN), double: the same reduction as the float version, e^r by its Taylor polynomial
-    /// of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
+    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c, double: the same reduction as the float
+    /// version, e^r by its Taylor polynomial of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> ExpNonPositive(Vector512<double> x)
+    private static Vector512<double> ExpNonPositive(Vector512<double> x, Vector512<double> correction)
     {
         const double log2E = 1.4426950408889634;
         const double roundingShift = 6755399441055744.0; // 1.5·2^52
@@ -688,7 +737,7 @@ internal static class RowKernel
         Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
         Vector512<double> n = shifted - Vector512.Create(roundingShift);
         Vector512<double> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
         // Horner over 1/13!, 1/12!, …, 1/2!.
         Vector512<double> p = Vector512.Create(1.0 / 6227020800);
@@ -745,7 +794,7 @@ internal static class RowKernel
             }
             else
             {
-                rest += double.CreateChecked(T.Exp(x - max));
+                rest += ExpOfDifferenceInDouble(x, max);
             }
         }
 
@@ -759,7 +808,7 @@ internal static class RowKernel
         double sum = 0; // NaN throughout for a row of only −∞, as in the vector path
         for (int i = 0; i < row.Length; i++)
         {
-            destination[i] = T.Exp(row[i] - max);
+            destination[i] = T.CreateChecked(ExpOfDifferenceInDouble(row[i], max));
             sum += double.CreateChecked(destination[i]);
         }
 

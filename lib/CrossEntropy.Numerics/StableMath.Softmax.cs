@@ -146,8 +146,7 @@ public static partial class StableMath
         {
             ReadOnlySpan<T> chunk = x.Slice(start, Math.Min(buffer.Length, x.Length - start));
             Span<T> scratch = buffer[..chunk.Length];
-            temperature.ShiftAndDivide(chunk, max, scratch);
-            RowKernel.ExpInPlace(scratch, ref sum, ref ties);
+            Exponentials(chunk, max, temperature, scratch, ref sum, ref ties);
         }
 
         return LogP1(sum.Total() + (ties - 1));
@@ -206,11 +205,30 @@ public static partial class StableMath
             return;
         }
 
-        temperature.ShiftAndDivide(x, max, destination);
         var sum = default(RowKernel.LaneSum<T>);
         int ties = 0;
-        RowKernel.ExpInPlace(destination, ref sum, ref ties);
+        Exponentials(x, max, temperature, destination, ref sum, ref ties);
         TensorPrimitives.Divide(destination, T.CreateChecked(sum.Total() + ties), destination);
+    }
+
+    /// <summary>
+    /// destination ← exp((x − max) / τ), with the terms' sum and ties added to <paramref name="sum"/> and
+    /// <paramref name="ties"/>. At τ = 1 the row kernel exponentiates x − max with its rounding corrected, so each term
+    /// is as accurate as e^t of an exact t; at other τ the quotient is rounded to T first, which adds up to
+    /// |(x − max) / τ| ulps to a term (the terms that matter, within ~20 of the maximum, keep ~20 ulps at worst).
+    /// </summary>
+    private static void Exponentials<T>(
+        ReadOnlySpan<T> x, T max, TemperatureScale<T> temperature, Span<T> destination, ref RowKernel.LaneSum<T> sum, ref int ties)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (temperature.OnlyShifts)
+        {
+            RowKernel.ExpShifted(x, max, destination, ref sum, ref ties);
+            return;
+        }
+
+        temperature.ShiftAndDivide(x, max, destination);
+        RowKernel.ExpShifted(destination, T.Zero, destination, ref sum, ref ties);
     }
 
     private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, T max, TemperatureScale<T> temperature)
@@ -246,6 +264,12 @@ public static partial class StableMath
         }
 
         public static TemperatureScale<T> One => new(1.0);
+
+        /// <summary>
+        /// Whether (x − max) / τ is just x − max (τ = 1). The row kernel's e^{x − max} is right even where x − max
+        /// overflows: it is −∞ only where the true difference is below −MaxValue, whose exponential is 0.
+        /// </summary>
+        public bool OnlyShifts => _exponent == 0 && _significand == T.One;
 
         /// <summary>v / τ.</summary>
         public T Divide(T v)

@@ -183,7 +183,7 @@ public class RowKernelPassTests
                 }
                 else
                 {
-                    rest += Vector512.Create(v - max).ExpNonPositiveLane();
+                    rest += KernelExpLane.ExpOfDifference(v, max);
                 }
             }
 
@@ -214,10 +214,10 @@ public class RowKernelPassTests
 
 internal static class KernelExpLane
 {
-    /// <summary>Lane 0 of the kernel's exponential of a vector, for float or double.</summary>
-    public static T ExpNonPositiveLane<T>(this Vector512<T> x)
+    /// <summary>The kernel's e^{x − m} (one lane), for float or double.</summary>
+    public static T ExpOfDifference<T>(T x, T m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
-            ? (T)(object)RowKernel.ExpNonPositive(x.As<T, float>()).ToScalar()
-            : (T)(object)RowKernel.ExpNonPositive(x.As<T, double>()).ToScalar();
+            ? (T)(object)RowKernel.ExpOfDifference(Vector512.Create((float)(object)x), Vector512.Create((float)(object)m)).ToScalar()
+            : (T)(object)RowKernel.ExpOfDifference(Vector512.Create((double)(object)x), Vector512.Create((double)(object)m)).ToScalar();
 }
