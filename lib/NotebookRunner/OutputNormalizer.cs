@@ -17,8 +17,11 @@ namespace NotebookRunner;
 /// </remarks>
 public sealed partial class OutputNormalizer
 {
-    /// <summary>The MIME types compared; the others (e.g. application/json) are not looked at.</summary>
-    public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html"];
+    /// <summary>
+    /// The MIME types compared; the others (images) are not looked at. application/json carries a check's verdict as
+    /// data, so a changed verdict is a difference even where its text did not change.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html", "application/json"];
 
     // Keeps "<n>" and non-ASCII trace names readable in a diff instead of \u-escaping them.
     private static readonly System.Text.Json.JsonSerializerOptions ReadableJson =
