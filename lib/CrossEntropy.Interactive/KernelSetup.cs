@@ -66,6 +66,11 @@ public static class KernelSetup
         Register<DistributionView>(v => v.ToHtml());
         Register<TableView>(v => v.ToHtml());
         Register<Exercises.ExerciseResult>(v => v.ToHtml());
+        // A check's verdict also travels as data (application/json), so tools read it instead of parsing the label.
+        // VS Code and Jupyter rank text/html above application/json, so readers still see the box.
+        Formatter.Register<Exercises.ExerciseResult>((value, writer) => writer.Write(value.ToJson()), JsonFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(Exercises.ExerciseResult),
+            HtmlFormatter.MimeType, PlainTextFormatter.MimeType, JsonFormatter.MimeType);
     }
 
     private static void Register<T>(Func<T, string> html)

@@ -69,19 +69,17 @@ public sealed record ExecutionResult(
                     + (string.IsNullOrWhiteSpace(ProcessOutput) ? "" : ":\n" + ProcessOutput.TrimEnd())));
                 return errors;
             }
-            foreach (var (number, cell) in Executed.CodeCells)
+            foreach (var cell in Executed.View().CodeCells)
             {
-                foreach (var output in NotebookFile.Outputs(cell).OfType<JsonObject>())
+                foreach (var output in cell.Outputs)
                 {
-                    var type = (string?)output["output_type"];
-                    if (type == "error")
+                    if (output.Type == "error")
                     {
-                        var evalue = (string?)output["evalue"] ?? "";
-                        errors.Add(new CellError(number, $"{(string?)output["ename"]}: {evalue}".TrimEnd()));
+                        errors.Add(new CellError(cell.Number, $"{output.ErrorName}: {output.ErrorValue}".TrimEnd()));
                     }
-                    else if (type == "stream" && (string?)output["name"] == "stderr")
+                    else if (output.Type == "stream" && output.StreamName == "stderr")
                     {
-                        errors.Add(new CellError(number, "stderr: " + NotebookFile.Text(output["text"]).TrimEnd()));
+                        errors.Add(new CellError(cell.Number, "stderr: " + output.Text.TrimEnd()));
                     }
                 }
             }

@@ -26,8 +26,8 @@ public sealed class NotebookMismatchException : Exception
     {
         ArgumentNullException.ThrowIfNull(committed);
         ArgumentNullException.ThrowIfNull(executed);
-        var a = committed.Cells;
-        var b = executed.Cells;
+        var a = committed.View().Cells;
+        var b = executed.View().Cells;
         if (a.Count != b.Count)
         {
             throw new NotebookMismatchException(
@@ -35,13 +35,13 @@ public sealed class NotebookMismatchException : Exception
         }
         for (var i = 0; i < a.Count; i++)
         {
-            var (typeA, typeB) = ((string?)a[i]["cell_type"], (string?)b[i]["cell_type"]);
+            var (typeA, typeB) = (a[i].Kind.ToString().ToLowerInvariant(), b[i].Kind.ToString().ToLowerInvariant());
             if (typeA != typeB)
             {
                 throw new NotebookMismatchException(
                     $"{committed.Name}: cell {i + 1} is {typeA} in the committed notebook but {typeB} in the executed copy.");
             }
-            var (srcA, srcB) = (Lf(NotebookFile.Source(a[i])), Lf(NotebookFile.Source(b[i])));
+            var (srcA, srcB) = (Lf(a[i].Source), Lf(b[i].Source));
             if (srcA != srcB)
             {
                 throw new NotebookMismatchException(

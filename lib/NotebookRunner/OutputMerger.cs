@@ -37,7 +37,7 @@ public static class OutputMerger
             }
             if (normalizer is null || !normalizer.AreEquivalent(NotebookFile.Outputs(target), outputs))
             {
-                target["outputs"] = outputs;
+                NotebookFile.SetOutputs(target, outputs);
             }
             // dotnet-repl 0.3.259 writes null here; copied as is (nbformat allows null: "not executed in order").
             target["execution_count"] = source["execution_count"]?.DeepClone();

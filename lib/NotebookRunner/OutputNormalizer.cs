@@ -17,8 +17,11 @@ namespace NotebookRunner;
 /// </remarks>
 public sealed partial class OutputNormalizer
 {
-    /// <summary>The MIME types compared; the others (e.g. application/json) are not looked at.</summary>
-    public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html"];
+    /// <summary>
+    /// The MIME types compared; the others (images) are not looked at. application/json carries a check's verdict as
+    /// data, so a changed verdict is a difference even where its text did not change.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ComparedMimeTypes = ["text/plain", "text/html", "application/json"];
 
     // Keeps "<n>" and non-ASCII trace names readable in a diff instead of \u-escaping them.
     private static readonly System.Text.Json.JsonSerializerOptions ReadableJson =
@@ -59,11 +62,14 @@ public sealed partial class OutputNormalizer
     /// </summary>
     /// <param name="output">One element of a cell's <c>outputs</c>.</param>
     /// <returns>Whether to ignore it.</returns>
-    public static bool IsTransient(JsonNode? output) =>
-        output is JsonObject o
-        && (string?)o["output_type"] is "display_data" or "update_display_data"
-        && o["data"] is JsonObject data
-        && NotebookFile.Text(data["text/html"]).Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
+    public static bool IsTransient(JsonNode? output) => output is JsonObject o && IsTransient(CellOutput.From(o));
+
+    /// <summary>True for an output that only reports package-install progress (see the other overload).</summary>
+    /// <param name="output">A cell output.</param>
+    /// <returns>Whether to ignore it.</returns>
+    public static bool IsTransient(CellOutput output) =>
+        output is { Type: "display_data" or "update_display_data" }
+        && output.Data.GetValueOrDefault("text/html", "").Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
 
     /// <summary>
     /// The comparable form of a cell's outputs: one block per compared part of each non-transient output,
@@ -74,39 +80,36 @@ public sealed partial class OutputNormalizer
     public IReadOnlyList<string> Normalize(JsonArray outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
+        return Normalize(outputs.OfType<JsonObject>().Select(CellOutput.From).ToArray());
+    }
+
+    /// <summary>The comparable form of a cell's outputs (see the other overload).</summary>
+    /// <param name="outputs">A cell's outputs.</param>
+    /// <returns>The normalized blocks, in output order.</returns>
+    public IReadOnlyList<string> Normalize(IReadOnlyList<CellOutput> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
         var blocks = new List<string>();
         var index = 0;
         foreach (var output in outputs.Where(o => !IsTransient(o)))
         {
             index++;
-            if (output is not JsonObject o)
-            {
-                continue;
-            }
-            var type = (string?)o["output_type"] ?? "?";
-            switch (type)
+            switch (output.Type)
             {
                 case "stream":
-                    blocks.Add($"[{index}] stream {(string?)o["name"]}\n{NormalizeText(NotebookFile.Text(o["text"]))}");
+                    blocks.Add($"[{index}] stream {output.StreamName}\n{NormalizeText(output.Text)}");
                     break;
                 case "error":
-                    blocks.Add($"[{index}] error {(string?)o["ename"]}\n{NormalizeText((string?)o["evalue"] ?? "")}");
+                    blocks.Add($"[{index}] error {output.ErrorName}\n{NormalizeText(output.ErrorValue ?? "")}");
                     break;
                 default:
-                    var data = o["data"] as JsonObject;
-                    var any = false;
-                    foreach (var mime in ComparedMimeTypes)
-                    {
-                        if (data?[mime] is { } value)
-                        {
-                            blocks.Add($"[{index}] {type} {mime}\n{NormalizeText(NotebookFile.Text(value))}");
-                            any = true;
-                        }
-                    }
-                    if (!any)
+                    var type = output.Type.Length > 0 ? output.Type : "?";
+                    var compared = ComparedMimeTypes.Where(output.Data.ContainsKey).ToArray();
+                    blocks.AddRange(compared.Select(mime => $"[{index}] {type} {mime}\n{NormalizeText(output.Data[mime])}"));
+                    if (compared.Length == 0)
                     {
                         // Keep the output's existence visible even when none of its MIME types is compared.
-                        blocks.Add($"[{index}] {type} ({string.Join(", ", data?.Select(p => p.Key) ?? [])})");
+                        blocks.Add($"[{index}] {type} ({string.Join(", ", output.Data.Keys)})");
                     }
                     break;
             }
@@ -128,7 +131,7 @@ public sealed partial class OutputNormalizer
         }
         if (maskChartNumbers)
         {
-            s = PlotlyData().Replace(s, m => m.Groups["head"].Value + MaskNumbers(m.Groups["json"].Value) + ";");
+            s = PlotlyOutput.RewriteData(s, MaskNumbers);
         }
         s = Guid().Replace(s, "<id>");
         s = Hex32().Replace(s, "<id>"); // plotly's renderPlotly_<guid without dashes>
@@ -171,14 +174,10 @@ public sealed partial class OutputNormalizer
         Normalize(expected).SequenceEqual(Normalize(actual), StringComparer.Ordinal);
 
     /// <summary>Joins normalized blocks into one text (handy in test messages).</summary>
-    /// <param name="blocks">Blocks from <see cref="Normalize"/>.</param>
+    /// <param name="blocks">Blocks from <see cref="Normalize(IReadOnlyList{CellOutput})"/>.</param>
     /// <returns>The text.</returns>
     public static string Join(IEnumerable<string> blocks) =>
         new StringBuilder().AppendJoin("\n", blocks).ToString();
-
-    // The line of a Plotly.NET chart that holds its traces: "var data = [...];".
-    [GeneratedRegex(@"(?<head>\bvar data = )(?<json>\[.*\]);", RegexOptions.Multiline)]
-    private static partial Regex PlotlyData();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();

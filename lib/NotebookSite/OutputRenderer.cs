@@ -23,8 +23,8 @@ public static partial class OutputRenderer
         }
         if (data.TryGetValue("text/html", out var html))
         {
-            return PlotlyChart.IsChart(html)
-                ? (PlotlyChart.Parse(html).ToHtml(), true)
+            return PlotlyOutput.IsChartHtml(html)
+                ? (PlotlyChart.ToHtml(PlotlyOutput.Parse(html)), true)
                 : ($"<div class=\"output output-html\" tabindex=\"0\">{html}</div>\n", false);
         }
         if (data.TryGetValue("image/svg+xml", out var svg))

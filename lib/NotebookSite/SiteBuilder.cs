@@ -96,7 +96,7 @@ public static class SiteBuilder
         }
         foreach (var notebook in notebooks)
         {
-            Write(pages[notebook], context => NotebookBody(notebook, cells[notebook], markdown, highlighter, context));
+            Write(pages[notebook], context => NotebookBody(notebook, cells[notebook], markdown, highlighter, context, options.Conventions));
         }
         if (readmePage is not null)
         {
@@ -107,7 +107,7 @@ public static class SiteBuilder
     }
 
     private static string NotebookBody(Notebook notebook, MarkdownDocument?[] documents, MarkdownConverter markdown,
-        CSharpHighlighter highlighter, PageContext context)
+        CSharpHighlighter highlighter, PageContext context, NotebookConventions conventions)
     {
         var html = new StringBuilder();
         for (var i = 0; i < notebook.Cells.Count; i++)
@@ -123,17 +123,18 @@ public static class SiteBuilder
                     continue;
                 case CellKind.Code:
                     // A whole solution cell is folded below; otherwise each answer and verdict is folded where it is.
-                    inner = SolutionFolding.CodeCell(cell, highlighter, foldAnswers: !cell.HasTag(ExerciseMarkup.SolutionTag),
-                        $"{notebook.FileName} cell {i + 1}");
+                    inner = SolutionFolding.CodeCell(cell, highlighter, foldAnswers: !cell.HasTag(conventions.SolutionTag),
+                        notebook.FileName, conventions);
                     break;
                 default:
                     inner = highlighter.ToHtml(cell.Source, "text");
                     break;
             }
             var kind = cell.Kind.ToString().ToLowerInvariant();
-            var tags = string.Concat(cell.Tags.Where(t => t is ExerciseMarkup.ExerciseTag or ExerciseMarkup.SolutionTag).Select(t => " " + t));
+            // The page's classes are the site's own names, whatever the notebooks call the tags.
+            var tags = (cell.HasTag(conventions.ExerciseTag) ? " exercise" : "") + (cell.HasTag(conventions.SolutionTag) ? " solution" : "");
             var block = $"<div class=\"cell {kind}{tags}\">\n{inner}</div>\n";
-            html.Append(cell.HasTag(ExerciseMarkup.SolutionTag) ? SolutionFolding.Fold(block) : block);
+            html.Append(cell.HasTag(conventions.SolutionTag) ? SolutionFolding.Fold(block) : block);
         }
         return html.ToString();
     }
@@ -144,8 +145,7 @@ public static class SiteBuilder
             .Where(h => h.Level == 1).Select(h => MarkdownConverter.PlainText(h.Inline)).FirstOrDefault();
 
     private static int ChartCount(Notebook notebook) =>
-        notebook.Cells.SelectMany(c => c.Outputs)
-            .Count(o => o.Data.TryGetValue("text/html", out var html) && PlotlyChart.IsChart(html));
+        notebook.Cells.SelectMany(c => c.Outputs).Count(o => o.IsChart);
 
     /// <summary>Empties the output folder, but only if it is absent, empty, or a site written before.</summary>
     private static string PrepareOutput(string directory)

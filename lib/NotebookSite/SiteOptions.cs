@@ -18,6 +18,9 @@ public sealed record SiteOptions
 
     /// <summary>The site's name, in every page's header and title.</summary>
     public string Title { get; init; } = "Cross-entropy in C#";
+
+    /// <summary>The tags and solution markers the notebooks use (which cells are exercises and answers).</summary>
+    public NotebookConventions Conventions { get; init; } = NotebookConventions.Default;
 }
 
 /// <summary>A page written to the site.</summary>

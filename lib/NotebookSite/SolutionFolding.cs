@@ -4,7 +4,7 @@ namespace NotebookSite;
 /// Folds answers behind "Show the solution" (a closed <c>details</c> element), whatever the cells' tags say: a cell
 /// tagged <c>solution</c> whole; in any other code cell, every region between the solution markers, every output of a
 /// cell that has such a region (it was computed from the answer), and every output showing a check's verdict
-/// (<see cref="ExerciseMarkup"/> defines both). A reader sees the exercise and the code around the answer, and opens
+/// (the notebook model's <see cref="SolutionRegions"/> and <see cref="CheckVerdict"/>). A reader sees the exercise and the code around the answer, and opens
 /// the answer only by a click.
 /// </summary>
 public static class SolutionFolding
@@ -18,34 +18,36 @@ public static class SolutionFolding
     public static string Fold(string html) =>
         $"<details class=\"solution\"><summary>{Summary}</summary>\n{html}</details>\n";
 
-    /// <summary>Whether an output shows a check's verdict (Solved, Not solved yet, Incorrect) in any of its forms.</summary>
+    /// <summary>Whether an output shows a check's verdict (it carries the verdict as data, <see cref="CheckVerdict"/>).</summary>
     /// <param name="output">An output.</param>
     /// <returns>True for a verdict.</returns>
     public static bool IsVerdict(CellOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return output.Data.Values.Any(text => ExerciseMarkup.VerdictLabels(text).Count > 0);
+        return output.Verdict is not null;
     }
 
     /// <summary>A code cell's HTML: its code, then its outputs, with the answers folded.</summary>
     /// <param name="cell">A code cell.</param>
     /// <param name="highlighter">The code highlighter.</param>
     /// <param name="foldAnswers">False when the whole cell is folded already (a cell tagged <c>solution</c>).</param>
-    /// <param name="location">"notebook cell N", for the message of a malformed cell.</param>
+    /// <param name="notebook">The notebook's file name, for the message of a malformed cell.</param>
+    /// <param name="conventions">The solution markers; the course's when null.</param>
     /// <returns>The HTML.</returns>
-    /// <exception cref="InvalidDataException">The cell's markers are unbalanced or nested; the message names the cell.</exception>
-    public static string CodeCell(Cell cell, CSharpHighlighter highlighter, bool foldAnswers, string location)
+    /// <exception cref="InvalidDataException">The cell's markers are unbalanced or nested; the message names the notebook and cell.</exception>
+    public static string CodeCell(Cell cell, CSharpHighlighter highlighter, bool foldAnswers, string notebook,
+        NotebookConventions? conventions = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(highlighter);
         IReadOnlyList<SourceSegment> segments;
         try
         {
-            segments = ExerciseMarkup.Segments(cell.Source);
+            segments = SolutionRegions.Segments(cell, notebook, conventions);
         }
-        catch (FormatException e)
+        catch (SolutionRegionException e)
         {
-            throw new InvalidDataException($"{location}: {e.Message}", e);
+            throw new InvalidDataException(e.Message, e);
         }
         var hasAnswer = segments.Any(s => s.IsSolution);
         var code = !foldAnswers || !hasAnswer

@@ -4,18 +4,6 @@ namespace CrossEntropy.Notebooks.Tests;
 
 public class ChartCellsTests
 {
-    [Theory]
-    [InlineData("Chart.Line<double, double, string>(x: xs, y: ys)", true)]
-    [InlineData("var c = Chart.Line<double, double, string>(x: xs, y: ys);", false)]
-    [InlineData("var c = Chart.Line<double, double, string>(x: xs, y: ys);\ndisplay(c);", true)]
-    [InlineData("var c = Chart.Column<double, string, string>(values: v);\nc // shown", true)]
-    [InlineData("Math.Log(2)", false)]
-    [InlineData("GenericChart Boundary(int k)\n{\n    return Chart.Line<double, double, string>(x: xs, y: ys);\n}", false)]
-    public void Chart_cells_are_those_that_build_and_show_a_chart(string source, bool expected)
-    {
-        Assert.Equal(expected, ChartCells.ShouldShowChart(Ipynb.Code(source)));
-    }
-
     [Fact]
     public void A_chart_cell_without_plotly_output_is_unrendered()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotebookModel;
 using NotebookRunner;
 
 namespace CrossEntropy.Notebooks.Tests;
@@ -38,28 +39,12 @@ internal static class Ipynb
         },
     };
 
-    public static JsonObject Markdown(string text) => new()
-    {
-        ["cell_type"] = "markdown",
-        ["metadata"] = new JsonObject(),
-        ["source"] = Lines(text),
-    };
+    public static JsonObject Markdown(string text) => NotebookJson.Markdown(text);
 
-    public static JsonObject Code(string source, params JsonNode[] outputs) => new()
-    {
-        ["cell_type"] = "code",
-        ["execution_count"] = null,
-        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-        ["outputs"] = new JsonArray(outputs),
-        ["source"] = Lines(source),
-    };
+    public static JsonObject Code(string source, params JsonNode[] outputs) => NotebookJson.Code(source, outputs);
 
     /// <summary>Adds metadata tags to a cell and returns it.</summary>
-    public static JsonObject Tagged(JsonObject cell, params string[] tags)
-    {
-        ((JsonObject)cell["metadata"]!)["tags"] = new JsonArray(tags.Select(t => (JsonNode)t).ToArray());
-        return cell;
-    }
+    public static JsonObject Tagged(JsonObject cell, params string[] tags) => NotebookJson.Tagged(cell, tags);
 
     /// <summary>A code cell as dotnet-repl writes it: extra metadata, timestamps.</summary>
     public static JsonObject ExecutedCode(string source, double seconds, params JsonNode[] outputs)
@@ -80,21 +65,15 @@ internal static class Ipynb
 
     public static JsonObject Html(string html) => Display(("text/html", html));
 
-    public static JsonObject Display(params (string Mime, string Text)[] parts)
-    {
-        var data = new JsonObject();
-        foreach (var (mime, text) in parts)
-        {
-            data[mime] = Lines(text);
-        }
-        return new JsonObject { ["data"] = data, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
-    }
+    public static JsonObject Display(params (string Mime, string Text)[] parts) => NotebookJson.Display(parts);
 
-    public static JsonObject Stream(string text, string name = "stdout") =>
-        new() { ["name"] = name, ["output_type"] = "stream", ["text"] = Lines(text) };
+    /// <summary>A check's output: its text line and its verdict as data, as ExerciseResult displays it.</summary>
+    public static JsonObject Verdict(CheckState state, string text, string check = "Exercise 90.1") =>
+        NotebookJson.Verdict(new CheckVerdict(check, state), text);
 
-    public static JsonObject Error(string evalue) =>
-        new() { ["ename"] = "Error", ["evalue"] = evalue, ["output_type"] = "error", ["traceback"] = new JsonArray("") };
+    public static JsonObject Stream(string text, string name = "stdout") => NotebookJson.Stream(text, name);
+
+    public static JsonObject Error(string evalue) => NotebookJson.Error("Error", evalue, "");
 
     public static JsonObject InstallingPackages(int dots) =>
         Html("<div><div></div><div><strong>Installing Packages</strong><ul><li><span>MathNet.Numerics" + new string('.', dots) +
@@ -111,31 +90,9 @@ internal static class Ipynb
         $"        Plotly.newPlot(document.getElementById('{guid}'), data, layout, config);\n" +
         $"}};\nrenderPlotly_{guid.Replace("-", "", StringComparison.Ordinal)}();\n</script></div>");
 
-    public static NotebookFile Notebook(JsonObject metadata, params JsonObject[] cells) => new(new JsonObject
-    {
-        ["cells"] = new JsonArray(cells),
-        ["metadata"] = metadata,
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 2,
-    }, "test.ipynb");
+    public static NotebookFile Notebook(JsonObject metadata, params JsonObject[] cells) =>
+        NotebookJson.Notebook(metadata, cells, "test.ipynb");
 
     /// <summary>Splits text into ipynb's list-of-lines form (each line keeps its newline).</summary>
-    public static JsonArray Lines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                array.Add(text[start..(i + 1)]);
-                start = i + 1;
-            }
-        }
-        if (start < text.Length)
-        {
-            array.Add(text[start..]);
-        }
-        return array;
-    }
+    public static JsonArray Lines(string text) => NotebookJson.Lines(text);
 }

@@ -190,7 +190,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
             {
                 continue;
             }
-            answers.AddRange(ExerciseMarkup.Segments(cell.Source).Where(s => s.IsSolution)
+            answers.AddRange(SolutionRegions.Segments(cell, notebook.FileName).Where(s => s.IsSolution)
                 .SelectMany(s => s.Lines).Select(l => l.Trim())
                 .Where(l => !l.StartsWith("//", StringComparison.Ordinal) && Collapse(l).Replace(" ", "", StringComparison.Ordinal).Length >= 20)
                 .Select(l => new AnswerText(i + 1, "solution code", Collapse(l))));

@@ -82,7 +82,7 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
                 page.QuerySelectorAll("main .outputs > :not(details), main .outputs > details.solution > :not(summary)").Length);
 
             // A notebook may have no chart (00, the course map); the course as a whole must have some (checked below).
-            var charts = codeCells.SelectMany(c => c.Outputs).Count(o => PlotlyChart.IsChart(o.Data.GetValueOrDefault("text/html", "")));
+            var charts = codeCells.SelectMany(c => c.Outputs).Count(o => o.IsChart);
             chartsInCourse += charts;
             var figures = page.QuerySelectorAll("script.chart-figure").ToArray();
             Assert.Equal(charts, figures.Length);

@@ -90,8 +90,8 @@ public class RendererTests
     {
         var chartHtml = CommittedChartHtml();
         Assert.Contains("cdn.plot.ly", chartHtml, StringComparison.Ordinal); // the notebook's own loader
-        var figure = PlotlyChart.Parse(chartHtml);
-        var html = figure.ToHtml();
+        var figure = PlotlyOutput.Parse(chartHtml);
+        var html = PlotlyChart.ToHtml(figure);
         Assert.DoesNotContain("require", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
@@ -113,13 +113,6 @@ public class RendererTests
     {
         using var site = Site(("01-one.ipynb", Titled("One")));
         Assert.Null(site.Document("01-one.html").QuerySelector("script[src*='plotly']"));
-    }
-
-    [Fact]
-    public void A_chart_output_of_an_unknown_shape_fails_instead_of_shipping_its_loader()
-    {
-        var e = Assert.Throws<InvalidDataException>(() => PlotlyChart.Parse("<div><script>require(['plotly'], p => Plotly.newPlot(x))</script></div>"));
-        Assert.Contains("Plotly.NET", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,16 +223,16 @@ public class RendererTests
         Exercises01.FairDie(dieBits)
         """;
 
-    private static JsonObject Verdict(string label, string mark) => new()
-    {
-        ["output_type"] = "display_data",
-        ["metadata"] = new JsonObject(),
-        ["data"] = new JsonObject
+    /// <summary>A check's output as ExerciseResult displays it: HTML box, text line, and the verdict as data.</summary>
+    private static JsonObject Verdict(string label, string mark) => NotebookJson.Display(
+        ("text/html", $"<div><strong style=\"color:#2e7d32\">{mark} {label}</strong> · Exercise 1.1, a die: your value matches.</div>"),
+        ("text/plain", $"{label}: Exercise 1.1, a die — your value matches."),
+        (CheckVerdict.MimeType, new CheckVerdict("Exercise 1.1, a die", mark switch
         {
-            ["text/html"] = $"<div><strong style=\"color:#2e7d32\">{mark} {label}</strong> · Exercise 1.1, a die: your value matches.</div>",
-            ["text/plain"] = $"{label}: Exercise 1.1, a die — your value matches.",
-        },
-    };
+            "✔" => CheckState.Solved,
+            "✘" => CheckState.Incorrect,
+            _ => CheckState.NotSolvedYet,
+        }).ToJson()));
 
     /// <summary>The text of a page outside every folded answer, and the folded answers' text.</summary>
     private static (string Shown, string[] Folded) ShownAndFolded(AngleSharp.Dom.IDocument page)
@@ -287,17 +280,20 @@ public class RendererTests
         Assert.Contains("an ordinary output", shown, StringComparison.Ordinal);
         Assert.Contains("Exercises01.FairDie(4.3)", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(label, shown, StringComparison.Ordinal);
-        Assert.Contains($"{mark} {label}", Assert.Single(folded), StringComparison.Ordinal);
+        var box = Assert.Single(folded);
+        Assert.Contains($"{mark} {label}", box, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"verdict\"", box, StringComparison.Ordinal); // the data is read, never rendered
     }
 
     [Fact]
-    public void A_plain_text_verdict_is_folded_and_a_word_like_incorrectly_is_not_a_verdict()
+    public void A_verdict_is_known_by_its_data_whatever_its_text_says()
     {
+        // A translated label is still a verdict (its data says so); a line that merely reads like one is not.
         using var site = Site(("01-one.ipynb", Titled("One")
-            .Code("Check()", InlineNotebook.Stream("Incorrect: Exercise 1.2 — Not yet right. Hint: look again.\n"))
-            .Code("Explain()", InlineNotebook.Stream("log(0) is handled incorrectly by naive code\n"))));
+            .Code("Check()", NotebookJson.Verdict(new CheckVerdict("练习 1.2", CheckState.Incorrect), "不正确：练习 1.2 — 提示：再看看。"))
+            .Code("Explain()", InlineNotebook.Stream("Incorrect: log(0) is handled incorrectly by naive code\n"))));
         var (shown, folded) = ShownAndFolded(site.Document("01-one.html"));
-        Assert.Contains("Hint: look again", Assert.Single(folded), StringComparison.Ordinal);
+        Assert.Contains("提示：再看看", Assert.Single(folded), StringComparison.Ordinal);
         Assert.Contains("handled incorrectly", shown, StringComparison.Ordinal);
     }
 
@@ -350,5 +346,5 @@ public class RendererTests
         Notebook.Load(Path.Combine(Repo.Root, "notebooks", "01-entropy.ipynb")).Cells
             .SelectMany(c => c.Outputs)
             .Select(o => o.Data.GetValueOrDefault("text/html", ""))
-            .First(PlotlyChart.IsChart);
+            .First(PlotlyOutput.IsChartHtml);
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace CrossEntropy.Interactive.Exercises;
 
@@ -59,6 +61,36 @@ public sealed record ExerciseResult(string Exercise, ExerciseStatus Status, stri
         ExerciseStatus.Incorrect => "Incorrect",
         _ => "Not solved yet",
     };
+
+    /// <summary>
+    /// The verdict's machine-readable name in <see cref="ToJson"/>: <c>solved</c>, <c>incorrect</c> or
+    /// <c>not-solved-yet</c>. Unlike <see cref="Label"/> it never changes with the course's language.
+    /// </summary>
+    public string VerdictName => Status switch
+    {
+        ExerciseStatus.Solved => "solved",
+        ExerciseStatus.Incorrect => "incorrect",
+        _ => "not-solved-yet",
+    };
+
+    /// <summary>
+    /// The verdict as data, shown beside the HTML box and the text line as the cell's <c>application/json</c> output:
+    /// <c>{"check": exercise, "verdict": "solved" | "incorrect" | "not-solved-yet"}</c>. The runner, the student
+    /// edition and the site read this (NotebookModel's <c>CheckVerdict</c>), never the label in the text.
+    /// </summary>
+    /// <returns>The JSON object text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("check", Exercise);
+            writer.WriteString("verdict", VerdictName);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     /// <summary>One line: <c>Label: exercise — message</c>.</summary>
     /// <returns>The text.</returns>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace NotebookRunner.Editions;
 
@@ -136,22 +135,21 @@ public sealed class StudentEditionStage(Executor executor, string root)
         var problems = run.Errors.Select(e => e.ToString()).ToList();
         if (run.Executed is not null)
         {
-            problems.AddRange(run.Executed.CodeCells
-                .Where(c => checkCells.Contains(c.Number))
-                .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
-                .Where(c => c.State != CheckState.NotSolvedYet)
-                .Select(c => $"cell {c.Number}: the check reports {c.State}, not NotSolvedYet, with the answer taken out"));
+            problems.AddRange(run.Executed.View().CodeCells
+                .Where(c => checkCells.Contains(c.Number) && c.Verdict != CheckState.NotSolvedYet)
+                .Select(c => $"cell {c.Number}: the check reports {c.Verdict}, not NotSolvedYet, with the answer taken out"));
         }
         return problems;
     }
 
     /// <summary>The 1-based numbers of a teacher notebook's check cells (code cells with solution markers).</summary>
     /// <param name="teacher">A teacher notebook.</param>
+    /// <param name="conventions">The markers; the course's when null.</param>
     /// <returns>The numbers.</returns>
-    public static IReadOnlySet<int> CheckCells(NotebookFile teacher)
+    public static IReadOnlySet<int> CheckCells(NotebookFile teacher, NotebookConventions? conventions = null)
     {
         ArgumentNullException.ThrowIfNull(teacher);
-        return teacher.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell)).Select(c => c.Number).ToHashSet();
+        return teacher.View().CodeCells.Where(c => SolutionRegions.HasMarkers(c.Source, conventions)).Select(c => c.Number).ToHashSet();
     }
 
     private static void AdoptOutputs(ExecutionResult run, IReadOnlySet<int> checkCells)
@@ -159,10 +157,9 @@ public sealed class StudentEditionStage(Executor executor, string root)
         var handout = NotebookFile.Load(run.CommittedPath);
         var merged = OutputMerger.Merge(handout, run.Executed!);
         foreach (var (_, cell) in merged.CodeCells.Where(c =>
-                     checkCells.Contains(c.Number) || SolutionMarkers.HasTag(c.Cell, SolutionMarkers.SolutionTag)))
+                     checkCells.Contains(c.Number) || NotebookFile.HasTag(c.Cell, NotebookConventions.Default.SolutionTag)))
         {
-            cell["outputs"] = new JsonArray();
-            cell["execution_count"] = null;
+            NotebookFile.ClearOutputs(cell);
         }
         File.WriteAllText(run.CommittedPath, merged.ToJson(), new UTF8Encoding(false));
     }

@@ -39,7 +39,7 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
     {
         ArgumentNullException.ThrowIfNull(fileNames);
         var notebooks = fileNames.Select(n => NotebookFile.Load(Path.Combine(SourceNotebooks, n))).ToArray();
-        var students = notebooks.Select(edition ?? StudentEdition.Create).ToArray();
+        var students = notebooks.Select(n => edition is null ? StudentEdition.Create(n) : edition(n)).ToArray();
         var references = notebooks.SelectMany(RelativeReferences).Distinct(StringComparer.Ordinal).ToArray();
 
         if (clean && Directory.Exists(Root))
@@ -167,8 +167,8 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
     }
 
     private static string Title(NotebookFile notebook) =>
-        notebook.Cells.Where(c => (string?)c["cell_type"] == "markdown")
-            .SelectMany(c => SolutionMarkers.Lines(NotebookFile.Source(c)))
+        notebook.View().Cells.Where(c => c.Kind == CellKind.Markdown)
+            .SelectMany(c => SolutionRegions.Lines(c.Source))
             .Select(l => l.Trim())
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..] ?? notebook.Name;
 

@@ -178,7 +178,7 @@ public sealed class AppExporter(AppExportSettings settings)
     private static string? RuntimeError(JsonObject cell) => ErrorOutput(cell)?.Name;
 
     private static (string Name, string Value)? ErrorOutput(JsonObject cell) =>
-        NotebookFile.Outputs(cell).OfType<JsonObject>().Where(o => (string?)o["output_type"] == "error")
-            .Select(o => ((string?)o["ename"] ?? "an error", (string?)o["evalue"] ?? ""))
+        Cell.From(cell, 0).Outputs.Where(o => o.Type == "error")
+            .Select(o => (string.IsNullOrEmpty(o.ErrorName) ? "an error" : o.ErrorName, o.ErrorValue ?? ""))
             .Cast<(string, string)?>().FirstOrDefault();
 }

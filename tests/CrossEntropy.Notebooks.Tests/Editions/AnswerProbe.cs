@@ -19,11 +19,11 @@ internal static partial class AnswerProbe
     {
         var probed = teacher.Clone();
         var path = probeFile.Replace("\"", "\"\"", StringComparison.Ordinal);
-        foreach (var (number, cell) in probed.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell)))
+        foreach (var (number, cell) in probed.CodeCells.Where(c => SolutionRegions.HasMarkers(NotebookFile.Source(c.Cell))))
         {
-            var lines = SolutionMarkers.Lines(NotebookFile.Source(cell)).ToList();
+            var lines = SolutionRegions.Lines(NotebookFile.Source(cell)).ToList();
             var names = AnswerVariables(lines);
-            var lastEnd = lines.FindLastIndex(l => l.Trim() == SolutionMarkers.End);
+            var lastEnd = lines.FindLastIndex(l => l.Trim() == NotebookConventions.Default.EndSolution);
             if (!lines[lastEnd].EndsWith('\n'))
             {
                 lines[lastEnd] += "\n";
@@ -34,14 +34,14 @@ internal static partial class AnswerProbe
                 $"new object?[] {{ {string.Join(", ", names)} }}.Select(v => {{ try {{ return System.Text.Json.JsonSerializer.SerializeToNode(v, " +
                 "new System.Text.Json.JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }); } " +
                 "catch (System.Exception) { return null; } }).ToArray()).ToJsonString() + \"\\n\");\n");
-            cell["source"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+            NotebookFile.SetSource(cell, string.Concat(lines));
         }
         return probed;
     }
 
     /// <summary>The variables a check cell declares before its first solution region (its answer placeholders).</summary>
     public static IReadOnlyList<string> AnswerVariables(IEnumerable<string> lines) =>
-        lines.TakeWhile(l => l.Trim() != SolutionMarkers.Begin)
+        lines.TakeWhile(l => l.Trim() != NotebookConventions.Default.BeginSolution)
             .SelectMany(l => Declaration().Matches(l).Select(m => m.Groups["name"].Value))
             .ToArray();
 

@@ -16,10 +16,8 @@ public class CommittedTeacherNotebookTests
     {
         var teacher = NotebookFile.Load(Layout.CommittedPath(notebook));
         var checkCells = StudentEditionStage.CheckCells(teacher);
-        var unsolved = teacher.CodeCells.Where(c => checkCells.Contains(c.Number))
-            .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
-            .Where(c => c.State != CheckState.Solved)
-            .Select(c => $"cell {c.Number} shows {c.State}")
+        var unsolved = teacher.View().CodeCells.Where(c => checkCells.Contains(c.Number) && c.Verdict != CheckState.Solved)
+            .Select(c => $"cell {c.Number} shows {c.Verdict}")
             .ToArray();
         Assert.True(unsolved.Length == 0, $"{notebook}: " + string.Join(", ", unsolved));
     }
@@ -30,7 +28,7 @@ public class CommittedTeacherNotebookTests
     {
         var teacher = NotebookFile.Load(Layout.CommittedPath(notebook));
         StudentEdition.Create(teacher); // throws, naming the cell, on a solution without markers or unbalanced markers
-        var exercises = teacher.Cells.Count(c => SolutionMarkers.HasTag(c, SolutionMarkers.ExerciseTag));
+        var exercises = teacher.View().Cells.Count(c => c.HasTag(NotebookConventions.Default.ExerciseTag));
         Assert.Equal(exercises, StudentEditionStage.CheckCells(teacher).Count);
     }
 }

@@ -31,11 +31,9 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
         var run = fixture.ProbeRuns[notebook];
         Assert.True(run.Errors.Count == 0, $"{notebook}:\n" + string.Join("\n", run.Errors));
         var checkCells = StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook));
-        var unsolved = run.Executed!.CodeCells.Where(c => checkCells.Contains(c.Number))
-            .Select(c => (c.Number, State: CheckVerdict.Read(c.Cell)))
-            .Where(c => c.State != CheckState.Solved)
+        var unsolved = run.Executed!.View().CodeCells.Where(c => checkCells.Contains(c.Number) && c.Verdict != CheckState.Solved)
             .ToArray();
-        Assert.True(unsolved.Length == 0, $"{notebook}: " + string.Join(", ", unsolved.Select(c => $"cell {c.Number} shows {c.State}")));
+        Assert.True(unsolved.Length == 0, $"{notebook}: " + string.Join(", ", unsolved.Select(c => $"cell {c.Number} shows {c.Verdict}")));
     }
 
     [Theory]
@@ -44,9 +42,9 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     {
         var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
         var teacher = Teacher(fixture.Layout, notebook);
-        var leaks = (from cell in teacher.CodeCells
-                     from region in SolutionMarkers.Regions(NotebookFile.Source(cell.Cell), notebook, cell.Number)
-                     from line in SolutionMarkers.Lines(region).Select(l => l.Trim())
+        var leaks = (from cell in teacher.View().CodeCells
+                     from region in SolutionRegions.Regions(cell, notebook)
+                     from line in SolutionRegions.Lines(region).Select(l => l.Trim())
                      where IsDistinctiveCode(line)
                      from hit in LeakScanner.Find(files, [line])
                      select $"cell {cell.Number}: {hit}").ToArray();
@@ -75,11 +73,11 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     public void Every_check_cell_declares_an_answer_variable_before_its_solution(string notebook)
     {
         var teacher = Teacher(fixture.Layout, notebook);
-        var missing = teacher.CodeCells.Where(c => SolutionMarkers.IsCheckCell(c.Cell))
-            .Where(c => AnswerProbe.AnswerVariables(SolutionMarkers.Lines(NotebookFile.Source(c.Cell))).Count == 0)
+        var missing = teacher.View().CodeCells.Where(c => SolutionRegions.HasMarkers(c.Source))
+            .Where(c => AnswerProbe.AnswerVariables(SolutionRegions.Lines(c.Source)).Count == 0)
             .Select(c => c.Number).ToArray();
         Assert.True(missing.Length == 0,
-            $"{notebook} cells {string.Join(", ", missing)}: no 'type name = placeholder;' line before '{SolutionMarkers.Begin}'");
+            $"{notebook} cells {string.Join(", ", missing)}: no 'type name = placeholder;' line before '{NotebookConventions.Default.BeginSolution}'");
     }
 
     /// <summary>A code line long enough to be specific: not a brace, a comment or a short statement.</summary>

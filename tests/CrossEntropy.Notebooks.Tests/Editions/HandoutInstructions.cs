@@ -64,9 +64,8 @@ internal static partial class HandoutInstructions
             .Select(f => (Path.GetRelativePath(root, f), File.ReadAllText(f))));
         foreach (var notebook in Directory.EnumerateFiles(root, "*.ipynb", SearchOption.AllDirectories))
         {
-            texts.AddRange(NotebookFile.Load(notebook).Cells.Select((c, i) => (Cell: c, Number: i + 1))
-                .Where(c => (string?)c.Cell["cell_type"] == "markdown")
-                .Select(c => ($"{Path.GetRelativePath(root, notebook)} cell {c.Number}", NotebookFile.Source(c.Cell))));
+            texts.AddRange(Notebook.Load(notebook).Cells.Where(c => c.Kind == CellKind.Markdown)
+                .Select(c => ($"{Path.GetRelativePath(root, notebook)} cell {c.Number}", c.Source)));
         }
         return (from text in texts
                 from command in Commands(text.Text)

@@ -30,12 +30,10 @@ internal static class LeakScanner
             texts[name] = File.ReadAllText(file); // the raw text too: nothing may hide in metadata
             if (Path.GetExtension(file) == ".ipynb")
             {
-                var number = 0;
-                foreach (var cell in NotebookFile.Load(file).Cells)
+                foreach (var cell in Notebook.Load(file).Cells)
                 {
-                    number++;
-                    texts[$"{name} cell {number} source"] = NotebookFile.Source(cell);
-                    texts[$"{name} cell {number} output"] = CheckVerdict.OutputText(cell);
+                    texts[$"{name} cell {cell.Number} source"] = cell.Source;
+                    texts[$"{name} cell {cell.Number} output"] = cell.OutputText;
                 }
             }
         }

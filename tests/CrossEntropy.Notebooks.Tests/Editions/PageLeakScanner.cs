@@ -171,7 +171,7 @@ internal static partial class PageLeakScanner
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
-            if (cell.HasTag(ExerciseMarkup.SolutionTag))
+            if (cell.HasTag(NotebookConventions.Default.SolutionTag))
             {
                 continue; // folded whole
             }
@@ -180,7 +180,7 @@ internal static partial class PageLeakScanner
                 texts.Add(new PageText(i + 1, "prose", cell.Source));
                 continue;
             }
-            var segments = ExerciseMarkup.Segments(cell.Source);
+            var segments = SolutionRegions.Segments(cell, notebook.FileName);
             texts.Add(new PageText(i + 1, "code", string.Concat(segments.Where(s => !s.IsSolution).Select(s => s.Text))));
             if (segments.Any(s => s.IsSolution))
             {
@@ -203,7 +203,7 @@ internal static partial class PageLeakScanner
     {
         var page = Page(notebook);
         var statements = notebook.Cells.Select((c, i) => (Cell: c, Number: i + 1))
-            .Where(c => c.Cell.HasTag(ExerciseMarkup.ExerciseTag)).ToArray();
+            .Where(c => c.Cell.HasTag(NotebookConventions.Default.ExerciseTag)).ToArray();
         var leaks = new List<string>();
         foreach (var (checkCell, variables) in answers.OrderBy(a => a.Key))
         {
@@ -223,12 +223,12 @@ internal static partial class PageLeakScanner
     }
 
     private static string ExerciseName(string statement) =>
-        ExerciseMarkup.Lines(statement).Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty statement)";
+        SolutionRegions.Lines(statement).Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty statement)";
 
     /// <summary>An output's visible text: stream and text entries, HTML without its tags, no chart data.</summary>
     private static string OutputText(CellOutput output) => string.Join("\n", output.Data
         .Where(d => d.Key.StartsWith("text/", StringComparison.Ordinal))
-        .Where(d => d.Key != "text/html" || !PlotlyChart.IsChart(d.Value))
+        .Where(d => d.Key != "text/html" || !PlotlyOutput.IsChartHtml(d.Value))
         .Select(d => d.Key == "text/html" ? WebUtility.HtmlDecode(Tag().Replace(d.Value, " ")) : d.Value));
 
     private static IEnumerable<double> Values(WrittenNumber number) =>

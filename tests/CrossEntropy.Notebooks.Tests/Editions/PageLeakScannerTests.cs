@@ -11,7 +11,7 @@ public class PageLeakScannerTests
 
     private static JsonObject Statement() => Ipynb.Tagged(
         Ipynb.Markdown("### Exercise 9.1: a cross-entropy\n\nWith p = [0.25, 0.75] and q = [0.5, 0.5], give H(p, q) to 3 significant digits."),
-        SolutionMarkers.ExerciseTag);
+        NotebookConventions.Default.ExerciseTag);
 
     private static JsonObject CheckCell(params JsonNode[] outputs) => Ipynb.Code(
         "double crossEntropy = double.NaN; // your answer\n// BEGIN SOLUTION\ncrossEntropy = 0.7369655941662062;\n// END SOLUTION\nExercises09.CrossEntropy(crossEntropy)",
@@ -22,11 +22,11 @@ public class PageLeakScannerTests
     {
         var cells = before.Prepend(Ipynb.Markdown("# 9. A synthetic page")).ToList();
         cells.Add(Statement());
-        cells.Add(CheckCell(Ipynb.Plain("Solved: Exercise 9.1 — your value matches the reference (0.737).")));
+        cells.Add(CheckCell(Ipynb.Verdict(CheckState.Solved, "Solved: Exercise 9.1 — your value matches the reference (0.737).", "Exercise 9.1")));
         var check = cells.Count;
         cells.AddRange(after);
         var file = Ipynb.Notebook(Ipynb.VsCodeMetadata(), [.. cells]);
-        return (NotebookSite.Notebook.Parse(file.Root.ToJsonString(), "09-synthetic.ipynb"), check);
+        return (new NotebookFile(file.Root, "09-synthetic.ipynb").View(), check);
     }
 
     private static IReadOnlyList<string> Leaks((Notebook Page, int CheckCell) page, params JsonNode?[] answer) =>
@@ -97,14 +97,14 @@ public class PageLeakScannerTests
     public void For_an_exact_answer_only_all_its_digits_show_it_unless_it_is_an_integer()
     {
         var statement = Ipynb.Tagged(Ipynb.Markdown("### Exercise 9.3: the float threshold, exactly\n\nFind the largest float x with a finite exp."),
-            SolutionMarkers.ExerciseTag);
+            NotebookConventions.Default.ExerciseTag);
         JsonObject[] cells =
         [
             Ipynb.Markdown("# 9"), Ipynb.Markdown("The threshold is near 88.72."), statement,
             Ipynb.Code("float x = float.NaN;\n// BEGIN SOLUTION\nx = 88.72283f;\n// END SOLUTION\nCheck(x)"),
         ];
         var file = Ipynb.Notebook(Ipynb.VsCodeMetadata(), cells);
-        var notebook = NotebookSite.Notebook.Parse(file.Root.ToJsonString(), "09-exact.ipynb");
+        var notebook = new NotebookFile(file.Root, "09-exact.ipynb").View();
         Assert.Empty(PageLeakScanner.Leaks(notebook, new Dictionary<int, IReadOnlyList<JsonNode?>> { [4] = [Number(88.72283)] }));
         Assert.Single(PageLeakScanner.FindValue("printed: 88.72283", 88.72283, exact: true));
         // An integer (a size in bytes) is shown by any rounding as usual: 8,390,000,000 at 3 digits, 8,388.6 MB at 5.
@@ -166,13 +166,13 @@ public class PageLeakScannerTests
     {
         var later = new[]
         {
-            Ipynb.Tagged(Ipynb.Markdown("### Exercise 9.2: next\n\nAnother."), SolutionMarkers.ExerciseTag),
+            Ipynb.Tagged(Ipynb.Markdown("### Exercise 9.2: next\n\nAnother."), NotebookConventions.Default.ExerciseTag),
             Ipynb.Markdown("After the next exercise the value may be discussed: 0.737."),
         };
         var page = Page([
-            Ipynb.Tagged(Ipynb.Markdown("A worked answer: 0.737."), SolutionMarkers.SolutionTag),
+            Ipynb.Tagged(Ipynb.Markdown("A worked answer: 0.737."), NotebookConventions.Default.SolutionTag),
             Ipynb.Code("double x = double.NaN;\n// BEGIN SOLUTION\nx = 0.73697;\n// END SOLUTION\nCheck(x)", Ipynb.Stream("0.73697\n")),
-            Ipynb.Code("Check(0.9)", Ipynb.Plain("Incorrect: Exercise 9.0 — the value 0.737 was expected")),
+            Ipynb.Code("Check(0.9)", Ipynb.Verdict(CheckState.Incorrect, "Incorrect: Exercise 9.0 — the value 0.737 was expected", "Exercise 9.0")),
             Ipynb.Code("Chart()", Ipynb.PlotlyChart("c0ffee00-0000-0000-0000-000000000000", "[0.737,0.73697]")),
         ], later);
         Assert.Empty(Leaks(page, Number(Answer)));

@@ -27,8 +27,8 @@ public class StudentEditionTransformTests
     public void A_markdown_answer_is_replaced_by_the_placeholder()
     {
         var student = StudentEdition.Create(Synthetic.Exercises());
-        Assert.Equal(SolutionMarkers.MarkdownPlaceholder, Source(student, 5));
-        Assert.True(SolutionMarkers.HasTag(student.Cells[4], SolutionMarkers.SolutionTag));
+        Assert.Equal(NotebookConventions.Default.MarkdownPlaceholder, Source(student, 5));
+        Assert.True(NotebookFile.HasTag(student.Cells[4], NotebookConventions.Default.SolutionTag));
     }
 
     [Fact]
@@ -60,9 +60,10 @@ public class StudentEditionTransformTests
     {
         const string source = "double a = double.NaN, b = double.NaN;\n// BEGIN SOLUTION\na = 1;\n// END SOLUTION\nvar mid = 2;\n" +
                               "// BEGIN SOLUTION\nb = 3;\n// END SOLUTION\nCheck(a, b)";
+        var student = StudentEdition.Create(Synthetic.Notebook("x.ipynb", Ipynb.Code(source)));
         Assert.Equal("double a = double.NaN, b = double.NaN;\n// your code here\nvar mid = 2;\n// your code here\nCheck(a, b)",
-            SolutionMarkers.Strip(source, "x.ipynb", 1));
-        Assert.Equal(["a = 1;\n", "b = 3;\n"], SolutionMarkers.Regions(source, "x.ipynb", 1));
+            Source(student, 1));
+        Assert.Equal(["a = 1;\n", "b = 3;\n"], SolutionRegions.Regions(Cell.From(Ipynb.Code(source), 1), "x.ipynb"));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class StudentEditionTransformTests
     {
         var notebook = Synthetic.Notebook("91-broken.ipynb",
             Ipynb.Markdown("# 91"),
-            Synthetic.Tagged(Ipynb.Code("double x = Math.Log2(6);\nCheck(x)"), SolutionMarkers.SolutionTag));
+            Synthetic.Tagged(Ipynb.Code("double x = Math.Log2(6);\nCheck(x)"), NotebookConventions.Default.SolutionTag));
         var e = Assert.Throws<EditionException>(() => StudentEdition.Create(notebook));
         Assert.StartsWith("91-broken.ipynb cell 2: ", e.Message, StringComparison.Ordinal);
         Assert.Contains("no '// BEGIN SOLUTION'", e.Message, StringComparison.Ordinal);
@@ -89,30 +90,27 @@ public class StudentEditionTransformTests
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Not solved yet: Exercise 1.1, a fair die. Replace the placeholder.", CheckState.NotSolvedYet)]
-    [InlineData("Incorrect: Exercise 1.1, a fair die. Not yet right. Hint: that is in nats.", CheckState.Incorrect)]
-    [InlineData("Solved: Exercise 1.1, a fair die. Matches; a wrong base would have been solved incorrectly.", CheckState.Solved)]
-    [InlineData("<strong style=\"color:#2e7d32\">✔ Solved</strong> · Exercise 1.1", CheckState.Solved)]
-    [InlineData("<strong style=\"color:#546e7a\">… Not solved yet</strong> · Exercise 1.1", CheckState.NotSolvedYet)]
-    [InlineData("3.14 Solved in the text but not as a label", CheckState.Missing)]
-    public void Check_verdicts_are_read_from_the_label_the_check_prints(string text, CheckState expected)
-    {
-        Assert.Equal(expected, CheckVerdict.Read(text));
-        Assert.Equal(expected, CheckVerdict.Read(Ipynb.Code("Check(x)", Ipynb.Plain(text))));
-    }
-
     [Fact]
-    public void The_label_contract_matches_the_check_result_type()
+    public void The_verdict_data_the_check_result_type_emits_is_what_the_model_reads()
     {
         foreach (var (status, expected) in new[] {
                      (CrossEntropy.Interactive.Exercises.ExerciseStatus.Solved, CheckState.Solved),
                      (CrossEntropy.Interactive.Exercises.ExerciseStatus.NotSolvedYet, CheckState.NotSolvedYet),
                      (CrossEntropy.Interactive.Exercises.ExerciseStatus.Incorrect, CheckState.Incorrect) })
         {
-            var result = new CrossEntropy.Interactive.Exercises.ExerciseResult("Exercise 9.1, x", status, "a message");
-            Assert.Equal(expected, CheckVerdict.Read(result.ToString()));
-            Assert.Equal(expected, CheckVerdict.Read(result.ToHtml()));
+            var result = new CrossEntropy.Interactive.Exercises.ExerciseResult("Exercise 9.1, \"x\" — 熵", status, "a message");
+            var cell = Cell.From(Ipynb.Code("Check(x)", Ipynb.Display(
+                ("text/html", result.ToHtml()), ("text/plain", result.ToString()), (CheckVerdict.MimeType, result.ToJson()))), 1);
+            Assert.Equal(expected, cell.Verdict);
+            Assert.Equal(new CheckVerdict(result.Exercise, expected), cell.Outputs.Single().Verdict);
         }
+    }
+
+    [Fact]
+    public void A_label_in_the_text_without_the_verdict_data_is_no_verdict()
+    {
+        var result = CrossEntropy.Interactive.Exercises.ExerciseResult.Solved("Exercise 9.1, x", "a message");
+        var cell = Cell.From(Ipynb.Code("Check(x)", Ipynb.Display(("text/html", result.ToHtml()), ("text/plain", result.ToString()))), 1);
+        Assert.Equal(CheckState.Missing, cell.Verdict);
     }
 }

@@ -77,7 +77,7 @@ public sealed class StudentEditionWriterTests : IDisposable
         Directory.CreateDirectory(Notebooks);
         Save(Synthetic.Exercises("90-synthetic.ipynb"));
         Save(Synthetic.Notebook("91-broken.ipynb", Ipynb.Markdown("# 91"),
-            Synthetic.Tagged(Ipynb.Code("Check(Math.Log2(6))"), SolutionMarkers.SolutionTag)));
+            Synthetic.Tagged(Ipynb.Code("Check(Math.Log2(6))"), NotebookConventions.Default.SolutionTag)));
         var writer = Writer();
         var e = Assert.Throws<EditionException>(() => writer.Write(["90-synthetic.ipynb", "91-broken.ipynb"], clean: true));
         Assert.StartsWith("91-broken.ipynb cell 2:", e.Message, StringComparison.Ordinal);

@@ -15,11 +15,7 @@ internal static class Synthetic
         Check(dieBits)
         """;
 
-    public static JsonObject Tagged(JsonObject cell, string tag)
-    {
-        cell["metadata"]!.AsObject()["tags"] = new JsonArray(tag);
-        return cell;
-    }
+    public static JsonObject Tagged(JsonObject cell, string tag) => NotebookJson.Tagged(cell, tag);
 
     public static NotebookFile Notebook(string name, params JsonObject[] cells)
     {
@@ -30,13 +26,13 @@ internal static class Synthetic
     /// <summary>A notebook with one exercise of each kind: a code answer, and a worked explanation with a self-check.</summary>
     public static NotebookFile Exercises(string name = "90-synthetic.ipynb") => Notebook(name,
         Ipynb.Markdown("# 90. A synthetic notebook\n\nIt exists to test the student edition."),
-        Tagged(Ipynb.Markdown("### Exercise 90.1: entropy of a fair die\n\nIn bits."), SolutionMarkers.ExerciseTag),
-        Tagged(Ipynb.Code(AnswerCell, Ipynb.Plain("Solved: 90.1. 2.584962500721156 bits")), SolutionMarkers.SolutionTag),
-        Tagged(Ipynb.Markdown("### Exercise 90.2: why a logarithm\n\nExplain."), SolutionMarkers.ExerciseTag),
+        Tagged(Ipynb.Markdown("### Exercise 90.1: entropy of a fair die\n\nIn bits."), NotebookConventions.Default.ExerciseTag),
+        Tagged(Ipynb.Code(AnswerCell, Ipynb.Verdict(CheckState.Solved, "Solved: 90.1. 2.584962500721156 bits")), NotebookConventions.Default.SolutionTag),
+        Tagged(Ipynb.Markdown("### Exercise 90.2: why a logarithm\n\nExplain."), NotebookConventions.Default.ExerciseTag),
         Tagged(Ipynb.Markdown("Because information of independent events adds, and only log turns products into sums."),
-            SolutionMarkers.SolutionTag),
+            NotebookConventions.Default.SolutionTag),
         Ipynb.Code("char choice = '?';\n    // BEGIN SOLUTION\n    choice = 'b';\n    // END SOLUTION\nSelfCheck(choice)",
-            Ipynb.Plain("Solved: 90.2.")),
+            Ipynb.Verdict(CheckState.Solved, "Solved: 90.2.", "Exercise 90.2")),
         Ipynb.Code("Console.WriteLine(\"a plain cell\");", Ipynb.Stream("a plain cell\n")),
         Ipynb.Markdown("Markers in prose, such as `// BEGIN SOLUTION`, are not touched."));
 }

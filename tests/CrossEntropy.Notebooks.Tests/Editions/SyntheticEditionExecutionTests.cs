@@ -53,7 +53,7 @@ public sealed class SyntheticEditionFixture : IAsyncLifetime
         // Breaks the protocol in a way no parser can see: the answer sits outside the markers.
         Synthetic.Notebook("91-leaky.ipynb", Ipynb.Markdown("# 91. Leaky"), setup.DeepClone().AsObject(), Ipynb.Code(CheckFunction),
                 Synthetic.Tagged(Ipynb.Code("double dieBits = Math.Log2(6);\n// BEGIN SOLUTION\n// END SOLUTION\nCheck(dieBits)"),
-                    SolutionMarkers.SolutionTag))
+                    NotebookConventions.Default.SolutionTag))
             .Save(Path.Combine(executor.Layout.NotebooksDirectory, "91-leaky.ipynb"));
 
         Stage = new StudentEditionStage(executor, Path.Combine(repo, "artifacts", "student"));
@@ -97,7 +97,7 @@ public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixtu
         Assert.Equal("b", values[8].Single()!.GetValue<string>());
         var checkCells = StudentEditionStage.CheckCells(fixture.ProbeRun.Executed!.Clone());
         Assert.All(fixture.ProbeRun.Executed!.CodeCells.Where(c => c.Number is 5 or 8),
-            c => Assert.Equal(CheckState.Solved, CheckVerdict.Read(c.Cell)));
+            c => Assert.Equal(CheckState.Solved, Cell.From(c.Cell, c.Number).Verdict));
         Assert.Equal(2, checkCells.Count);
     }
 
@@ -111,7 +111,7 @@ public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixtu
         var checkCells = StudentEditionStage.CheckCells(teacher);
         Assert.Empty(StudentEditionStage.Problems(run, checkCells));
         Assert.Equal([CheckState.NotSolvedYet, CheckState.NotSolvedYet],
-            run.Executed!.CodeCells.Where(c => checkCells.Contains(c.Number)).Select(c => CheckVerdict.Read(c.Cell)));
+            run.Executed!.CodeCells.Where(c => checkCells.Contains(c.Number)).Select(c => Cell.From(c.Cell, c.Number).Verdict));
         Assert.Contains(report, l => l.Contains("student 90-good.ipynb", StringComparison.Ordinal)
                                      && l.Contains("2 check(s) not solved yet", StringComparison.Ordinal));
     }
@@ -129,8 +129,8 @@ public sealed class SyntheticEditionExecutionTests(SyntheticEditionFixture fixtu
     {
         var handout = NotebookFile.Load(Path.Combine(stage!.Writer.NotebooksDirectory, "90-good.ipynb"));
         var cells = handout.CodeCells;
-        Assert.Contains("a plain cell", CheckVerdict.OutputText(cells.Single(c =>
-            NotebookFile.Source(c.Cell).Contains("Console.WriteLine", StringComparison.Ordinal)).Cell), StringComparison.Ordinal);
+        Assert.Contains("a plain cell", handout.View().CodeCells.Single(c =>
+            c.Source.Contains("Console.WriteLine", StringComparison.Ordinal)).OutputText, StringComparison.Ordinal);
         var checkCells = StudentEditionStage.CheckCells(NotebookFile.Load(Path.Combine(stage.Executor.Layout.NotebooksDirectory, "90-good.ipynb")));
         Assert.Equal(2, checkCells.Count);
         Assert.All(cells.Where(c => checkCells.Contains(c.Number)), c => Assert.Empty(NotebookFile.Outputs(c.Cell)));

@@ -1,4 +1,5 @@
 using NotebookApp;
+using Notebook = NotebookApp.Notebook;
 
 namespace CrossEntropy.Notebooks.Tests.Export;
 
@@ -7,7 +8,7 @@ namespace CrossEntropy.Notebooks.Tests.Export;
 [Trait(KernelFree.Trait, KernelFree.Unit)]
 public sealed class AppOutputComparisonTests
 {
-    private static readonly NotebookRunner.NotebookFile Sample = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+    private static readonly NotebookFile Sample = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
         Ipynb.Code("#r \"nuget: Markdig, 1.6.0\"\nusing Markdig;", Ipynb.InstalledPackages(), Ipynb.Plain("Loading extensions from `x.dll`")),
         Ipynb.Code("Console.WriteLine(\"p = 0.5\");\nCheck(p)", Ipynb.Stream("p = 0.5\n"), Ipynb.Display(("text/html", "<b>Solved</b>"), ("text/plain", "Solved: yes"))),
         Ipynb.Code("Chart.Line(x, y)", Ipynb.PlotlyChart(Ipynb.PlotlyGuid)),

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NotebookApp;
+using Notebook = NotebookApp.Notebook;
 using NotebookRunner;
 using NotebookRunner.Export;
 using Xunit.Abstractions;
@@ -109,11 +110,11 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
                 }
                 continue;
             }
-            if (ChartCells.ShouldShowChart(cell) && actual.Charts == 0)
+            if (PlotlyOutput.IsExpectedIn(Cell.From(cell, number)) && actual.Charts == 0)
             {
                 yield return $"cell {number}: no chart page written";
             }
-            if (NotebookFile.HasTag(cell, "machine-dependent"))
+            if (NotebookFile.HasTag(cell, NotebookConventions.Default.MachineDependentTag))
             {
                 continue;
             }
@@ -144,15 +145,15 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
     {
         var stream = new StringBuilder();
         var displays = new List<string>();
-        foreach (var output in NotebookFile.Outputs(cell).OfType<JsonObject>().Where(o => !OutputNormalizer.IsTransient(o)))
+        foreach (var output in Cell.From(cell, 0).Outputs.Where(o => !OutputNormalizer.IsTransient(o)))
         {
-            if ((string?)output["output_type"] == "stream")
+            if (output.Type == "stream")
             {
-                stream.Append(NotebookFile.Text(output["text"]));
+                stream.Append(output.Text);
             }
-            else if (output["data"]?["text/plain"] is { } plain)
+            else if (output.Type != "error" && output.Data.TryGetValue("text/plain", out var plain))
             {
-                displays.Add(NotebookFile.Text(plain));
+                displays.Add(plain);
             }
         }
         return (stream.ToString(), displays);

@@ -3,11 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace NotebookRunner;
+namespace NotebookModel;
 
 /// <summary>
 /// An .ipynb notebook held as a <see cref="JsonObject"/>, so that anything this tool does not know
-/// about (metadata, extra keys) survives a load/save round trip unchanged.
+/// about (metadata, extra keys) survives a load/save round trip unchanged, and re-saving a notebook VS Code wrote
+/// gives the same bytes. The one place that reads and writes notebook JSON; <see cref="View"/> gives the typed cells.
 /// </summary>
 public sealed class NotebookFile
 {
@@ -59,9 +60,29 @@ public sealed class NotebookFile
     /// <param name="json">The .ipynb text.</param>
     /// <param name="path">Where it came from, for messages.</param>
     /// <returns>The notebook.</returns>
-    public static NotebookFile Parse(string json, string? path = null) =>
-        new(JsonNode.Parse(json) as JsonObject
-            ?? throw new InvalidDataException($"{path ?? "(notebook)"}: top level is not a JSON object."), path);
+    /// <exception cref="InvalidDataException">Not JSON (the message names the file, the line and what is wrong), or not a notebook.</exception>
+    public static NotebookFile Parse(string json, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var name = path is null ? "(notebook)" : System.IO.Path.GetFileName(path);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            // One line a reader can act on, instead of the parser's stack: file, line (1-based), what is wrong.
+            var line = e.LineNumber is { } l ? $" line {l + 1}:" : "";
+            var what = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            throw new InvalidDataException($"{name}:{line} not valid notebook JSON: {what}.", e);
+        }
+        return new(root as JsonObject ?? throw new InvalidDataException($"{name}: top level is not a JSON object."), path);
+    }
+
+    /// <summary>The typed, read-only view of the notebook as it is now (cells, tags, outputs).</summary>
+    /// <returns>The view; later edits of this file do not change it.</returns>
+    public Notebook View() => new(Name, Cells.Select((c, i) => Cell.From(c, i + 1)).ToArray());
 
     /// <summary>Whether a cell is a code cell.</summary>
     /// <param name="cell">The cell.</param>
@@ -81,11 +102,45 @@ public sealed class NotebookFile
             ? tags.Select(t => t is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>().ToArray()
             : [];
 
+    /// <summary>A code cell's kernel: Polyglot's <c>metadata.polyglot_notebook.kernelName</c>, <c>csharp</c> when not stated.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>The kernel name.</returns>
+    public static string Language(JsonObject cell) =>
+        ((cell["metadata"] as JsonObject)?["polyglot_notebook"] as JsonObject)?["kernelName"] is JsonValue v
+        && v.TryGetValue(out string? kernel) ? kernel : "csharp";
+
     /// <summary>Whether the cell's metadata tags include <paramref name="tag"/> (ordinal comparison).</summary>
     /// <param name="cell">The cell.</param>
     /// <param name="tag">The tag.</param>
     /// <returns>True when tagged.</returns>
     public static bool HasTag(JsonObject cell, string tag) => Tags(cell).Contains(tag, StringComparer.Ordinal);
+
+    /// <summary>Sets a cell's source as ipynb stores it: an array of lines, each but the last ending in a line break.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="source">The new source.</param>
+    public static void SetSource(JsonObject cell, string source)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        cell["source"] = NotebookJson.Lines(source);
+    }
+
+    /// <summary>Replaces a code cell's outputs.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="outputs">The new outputs (taken, not copied).</param>
+    public static void SetOutputs(JsonObject cell, JsonArray outputs)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        cell["outputs"] = outputs;
+    }
+
+    /// <summary>Empties a code cell's outputs and execution count, as a cell that never ran.</summary>
+    /// <param name="cell">The cell.</param>
+    public static void ClearOutputs(JsonObject cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        cell["outputs"] = new JsonArray();
+        cell["execution_count"] = null;
+    }
 
     /// <summary>A cell's outputs (empty when it has none).</summary>
     /// <param name="cell">The cell.</param>
