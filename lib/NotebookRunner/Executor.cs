@@ -15,8 +15,9 @@ public sealed class Executor(RepoLayout layout)
     public RepoLayout Layout { get; } = layout ?? throw new ArgumentNullException(nameof(layout));
 
     /// <summary>
-    /// Restores the pinned dotnet-repl tool and builds CrossEntropy.Interactive (and so CrossEntropy.Numerics)
-    /// in Release, the dlls the notebooks' first cell loads with <c>#r</c>. A fresh clone needs nothing else.
+    /// Restores the pinned dotnet-repl tool and builds the configured projects (<see cref="RepoLayout.BuildProjects"/>;
+    /// this course: CrossEntropy.Interactive, and so CrossEntropy.Numerics) in Release, the dlls the notebooks' first
+    /// cell loads with <c>#r</c>. A fresh clone needs nothing else.
     /// </summary>
     /// <param name="log">Where progress is written.</param>
     /// <param name="cancellationToken">Cancels the child processes.</param>
@@ -27,11 +28,14 @@ public sealed class Executor(RepoLayout layout)
         await log.WriteLineAsync("Restoring tools (dotnet tool restore) ...").ConfigureAwait(false);
         RequireSuccess(await RunAsync(Layout.Root, ["tool", "restore"], TimeSpan.FromMinutes(5), cancellationToken)
             .ConfigureAwait(false), "dotnet tool restore");
-        await log.WriteLineAsync("Building lib/CrossEntropy.Interactive (Release) ...").ConfigureAwait(false);
-        RequireSuccess(await RunAsync(Layout.Root,
-                ["build", Layout.InteractiveProject, "-c", "Release", "--nologo", "-v", "quiet"],
-                TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false),
-            "dotnet build lib/CrossEntropy.Interactive -c Release");
+        foreach (var project in Layout.BuildProjects)
+        {
+            var name = Path.GetRelativePath(Layout.Root, project);
+            await log.WriteLineAsync($"Building {name} (Release) ...").ConfigureAwait(false);
+            RequireSuccess(await RunAsync(Layout.Root, ["build", project, "-c", "Release", "--nologo", "-v", "quiet"],
+                    TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false),
+                $"dotnet build {name} -c Release");
+        }
     }
 
     /// <summary>

@@ -19,11 +19,12 @@ public sealed record CellDifference(int CellNumber, string Diff)
 /// output in them still fails the run.
 /// </summary>
 /// <param name="normalizer">Decides what counts as the same output.</param>
-public sealed class OutputComparer(OutputNormalizer normalizer)
+/// <param name="machineDependentTag">The tag that exempts a cell (<c>machineDependentTag</c> in <c>.config/notebooks.json</c>).</param>
+public sealed class OutputComparer(OutputNormalizer normalizer, string machineDependentTag = OutputComparer.MachineDependentTag)
 {
     private const int Window = 60;
 
-    /// <summary>The cell tag that exempts a cell's outputs from comparison.</summary>
+    /// <summary>The default tag that exempts a cell's outputs from comparison.</summary>
     public const string MachineDependentTag = "machine-dependent";
 
     /// <summary>Finds the first code cell whose normalized outputs differ.</summary>
@@ -38,7 +39,7 @@ public sealed class OutputComparer(OutputNormalizer normalizer)
         var actualCells = executed.CodeCells;
         for (var i = 0; i < expectedCells.Count; i++)
         {
-            if (NotebookFile.HasTag(expectedCells[i].Cell, MachineDependentTag))
+            if (NotebookFile.HasTag(expectedCells[i].Cell, machineDependentTag))
             {
                 continue;
             }

@@ -10,8 +10,8 @@ namespace NotebookRunner;
 public sealed class Runner(RepoLayout layout, TextWriter output)
 {
     private readonly Lock gate = new();
-    private readonly OutputNormalizer normalizer = new(layout.Root);
-    private readonly OutputNormalizer refreshNormalizer = new(layout.Root, maskChartNumbers: false);
+    private readonly OutputNormalizer normalizer = new(layout.Root, layout.Config.MaskChartNumbers, layout.Config.Masks);
+    private readonly OutputNormalizer refreshNormalizer = new(layout.Root, maskChartNumbers: false, layout.Config.Masks);
 
     /// <summary>Runs with the given options.</summary>
     /// <param name="options">The parsed command line.</param>
@@ -25,7 +25,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
         var names = all.Where(options.Selects).ToArray();
         if (all.Count == 0)
         {
-            Write($"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}.");
+            Write($"No notebooks ({layout.Config.Notebooks}) in {layout.NotebooksDirectory}.");
             return ExitCodes.Failure;
         }
         if (names.Length == 0)
@@ -94,7 +94,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
 
         // A notebook that shows the run times (notebook 00) runs after the others, once their times are recorded, so
         // that it shows this run's times rather than the previous run's, or none on a fresh clone.
-        var readers = names.Where(name => RunTimes.IsReader(layout.CommittedPath(name))).ToArray();
+        var readers = names.Where(layout.ShowsRunTimes).ToArray();
         await RunAllAsync(names.Except(readers)).ConfigureAwait(false);
         if (readers.Length > 0)
         {
@@ -160,7 +160,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             var committed = NotebookFile.Load(result.CommittedPath);
             if (mode == RunMode.Check)
             {
-                var difference = new OutputComparer(normalizer).FindFirstDifference(committed, result.Executed);
+                var difference = new OutputComparer(normalizer, layout.Config.MachineDependentTag).FindFirstDifference(committed, result.Executed);
                 if (difference is null)
                 {
                     report.Append("  outputs match the committed notebook\n");

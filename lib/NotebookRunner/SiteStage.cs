@@ -18,7 +18,8 @@ public static class SiteStage
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(output);
         var staging = Directory.CreateTempSubdirectory("notebook-site-sources-").FullName;
-        var site = Path.Combine(layout.Root, "artifacts", "site");
+        var site = Path.Combine(layout.ArtifactsDirectory, "site");
+        var readme = layout.Under(layout.Config.SiteReadme);
         try
         {
             var sources = layout.NumberedNotebooks()
@@ -29,8 +30,9 @@ public static class SiteStage
             {
                 Notebooks = sources,
                 OutputDirectory = site,
-                ToolDirectory = Path.Combine(layout.Root, "lib", "NotebookSite"),
-                Readme = File.Exists(Path.Combine(layout.Root, "README.md")) ? Path.Combine(layout.Root, "README.md") : null,
+                ToolDirectory = KatexDirectory(layout),
+                Readme = File.Exists(readme) ? readme : null,
+                Title = layout.Config.SiteTitle ?? Path.GetFileName(layout.Root),
             });
             var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
@@ -46,6 +48,16 @@ public static class SiteStage
         {
             Directory.Delete(staging, true);
         }
+    }
+
+    /// <summary>The folder holding the site's KaTeX set-up (package.json, package-lock.json, tools/render-math.cjs, and
+    /// node_modules once installed): the configured <c>site.katex</c>, else the copy built beside the tool (<c>katex/</c>).</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <returns>The folder.</returns>
+    public static string KatexDirectory(RepoLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.Config.SiteKatex is { } katex ? layout.Under(katex) : Path.Combine(AppContext.BaseDirectory, "katex");
     }
 
     /// <summary>The committed notebook with the executed copy's outputs, written to <paramref name="staging"/>;

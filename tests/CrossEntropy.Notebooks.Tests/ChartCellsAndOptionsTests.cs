@@ -66,8 +66,8 @@ public class RunnerOptionsTests
     [InlineData("1-entropy.ipynb", false)]
     [InlineData("entropy.ipynb", false)]
     [InlineData("01-entropy.dib", false)]
-    public void Numbered_notebooks_are_two_digits_and_a_dash(string name, bool expected)
+    public void The_course_notebooks_are_two_digits_and_a_dash(string name, bool expected)
     {
-        Assert.Equal(expected, RepoLayout.IsNumberedNotebook(name));
+        Assert.Equal(expected, NotebookRuns.Layout.IsNotebook(name));
     }
 }

@@ -23,13 +23,13 @@ public sealed class StudentEditionStage(Executor executor, string root)
     /// <summary>Where the student runs' executed copies go: beside the hand-out, never inside it.</summary>
     public string ExecutedDirectory => Writer.Root + "-executed";
 
-    /// <summary>The main job's hand-out folder: <c>artifacts/student</c> under the repository root.</summary>
+    /// <summary>The main job's hand-out folder: <c>student/</c> in the artifacts folder (<c>artifacts/student</c>).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <returns>The path.</returns>
     public static string DefaultRoot(RepoLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Path.Combine(layout.Root, "artifacts", "student");
+        return Path.Combine(layout.ArtifactsDirectory, "student");
     }
 
     /// <summary>
