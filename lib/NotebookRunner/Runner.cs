@@ -20,6 +20,27 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
     public async Task<int> RunAsync(RunnerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        switch (options.Command)
+        {
+            case RunnerCommand.Site:
+                return SiteStage.Render(layout, committedOnly: true, output);
+            case RunnerCommand.Export:
+                return Export.ExportStage.Write(layout, output);
+        }
+        var status = await RunMainJobAsync(options, cancellationToken).ConfigureAwait(false);
+        if (options.Command == RunnerCommand.Student)
+        {
+            return status;
+        }
+        if (!options.NoExport)
+        {
+            status = Math.Max(status, Export.ExportStage.Write(layout, output));
+        }
+        return options.NoSite ? status : Math.Max(status, SiteStage.Render(layout, committedOnly: false, output));
+    }
+
+    private async Task<int> RunMainJobAsync(RunnerOptions options, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var all = layout.NumberedNotebooks();
         var names = all.Where(options.Selects).ToArray();

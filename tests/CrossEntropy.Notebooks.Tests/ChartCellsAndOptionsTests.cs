@@ -1,4 +1,5 @@
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 
 namespace CrossEntropy.Notebooks.Tests;
 
@@ -32,7 +33,7 @@ public class RunnerOptionsTests
     [Fact]
     public void No_options_means_check_everything()
     {
-        var options = RunnerOptions.Parse([]);
+        var options = RunnerCommandLine.Parse();
         Assert.Equal(RunMode.Check, options.Mode);
         Assert.False(options.NoExecute);
         Assert.True(options.Selects("01-entropy.ipynb"));
@@ -43,7 +44,7 @@ public class RunnerOptionsTests
     {
         foreach (var filter in new[] { "01-entropy.ipynb", "01-entropy", "01" })
         {
-            var options = RunnerOptions.Parse(["--refresh", "--notebook", filter]);
+            var options = RunnerCommandLine.Parse("refresh", "--notebook", filter);
             Assert.Equal(RunMode.Refresh, options.Mode);
             Assert.True(options.Selects("01-entropy.ipynb"), filter);
             Assert.False(options.Selects("02-cross-entropy.ipynb"), filter);
@@ -54,10 +55,13 @@ public class RunnerOptionsTests
     [InlineData("--bogus")]
     [InlineData("--notebook")]
     [InlineData("--parallel", "0")]
-    [InlineData("--check", "--refresh")]
+    [InlineData("refresh", "--no-such-option")]
+    [InlineData("--timeout", "ten")]
+    [InlineData("--cell-timeout", "0")]
+    [InlineData("site", "--notebook", "01")]
     public void Bad_usage_is_rejected(params string[] args)
     {
-        Assert.Throws<ArgumentException>(() => RunnerOptions.Parse(args));
+        Assert.Throws<ArgumentException>(() => RunnerCommandLine.Parse(args));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 
 namespace CrossEntropy.Notebooks.Tests;
 
@@ -46,7 +47,7 @@ public class RunTimesOrderTests
 
         // Two at a time, as the main job runs by default: without the ordering both would start together.
         var code = await new Runner(repo.Layout, log).RunAsync(
-            RunnerOptions.Parse(["--refresh", "--skip-prepare", "--no-site", "--no-student", "--parallel", "2"]));
+            RunnerCommandLine.Parse("refresh", "--skip-prepare", "--no-site", "--no-student", "--parallel", "2"));
 
         Assert.True(code == ExitCodes.Success, log.ToString());
         var executed = JsonNode.Parse(File.ReadAllText(repo.Layout.ExecutedPath("00-map.ipynb")))!;

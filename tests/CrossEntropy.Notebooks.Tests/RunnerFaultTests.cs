@@ -1,4 +1,5 @@
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 
 namespace CrossEntropy.Notebooks.Tests;
 
@@ -17,7 +18,7 @@ public class RunnerFaultTests
         File.WriteAllText(repo.Layout.ExecutedDirectory, "not a folder");
         var log = new StringWriter();
 
-        var code = await new Runner(repo.Layout, log).RunAsync(RunnerOptions.Parse(["--refresh", "--skip-prepare"]));
+        var code = await new Runner(repo.Layout, log).RunAsync(RunnerCommandLine.Parse("refresh", "--skip-prepare"));
 
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("cannot write the executed copies", log.ToString(), StringComparison.Ordinal);
@@ -40,7 +41,7 @@ public class RunnerFaultTests
         repo.Add("01-t.ipynb", OneCell());
         var log = new StringWriter();
 
-        var code = await new Runner(repo.Layout, log).RunAsync(RunnerOptions.Parse(["--notebook", "99", "--skip-prepare"]));
+        var code = await new Runner(repo.Layout, log).RunAsync(RunnerCommandLine.Parse("--notebook", "99", "--skip-prepare"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("No notebook matches 99; there are: 01-t.ipynb", log.ToString(), StringComparison.Ordinal);
@@ -50,7 +51,7 @@ public class RunnerFaultTests
     public async Task An_empty_notebooks_folder_is_a_failure_not_a_usage_error()
     {
         using var repo = new TemporaryRepository();
-        var code = await new Runner(repo.Layout, TextWriter.Null).RunAsync(RunnerOptions.Parse(["--skip-prepare"]));
+        var code = await new Runner(repo.Layout, TextWriter.Null).RunAsync(RunnerCommandLine.Parse("--skip-prepare"));
         Assert.Equal(ExitCodes.Failure, code);
     }
 
