@@ -65,6 +65,9 @@ public sealed record RunnerOptions
     /// <summary>Skip writing the kernel-free edition.</summary>
     public bool NoExport { get; init; }
 
+    /// <summary>The repository to work on and the configuration keys the command line overrides.</summary>
+    public Configuration.RepositoryOptions Repository { get; init; } = new();
+
     /// <summary>Whether a notebook file name passes the <c>--notebook</c> filters.</summary>
     /// <param name="fileName">The notebook's file name.</param>
     /// <returns>True when there is no filter or one matches.</returns>

@@ -63,6 +63,55 @@ public sealed class RunnerCommandLine
     /// <summary><c>--no-export</c>.</summary>
     public Option<bool> NoExport { get; } = new("--no-export") { Description = "Skip writing the kernel-free edition (notebooks/apps/)." };
 
+    /// <summary><c>--root</c>: the repository to work on.</summary>
+    public Option<string?> RepositoryRoot { get; } = new("--root")
+    {
+        Description = "The repository root (default: the nearest folder at or above the current one holding .config/notebooks.json).",
+        HelpName = "DIR",
+    };
+
+    /// <summary><c>--config</c>: the configuration file.</summary>
+    public Option<string?> ConfigFile { get; } = new("--config")
+    {
+        Description = "The configuration file (default: .config/notebooks.json in the repository root; without one, every default).",
+        HelpName = "FILE",
+    };
+
+    /// <summary><c>--notebooks</c>: overrides the configuration's notebook glob.</summary>
+    public Option<string?> NotebookGlob { get; } = new("--notebooks")
+    {
+        Description = "Which files are the notebooks: a folder and a file-name pattern, e.g. 'notebooks/[0-9][0-9]-*.ipynb' (overrides \"notebooks\").",
+        HelpName = "GLOB",
+    };
+
+    /// <summary><c>--executed</c>: overrides where executed copies go.</summary>
+    public Option<string?> ExecutedDirectory { get; } = new("--executed")
+    {
+        Description = "Where the executed copies go, relative to the root (overrides \"executed\"; default: executed/ beside the notebooks).",
+        HelpName = "DIR",
+    };
+
+    /// <summary><c>--artifacts</c>: overrides where artifacts go.</summary>
+    public Option<string?> ArtifactsDirectory { get; } = new("--artifacts")
+    {
+        Description = "Where the site, the student edition, the run times and the report go, relative to the root (overrides \"artifacts\").",
+        HelpName = "DIR",
+    };
+
+    /// <summary><c>--build</c>: replaces the projects built first.</summary>
+    public Option<string[]> Build { get; } = new("--build")
+    {
+        Description = "A project to build in Release before executing, relative to the root; may be given more than once (replaces \"build\").",
+        HelpName = "PROJECT",
+    };
+
+    /// <summary><c>--site-title</c>: overrides the site's title.</summary>
+    public Option<string?> SiteTitle { get; } = new("--site-title")
+    {
+        Description = "The site's name, in every page's header and title (overrides \"site.title\").",
+        HelpName = "TEXT",
+    };
+
     /// <summary>The root command: <c>check</c>'s stages and options, and the subcommands.</summary>
     public RootCommand Root { get; }
 
@@ -83,10 +132,12 @@ public sealed class RunnerCommandLine
                 }
             });
         }
-        Option[] execution = [Notebook, Parallel, Timeout, CellTimeout, SkipPrepare, NoExecute];
+        // Every command works on one repository: where it is and the configuration keys the command line overrides.
+        Option[] repository = [RepositoryRoot, ConfigFile, NotebookGlob, ExecutedDirectory, ArtifactsDirectory, Build, SiteTitle];
+        Option[] execution = [.. repository, Notebook, Parallel, Timeout, CellTimeout, SkipPrepare, NoExecute];
         Option[] mainJob = [.. execution, NoStudent, NoSite, NoExport];
         Root = new RootCommand(
-            "Executes the numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) headlessly with the pinned dotnet-repl and checks " +
+            "Executes a repository's C# notebooks (those its .config/notebooks.json selects) headlessly with its pinned dotnet-repl and checks " +
             "them. Without a command: check. Every child process runs under the C.UTF-8 locale and UTC. Exit codes: 0 success; " +
             "1 an error output, a difference or a failed stage; 64 bad usage; 130 cancelled (Ctrl+C); 143 terminated (SIGTERM). " +
             "Every run writes artifacts/report.json.");
@@ -102,10 +153,10 @@ public sealed class RunnerCommandLine
             "Write the student edition to artifacts/student/, execute it and require every check to say 'Not solved yet'."),
             RunnerCommand.Student, execution, run));
         Root.Subcommands.Add(Define(new Command("site",
-            "Render the committed notebooks into artifacts/site/ without executing anything."), RunnerCommand.Site, [], run));
+            "Render the committed notebooks into artifacts/site/ without executing anything."), RunnerCommand.Site, repository, run));
         Root.Subcommands.Add(Define(new Command("export",
             "Write the kernel-free edition (notebooks/apps/NN-name.cs, one file-based app per notebook) from the committed " +
-            "notebooks; execute nothing."), RunnerCommand.Export, [], run));
+            "notebooks; execute nothing."), RunnerCommand.Export, repository, run));
     }
 
     /// <summary>The options a parse stands for (call only when it has no errors).</summary>
@@ -127,6 +178,16 @@ public sealed class RunnerCommandLine
             NoStudent = result.GetValue(NoStudent),
             NoSite = result.GetValue(NoSite),
             NoExport = result.GetValue(NoExport),
+            Repository = new Configuration.RepositoryOptions
+            {
+                Root = result.GetValue(RepositoryRoot),
+                ConfigFile = result.GetValue(ConfigFile),
+                Notebooks = result.GetValue(NotebookGlob),
+                Executed = result.GetValue(ExecutedDirectory),
+                Artifacts = result.GetValue(ArtifactsDirectory),
+                Build = result.GetValue(Build) ?? [],
+                SiteTitle = result.GetValue(SiteTitle),
+            },
         };
     }
 
