@@ -20,8 +20,15 @@ public sealed partial class ForeignRepositoryTests(PackedTool tool, ITestOutputH
     public void The_tool_installs_from_the_packed_folder_alone()
     {
         Assert.True(File.Exists(tool.Executable), tool.Log);
-        Assert.True(Directory.Exists(Path.Combine(tool.NuGetPackages, PackedTool.PackageId.ToLowerInvariant())),
-            "the install should have used its own package folder\n" + tool.Log);
+        // A tool path keeps its packages in its own store: the installed build must be the one just packed, byte for byte.
+        var package = Directory.EnumerateFiles(tool.PackageFolder, PackedTool.PackageId + ".*.nupkg").Single();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var packed = zip.Entries.Single(e => e.FullName.EndsWith("/NotebookRunner.dll", StringComparison.Ordinal));
+        using var stream = packed.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var installed = Directory.EnumerateFiles(Path.Combine(tool.ToolPath, ".store"), "NotebookRunner.dll", SearchOption.AllDirectories).Single();
+        Assert.Equal(bytes.ToArray(), File.ReadAllBytes(installed));
         log.WriteLine($"pack and install: {tool.SetUpTime.TotalSeconds:F1} s");
     }
 
@@ -75,10 +82,13 @@ public sealed partial class ForeignRepositoryTests(PackedTool tool, ITestOutputH
         Assert.Contains("Range against launch angle", chapter1, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(site, "assets", "plotly-2.28.0.min.js")), "plotly.js should be served from the site");
 
-        // The answer is folded: the solution line appears only inside the closed "Show the solution" block.
-        var answer = chapter2.IndexOf("Math.Sin(30", StringComparison.Ordinal);
+        // The answer is folded: its line (as highlighted) appears only inside the closed "Show the solution" block.
+        const string answer = "Math.Sin(<span class=\"number\">30</span>";
         var fold = chapter2.IndexOf("<details class=\"solution\"><summary>Show the solution</summary>", StringComparison.Ordinal);
-        Assert.True(fold >= 0 && answer > fold, "the solution region should be folded behind Show the solution");
+        Assert.True(fold >= 0, "the solution region should be folded behind Show the solution");
+        var end = chapter2.IndexOf("</details>", fold, StringComparison.Ordinal);
+        Assert.Contains(answer, chapter2[fold..end], StringComparison.Ordinal);
+        Assert.DoesNotContain(answer, chapter2[..fold] + chapter2[end..], StringComparison.Ordinal);
         Assert.Contains("href=\"chapter-2.html\"", index, StringComparison.Ordinal);
         Assert.DoesNotContain("entropy", index + chapter1 + chapter2, StringComparison.OrdinalIgnoreCase);
     }

@@ -6,8 +6,7 @@ namespace CrossEntropy.Notebooks.Tests.Tool;
 
 /// <summary>
 /// The runner packed as a dotnet tool (<c>dotnet pack lib/NotebookRunner</c>) and installed from that local folder
-/// into a temporary tool path, as another repository would install it. NuGet's package folder for the install is
-/// temporary too, so a package of the same version cached by an earlier run is never what gets installed.
+/// into a temporary tool path, as another repository would install it, with no other package source.
 /// </summary>
 public sealed class PackedTool : IAsyncLifetime
 {
@@ -22,9 +21,6 @@ public sealed class PackedTool : IAsyncLifetime
 
     /// <summary>The folder the package was packed into.</summary>
     public string PackageFolder => Path.Combine(Folder, "package");
-
-    /// <summary>NuGet's global packages folder for the install.</summary>
-    public string NuGetPackages => Path.Combine(Folder, "nuget-packages");
 
     /// <summary>The tool path the tool is installed into.</summary>
     public string ToolPath => Path.Combine(Folder, "tools");
@@ -50,12 +46,11 @@ public sealed class PackedTool : IAsyncLifetime
         Log = "dotnet pack:\n" + pack.Output;
         Assert.True(pack.ExitCode == 0, Log);
 
-        // Only the packed folder as a source, and a fresh package folder: nothing comes from a feed or an old cache.
+        // The packed folder is the only source: nothing comes from a feed.
         var config = Path.Combine(Folder, "nuget.config");
-        await File.WriteAllTextAsync(config, $"""
+        await File.WriteAllTextAsync(config, """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
-              <config><add key="globalPackagesFolder" value="{NuGetPackages}" /></config>
               <packageSources><clear /></packageSources>
             </configuration>
             """);
