@@ -19,14 +19,16 @@ public class SiteStageTests
             .Save(repository.Layout.ExecutedPath("01-one.ipynb"));
 
         var report = new StringWriter();
-        Assert.True(SiteStage.Render(repository.Layout, committedOnly: false, report) == ExitCodes.Success, report.ToString());
+        Assert.True(SiteStage.Render(repository.Layout, new HashSet<string> { "01-one.ipynb" }, report) == ExitCodes.Success, report.ToString());
         var page = File.ReadAllText(Path.Combine(repository.Root, "artifacts", "site", "01-one.html"));
         Assert.Contains("executed output", page, StringComparison.Ordinal);
         Assert.DoesNotContain("committed output", page, StringComparison.Ordinal);
         Assert.Contains("class=\"cell code solution\"", page, StringComparison.Ordinal);
         Assert.Contains("1 executed copies, 0 committed", report.ToString(), StringComparison.Ordinal);
 
-        Assert.Equal(ExitCodes.Success, SiteStage.Render(repository.Layout, committedOnly: true, report));
+        // A notebook this run did not execute is rendered from its committed outputs, even with an executed copy left
+        // by an earlier run beside it (that copy may be older than the notebook).
+        Assert.Equal(ExitCodes.Success, SiteStage.Render(repository.Layout, new HashSet<string>(), report));
         Assert.Contains("committed output", File.ReadAllText(Path.Combine(repository.Root, "artifacts", "site", "01-one.html")), StringComparison.Ordinal);
     }
 
@@ -39,7 +41,7 @@ public class SiteStageTests
         Ipynb.Notebook(Ipynb.DotnetReplMetadata(), Ipynb.Markdown("# One")).Save(repository.Layout.ExecutedPath("01-one.ipynb"));
 
         var report = new StringWriter();
-        Assert.True(SiteStage.Render(repository.Layout, committedOnly: false, report) == ExitCodes.Success, report.ToString());
+        Assert.True(SiteStage.Render(repository.Layout, new HashSet<string> { "01-one.ipynb" }, report) == ExitCodes.Success, report.ToString());
         Assert.Contains("rendered from the committed notebook", report.ToString(), StringComparison.Ordinal);
         Assert.Contains("committed output", File.ReadAllText(Path.Combine(repository.Root, "artifacts", "site", "01-one.html")), StringComparison.Ordinal);
     }

@@ -27,7 +27,7 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
             .Select(app => app.FileName)
             .ToArray();
         Assert.True(stale.Length == 0,
-            $"Out of date with their notebooks: {string.Join(", ", stale)}. Run: dotnet run --project lib/NotebookRunner -c Release -- --export");
+            $"Out of date with their notebooks: {string.Join(", ", stale)}. Run: dotnet run --project lib/NotebookRunner -c Release -- export");
     }
 
     /// <summary>
