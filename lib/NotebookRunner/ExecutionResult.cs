@@ -28,6 +28,8 @@ public sealed record CellError(int CellNumber, string Message)
 /// <param name="ProcessOutput">What dotnet-repl printed (usually nothing on success).</param>
 /// <param name="Executed">The executed copy, when it was written and parses.</param>
 /// <param name="LoadError">Why the executed copy could not be read, if it could not.</param>
+/// <param name="HungCell">The 1-based number of the cell that was running when the run was stopped for its time limit.</param>
+/// <param name="CellLimit">The per-cell limit that cell exceeded; null when the notebook's limit stopped it.</param>
 public sealed record ExecutionResult(
     string Name,
     string CommittedPath,
@@ -37,8 +39,18 @@ public sealed record ExecutionResult(
     TimeSpan WallTime,
     string ProcessOutput,
     NotebookFile? Executed,
-    string? LoadError = null)
+    string? LoadError = null,
+    int? HungCell = null,
+    TimeSpan? CellLimit = null)
 {
+    /// <summary>What stopped a timed-out run, naming the cell that was running when it is known.</summary>
+    public string TimeoutMessage => (HungCell, CellLimit) switch
+    {
+        ({ } cell, { } limit) => $"cell {cell} ran longer than the {limit.TotalSeconds:F0} s cell limit and was stopped; the cells after it did not run",
+        ({ } cell, null) => $"timed out after {WallTime.TotalSeconds:F0} s while cell {cell} was running and was stopped; the cells after it did not run",
+        _ => $"timed out after {WallTime.TotalSeconds:F0} s and was stopped",
+    };
+
     /// <summary>dotnet-repl's per-cell metadata keys (ISO 8601 timestamps).</summary>
     public const string StartKey = "dotnet_repl_cellExecutionStartTime";
 
@@ -61,7 +73,7 @@ public sealed record ExecutionResult(
             var errors = new List<CellError>();
             if (TimedOut)
             {
-                errors.Add(new CellError(0, $"timed out after {WallTime.TotalSeconds:F0} s and was stopped"));
+                errors.Add(new CellError(0, TimeoutMessage));
             }
             if (Executed is null)
             {

@@ -15,8 +15,9 @@ public sealed class Executor(RepoLayout layout)
     public RepoLayout Layout { get; } = layout ?? throw new ArgumentNullException(nameof(layout));
 
     /// <summary>
-    /// Restores the pinned dotnet-repl tool and builds CrossEntropy.Interactive (and so CrossEntropy.Numerics)
-    /// in Release, the dlls the notebooks' first cell loads with <c>#r</c>. A fresh clone needs nothing else.
+    /// Restores the pinned dotnet-repl tool and builds the configured projects (<see cref="RepoLayout.BuildProjects"/>;
+    /// this course: CrossEntropy.Interactive, and so CrossEntropy.Numerics) in Release, the dlls the notebooks' first
+    /// cell loads with <c>#r</c>. A fresh clone needs nothing else.
     /// </summary>
     /// <param name="log">Where progress is written.</param>
     /// <param name="cancellationToken">Cancels the child processes.</param>
@@ -27,11 +28,14 @@ public sealed class Executor(RepoLayout layout)
         await log.WriteLineAsync("Restoring tools (dotnet tool restore) ...").ConfigureAwait(false);
         RequireSuccess(await RunAsync(Layout.Root, ["tool", "restore"], TimeSpan.FromMinutes(5), cancellationToken)
             .ConfigureAwait(false), "dotnet tool restore");
-        await log.WriteLineAsync("Building lib/CrossEntropy.Interactive (Release) ...").ConfigureAwait(false);
-        RequireSuccess(await RunAsync(Layout.Root,
-                ["build", Layout.InteractiveProject, "-c", "Release", "--nologo", "-v", "quiet"],
-                TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false),
-            "dotnet build lib/CrossEntropy.Interactive -c Release");
+        foreach (var project in Layout.BuildProjects)
+        {
+            var name = Path.GetRelativePath(Layout.Root, project);
+            await log.WriteLineAsync($"Building {name} (Release) ...").ConfigureAwait(false);
+            RequireSuccess(await RunAsync(Layout.Root, ["build", project, "-c", "Release", "--nologo", "-v", "quiet"],
+                    TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false),
+                $"dotnet build {name} -c Release");
+        }
     }
 
     /// <summary>
@@ -41,26 +45,32 @@ public sealed class Executor(RepoLayout layout)
     /// </summary>
     /// <param name="fileName">The notebook's file name, e.g. <c>01-entropy.ipynb</c>.</param>
     /// <param name="timeout">The time limit; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="cellTimeout">The limit for one cell; null for none.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The result, with the executed copy when dotnet-repl wrote one.</returns>
-    public Task<ExecutionResult> ExecuteAsync(string fileName, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<ExecutionResult> ExecuteAsync(string fileName, TimeSpan? timeout = null, TimeSpan? cellTimeout = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileName);
-        return ExecuteInAsync(Layout.NotebooksDirectory, fileName, Layout.ExecutedPath(fileName), timeout, cancellationToken);
+        return ExecuteInAsync(Layout.NotebooksDirectory, fileName, Layout.ExecutedPath(fileName), timeout, cellTimeout, cancellationToken);
     }
 
     /// <summary>
     /// Executes a notebook from any folder (the student edition's, for instance) with that folder as working
-    /// directory, writing the executed copy to <paramref name="executedPath"/>.
+    /// directory, writing the executed copy to <paramref name="executedPath"/>. dotnet-repl's log is followed to know
+    /// which cell runs: when a cell exceeds <paramref name="cellTimeout"/>, or the notebook exceeds
+    /// <paramref name="timeout"/>, the kernel is stopped, the running cell is named in the result, and the cells before it
+    /// are run once more on their own so that their outputs are kept (dotnet-repl writes outputs only at the end).
     /// </summary>
     /// <param name="notebooksDirectory">The folder holding the notebook; relative <c>#r</c> paths resolve against it.</param>
     /// <param name="fileName">The notebook's file name in that folder.</param>
     /// <param name="executedPath">Where the executed copy goes (any stale copy is deleted first).</param>
     /// <param name="timeout">The time limit; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="cellTimeout">The limit for one cell; null for none.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The result, with the executed copy when dotnet-repl wrote one.</returns>
     public static async Task<ExecutionResult> ExecuteInAsync(string notebooksDirectory, string fileName, string executedPath,
-        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        TimeSpan? timeout = null, TimeSpan? cellTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(notebooksDirectory);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
@@ -76,16 +86,64 @@ public sealed class Executor(RepoLayout layout)
         var inputPath = Path.Combine(notebooksDirectory, input);
         File.WriteAllText(inputPath, EscapeNonAscii(File.ReadAllText(Path.Combine(notebooksDirectory, fileName), Encoding.UTF8)),
             new UTF8Encoding(false));
+        var logs = Directory.CreateTempSubdirectory("dotnet-repl-log-").FullName;
+        var watcher = new KernelLogWatcher(logs);
+        using var cellLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopWatching = new CancellationTokenSource();
+        int? hungSubmission = null;
+        var watching = Task.Run(async () =>
+        {
+            while (!stopWatching.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), stopWatching.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                watcher.Poll(DateTimeOffset.UtcNow);
+                if (cellTimeout is { } limit && watcher.RunningSince is { } since && DateTimeOffset.UtcNow - since > limit)
+                {
+                    hungSubmission = watcher.Running;
+                    await cellLimit.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
         ProcessResult process;
         try
         {
             process = await RunAsync(notebooksDirectory,
-                ["tool", "run", "dotnet-repl", "--run", input, "--exit-after-run", "--output-path", relativeOutput],
-                timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
+                ["tool", "run", "dotnet-repl", "--run", input, "--exit-after-run", "--output-path", relativeOutput, "--log-path", logs],
+                timeout ?? DefaultTimeout, cellLimit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (hungSubmission is not null && !cancellationToken.IsCancellationRequested)
+        {
+            process = new ProcessResult(-1, "", clock.Elapsed, TimedOut: true); // RunAsync killed the process tree
         }
         finally
         {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
             File.Delete(inputPath);
+        }
+        if (process.TimedOut && hungSubmission is null)
+        {
+            watcher.Poll(DateTimeOffset.UtcNow);
+            hungSubmission = watcher.Running; // the notebook's limit: the cell that was running, if one was
+        }
+        Directory.Delete(logs, recursive: true);
+        var committedPath = Path.Combine(notebooksDirectory, fileName);
+        if (process.TimedOut && hungSubmission is { } submission)
+        {
+            var hungCell = NotebookFile.Load(committedPath).CodeCells[submission - 1].Number;
+            var kept = await RunCellsBeforeAsync(notebooksDirectory, fileName, executedPath, hungCell, timeout, cancellationToken)
+                .ConfigureAwait(false);
+            return new ExecutionResult(fileName, committedPath, executedPath, process.ExitCode, true, process.Elapsed, process.Output,
+                kept, HungCell: hungCell, CellLimit: hungSubmission is not null && cellLimit.IsCancellationRequested ? cellTimeout : null);
         }
         NotebookFile? executed = null;
         string? loadError = null;
@@ -100,8 +158,51 @@ public sealed class Executor(RepoLayout layout)
                 loadError = $"the executed copy is not valid notebook JSON: {e.Message}";
             }
         }
-        return new ExecutionResult(fileName, Path.Combine(notebooksDirectory, fileName), executedPath, process.ExitCode,
+        return new ExecutionResult(fileName, committedPath, executedPath, process.ExitCode,
             process.TimedOut, process.Elapsed, process.Output, executed, loadError);
+    }
+
+    /// <summary>
+    /// Runs the cells before <paramref name="hungCell"/> on their own and writes, as the executed copy, the notebook with
+    /// their outputs and no outputs from the hung cell on: what the stopped run had computed before it hung.
+    /// </summary>
+    private static async Task<NotebookFile?> RunCellsBeforeAsync(string notebooksDirectory, string fileName, string executedPath,
+        int hungCell, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var notebook = NotebookFile.Load(Path.Combine(notebooksDirectory, fileName));
+        var full = NotebookFile.Parse(notebook.ToJson(), executedPath);
+        foreach (var (_, cell) in full.CodeCells)
+        {
+            cell["outputs"] = new System.Text.Json.Nodes.JsonArray();
+            cell["execution_count"] = null;
+        }
+        if (full.CodeCells.Any(c => c.Number < hungCell))
+        {
+            var prefix = NotebookFile.Parse(notebook.ToJson());
+            var cells = (System.Text.Json.Nodes.JsonArray)prefix.Root["cells"]!;
+            while (cells.Count >= hungCell)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+            var prefixName = "." + Path.GetFileNameWithoutExtension(fileName) + $".before-cell-{hungCell}.ipynb";
+            var prefixPath = Path.Combine(notebooksDirectory, prefixName);
+            prefix.Save(prefixPath);
+            try
+            {
+                var before = await ExecuteInAsync(notebooksDirectory, prefixName, executedPath, timeout, null, cancellationToken).ConfigureAwait(false);
+                var fullCells = (System.Text.Json.Nodes.JsonArray)full.Root["cells"]!;
+                foreach (var (number, cell) in before.Executed?.CodeCells ?? [])
+                {
+                    fullCells[number - 1] = cell.DeepClone();
+                }
+            }
+            finally
+            {
+                File.Delete(prefixPath);
+            }
+        }
+        full.Save(executedPath);
+        return full;
     }
 
     /// <summary>

@@ -19,11 +19,12 @@ public sealed record CellDifference(int CellNumber, string Diff)
 /// output in them still fails the run.
 /// </summary>
 /// <param name="normalizer">Decides what counts as the same output.</param>
-public sealed class OutputComparer(OutputNormalizer normalizer)
+/// <param name="machineDependentTag">The tag that exempts a cell (<c>machineDependentTag</c> in <c>.config/notebooks.json</c>).</param>
+public sealed class OutputComparer(OutputNormalizer normalizer, string machineDependentTag = OutputComparer.MachineDependentTag)
 {
     private const int Window = 60;
 
-    /// <summary>The cell tag that exempts a cell's outputs from comparison.</summary>
+    /// <summary>The default tag that exempts a cell's outputs from comparison.</summary>
     public const string MachineDependentTag = "machine-dependent";
 
     /// <summary>Finds the first code cell whose normalized outputs differ.</summary>
@@ -31,26 +32,36 @@ public sealed class OutputComparer(OutputNormalizer normalizer)
     /// <param name="executed">The freshly executed copy (actual).</param>
     /// <returns>The first difference, or null when all outputs match.</returns>
     /// <exception cref="NotebookMismatchException">The notebooks' cells do not line up.</exception>
-    public CellDifference? FindFirstDifference(NotebookFile committed, NotebookFile executed)
+    public CellDifference? FindFirstDifference(NotebookFile committed, NotebookFile executed) =>
+        FindDifferences(committed, executed).FirstOrDefault();
+
+    /// <summary>Every code cell whose normalized outputs differ, in order (the run report lists each cell's status).</summary>
+    /// <param name="committed">The committed notebook (expected).</param>
+    /// <param name="executed">The freshly executed copy (actual).</param>
+    /// <returns>The differences, lazily; empty when all outputs match.</returns>
+    /// <exception cref="NotebookMismatchException">The notebooks' cells do not line up.</exception>
+    public IEnumerable<CellDifference> FindDifferences(NotebookFile committed, NotebookFile executed)
     {
         NotebookMismatchException.ThrowIfCellsDiffer(committed, executed);
-        var expectedCells = committed.CodeCells;
-        var actualCells = executed.CodeCells;
+        return Differences(committed.CodeCells, executed.CodeCells);
+    }
+
+    private IEnumerable<CellDifference> Differences(IReadOnlyList<(int Number, System.Text.Json.Nodes.JsonObject Cell)> expectedCells,
+        IReadOnlyList<(int Number, System.Text.Json.Nodes.JsonObject Cell)> actualCells)
+    {
         for (var i = 0; i < expectedCells.Count; i++)
         {
-            if (NotebookFile.HasTag(expectedCells[i].Cell, MachineDependentTag))
+            if (NotebookFile.HasTag(expectedCells[i].Cell, machineDependentTag))
             {
                 continue;
             }
             var expected = normalizer.Normalize(NotebookFile.Outputs(expectedCells[i].Cell));
             var actual = normalizer.Normalize(NotebookFile.Outputs(actualCells[i].Cell));
-            var diff = Describe(expected, actual);
-            if (diff is not null)
+            if (Describe(expected, actual) is { } diff)
             {
-                return new CellDifference(expectedCells[i].Number, diff);
+                yield return new CellDifference(expectedCells[i].Number, diff);
             }
         }
-        return null;
     }
 
     /// <summary>Describes the first difference between two lists of normalized output blocks.</summary>

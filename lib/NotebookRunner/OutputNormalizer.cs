@@ -31,6 +31,8 @@ public sealed partial class OutputNormalizer
 
     private readonly bool maskChartNumbers;
 
+    private readonly IReadOnlyList<Configuration.OutputMask> masks;
+
     /// <summary>Creates a normalizer.</summary>
     /// <param name="repoRoot">The repository root, masked as <c>&lt;repo&gt;</c> wherever it appears.</param>
     /// <param name="maskChartNumbers">
@@ -38,9 +40,11 @@ public sealed partial class OutputNormalizer
     /// depend on the processor); false for a refresh, which must take a chart whose numbers changed rather than keep
     /// the old one next to a new table.
     /// </param>
-    public OutputNormalizer(string? repoRoot = null, bool maskChartNumbers = true)
+    /// <param name="masks">The repository's own masks (<c>masks</c> in <c>.config/notebooks.json</c>), applied after the built-in ones.</param>
+    public OutputNormalizer(string? repoRoot = null, bool maskChartNumbers = true, IReadOnlyList<Configuration.OutputMask>? masks = null)
     {
         this.maskChartNumbers = maskChartNumbers;
+        this.masks = masks ?? [];
         var list = new List<(string, string)>();
         if (!string.IsNullOrEmpty(repoRoot))
         {
@@ -137,7 +141,7 @@ public sealed partial class OutputNormalizer
         s = Hex32().Replace(s, "<id>"); // plotly's renderPlotly_<guid without dashes>
         s = IsoTimestamp().Replace(s, "<time>");
         s = TimeSpanText().Replace(s, "<duration>");
-        return s;
+        return masks.Aggregate(s, (text, mask) => mask.Apply(text));
     }
 
     /// <summary>Replaces every number in a JSON text with <c>"&lt;n&gt;"</c>, keeping its structure; non-JSON text is returned unchanged.</summary>

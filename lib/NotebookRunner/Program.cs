@@ -1,31 +1,33 @@
+using System.CommandLine;
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 
-// Thin entry point: parse, then hand over to Runner (which tests can drive directly).
-RunnerOptions options;
-try
+// Thin entry point: signals become a cancellation, the command line picks the stages, Runner runs them.
+using var termination = new Termination();
+var commandLine = new RunnerCommandLine(async (options, cancellationToken) =>
 {
-    options = RunnerOptions.Parse(args);
-}
-catch (ArgumentException e)
+    RepoLayout layout;
+    try
+    {
+        layout = options.Repository.Resolve();
+    }
+    catch (Exception e) when (e is NotebookRunner.Configuration.ConfigException or DirectoryNotFoundException)
+    {
+        await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+    return await new Runner(layout, Console.Out).RunAsync(options, cancellationToken).ConfigureAwait(false);
+});
+var parsed = commandLine.Root.Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    await Console.Error.WriteLineAsync(e.Message);
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync(error.Message);
+    }
+    await Console.Error.WriteLineAsync("See --help.");
     return ExitCodes.Usage;
 }
-if (options.ShowHelp)
-{
-    Console.WriteLine(RunnerOptions.Help);
-    return ExitCodes.Success;
-}
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-var layout = RepoLayout.Find();
-if (options.ExportOnly)
-{
-    return NotebookRunner.Export.ExportStage.Write(layout, Console.Out);
-}
-var status = options.SiteOnly ? ExitCodes.Success : await new Runner(layout, Console.Out).RunAsync(options, cancel.Token);
-if (!options.SiteOnly)
-{
-    status = Math.Max(status, NotebookRunner.Export.ExportStage.Write(layout, Console.Out));
-}
-return options.NoSite ? status : Math.Max(status, SiteStage.Render(layout, options.SiteOnly, Console.Out));
+// ProcessTerminationTimeout = null: Termination owns SIGINT and SIGTERM (System.CommandLine would exit on its own timer).
+var status = await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, termination.Token);
+return termination.ExitCode(status);

@@ -15,13 +15,13 @@ public static class RunTimes
     /// <summary>The file's name (in <c>artifacts/</c>, and copied into the student hand-out).</summary>
     public const string FileName = "run-times.json";
 
-    /// <summary>The main job's file: <c>artifacts/run-times.json</c>.</summary>
+    /// <summary>The main job's file: <c>run-times.json</c> in the artifacts folder (<c>artifacts/</c>).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <returns>The path.</returns>
     public static string PathFor(RepoLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Path.Combine(layout.Root, "artifacts", FileName);
+        return Path.Combine(layout.ArtifactsDirectory, FileName);
     }
 
     /// <summary>Merges the times of the runs that finished without error into the file.</summary>

@@ -1,203 +1,102 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NotebookRunner.Stages;
 
 namespace NotebookRunner;
 
-/// <summary>The runner's main job: prepare, execute, report, then check or refresh. Returns an exit code.</summary>
+/// <summary>
+/// Runs a command as explicit stages over one <see cref="RunContext"/>: check and refresh are prepare, execute (check or
+/// refresh each notebook), record run times, student edition, site, kernel-free export; student is prepare and student
+/// edition; site and export are prepare and that stage. A failed prepare or bad usage stops the run; a cancellation
+/// (SIGINT, SIGTERM) stops it with every kernel killed. Every run ends by writing <c>artifacts/report.json</c>.
+/// </summary>
 /// <param name="layout">The repository layout.</param>
 /// <param name="output">Where the report is written.</param>
 public sealed class Runner(RepoLayout layout, TextWriter output)
 {
-    private readonly Lock gate = new();
-    private readonly OutputNormalizer normalizer = new(layout.Root);
-    private readonly OutputNormalizer refreshNormalizer = new(layout.Root, maskChartNumbers: false);
-
-    /// <summary>Runs with the given options.</summary>
+    /// <summary>The stages a command runs, in order.</summary>
     /// <param name="options">The parsed command line.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>An <see cref="ExitCodes"/> value: 0 on success, 1 on any error or difference, 64 when a filter matches nothing.</returns>
+    /// <returns>The stages.</returns>
+    public static IReadOnlyList<IStage> StagesFor(RunnerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Command switch
+        {
+            RunnerCommand.Student => [new PrepareStage(), new StudentStage()],
+            RunnerCommand.Site => [new PrepareStage(), new SiteRenderStage()],
+            RunnerCommand.Export => [new PrepareStage(), new AppExportStage()],
+            _ => [
+                new PrepareStage(), new ExecuteStage(), new RunTimesStage(),
+                .. options.NoStudent ? Array.Empty<IStage>() : [new StudentStage()],
+                .. options.NoSite ? Array.Empty<IStage>() : [new SiteRenderStage()],
+                .. options.NoExport ? Array.Empty<IStage>() : [new AppExportStage()],
+            ],
+        };
+    }
+
+    /// <summary>Runs the command's stages.</summary>
+    /// <param name="options">The parsed command line.</param>
+    /// <param name="cancellationToken">Stops the run (kernels are killed).</param>
+    /// <returns>An <see cref="ExitCodes"/> value: 0 on success, 1 on any error or difference, 64 when a filter
+    /// matches nothing, 130 when cancelled.</returns>
     public async Task<int> RunAsync(RunnerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
-        var all = layout.NumberedNotebooks();
-        var names = all.Where(options.Selects).ToArray();
-        if (all.Count == 0)
-        {
-            Write($"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}.");
-            return ExitCodes.Failure;
-        }
-        if (names.Length == 0)
-        {
-            Write($"No notebook matches {string.Join(", ", options.Notebooks)}; there are: {string.Join(", ", all)}.");
-            return ExitCodes.Usage;
-        }
-        if (!options.NoExecute && CannotWrite(layout.ExecutedDirectory) is { } reason)
-        {
-            Write($"FAILED: cannot write the executed copies to {layout.ExecutedDirectory}: {reason}\n" +
-                  "Remove whatever is in its place or make it writable; no committed notebook was touched.");
-            return ExitCodes.Failure;
-        }
-
-        var executor = new Executor(layout);
-        if (!options.NoExecute && !options.SkipPrepare)
-        {
-            try
-            {
-                await executor.PrepareAsync(output, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                Write("FAILED: " + e.Message);
-                return 1;
-            }
-        }
-
-        var failed = 0;
-        var started = 0;
-        var runs = new System.Collections.Concurrent.ConcurrentBag<ExecutionResult>();
-        using var slots = new SemaphoreSlim(options.Parallel);
-        async Task RunAllAsync(IEnumerable<string> batch) => await Task.WhenAll(batch.Select(async name =>
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var k = Interlocked.Increment(ref started);
-                Write($"[{k}/{names.Length}] {name} ...");
-                var report = new StringBuilder();
-                bool ok;
-                try
-                {
-                    var result = options.NoExecute
-                        ? LoadExisting(name)
-                        : await executor.ExecuteAsync(name, options.Timeout, cancellationToken).ConfigureAwait(false);
-                    runs.Add(result);
-                    ok = Report(result, options.Mode, report);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    ok = false;
-                    report.Append(CultureInfo.InvariantCulture, $"  ERROR {name}: {e.Message}\n");
-                }
-                Write(report.ToString().TrimEnd('\n'));
-                if (!ok)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
-
-        // A notebook that shows the run times (notebook 00) runs after the others, once their times are recorded, so
-        // that it shows this run's times rather than the previous run's, or none on a fresh clone.
-        var readers = names.Where(name => RunTimes.IsReader(layout.CommittedPath(name))).ToArray();
-        await RunAllAsync(names.Except(readers)).ConfigureAwait(false);
-        if (readers.Length > 0)
-        {
-            if (!options.NoExecute && !runs.IsEmpty)
-            {
-                RunTimes.Record(RunTimes.PathFor(layout), runs);
-            }
-            await RunAllAsync(readers).ConfigureAwait(false);
-        }
-        var studentEditionPassed = options.NoStudent || await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs,
-            options, Write, cancellationToken).ConfigureAwait(false);
-
-        Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
-        return failed == 0 && studentEditionPassed ? ExitCodes.Success : ExitCodes.Failure;
-    }
-
-    /// <summary>Appends one notebook's report (timings, errors, check or refresh outcome) and says whether it passed.</summary>
-    /// <param name="result">The execution result.</param>
-    /// <param name="mode">Check or refresh.</param>
-    /// <param name="report">Where the text goes.</param>
-    /// <returns>True when the notebook passed.</returns>
-    public bool Report(ExecutionResult result, RunMode mode, StringBuilder report)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(report);
-        var name = result.Name;
-        var timings = result.CellTimings;
-        if (timings.Count > 0 && timings.All(t => t.Duration is null))
-        {
-            report.Append("  (dotnet-repl wrote no per-cell timestamps)\n");
-        }
-        foreach (var t in timings.Where(t => t.Duration is not null))
-        {
-            report.Append(CultureInfo.InvariantCulture, $"  cell {t.CellNumber,3}  {Seconds(t.Duration!.Value),9}\n");
-        }
-        var cells = timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + (t.Duration ?? TimeSpan.Zero));
-        if (result.WallTime > TimeSpan.Zero)
-        {
-            report.Append(CultureInfo.InvariantCulture,
-                $"  {name}: total {Seconds(result.WallTime)} (cells {Seconds(cells)}, kernel start and exit {Seconds(result.WallTime - cells)})\n");
-        }
-
-        var ok = true;
-        foreach (var error in result.Errors)
-        {
-            ok = false;
-            report.Append(CultureInfo.InvariantCulture, $"  ERROR {name} {Indent(error.ToString())}\n");
-        }
-        if (result.Executed is null)
-        {
-            return false;
-        }
-
-        var unrendered = ChartCells.Unrendered(result.Executed);
-        foreach (var cell in unrendered)
-        {
-            ok = false;
-            report.Append(CultureInfo.InvariantCulture, $"  ERROR {name} cell {cell}: the chart did not render (no plotly div with data)\n");
-        }
-
+        var context = new RunContext(layout, options, output, cancellationToken);
+        var status = ExitCodes.Success;
         try
         {
-            var committed = NotebookFile.Load(result.CommittedPath);
-            if (mode == RunMode.Check)
+            foreach (var stage in StagesFor(options))
             {
-                var difference = new OutputComparer(normalizer).FindFirstDifference(committed, result.Executed);
-                if (difference is null)
+                cancellationToken.ThrowIfCancellationRequested();
+                var clock = Stopwatch.StartNew();
+                StageResult result;
+                try
                 {
-                    report.Append("  outputs match the committed notebook\n");
+                    result = await stage.RunAsync(context).ConfigureAwait(false);
                 }
-                else
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    ok = false;
-                    report.Append(CultureInfo.InvariantCulture,
-                        $"  DIFFERS {name} {difference}\n  (run with --refresh to accept the new outputs)\n");
+                    context.Stages.Add(new StageResult(stage.Name, StageStatus.Cancelled, clock.Elapsed, "cancelled"));
+                    throw;
                 }
-            }
-            else if (!ok)
-            {
-                report.Append(CultureInfo.InvariantCulture, $"  not refreshed: {name} has errors\n");
-            }
-            else
-            {
-                var merged = OutputMerger.Merge(committed, result.Executed, refreshNormalizer);
-                var before = File.ReadAllText(result.CommittedPath);
-                var after = merged.ToJson();
-                if (before == after)
+                context.Stages.Add(result);
+                status = Math.Max(status, result.ExitCode);
+                if (result.Status == StageStatus.Usage || (result.Status == StageStatus.Failed && stage.StopsRunOnFailure))
                 {
-                    report.Append("  committed notebook already up to date\n");
-                }
-                else
-                {
-                    ReplaceAtomically(result.CommittedPath, after);
-                    report.Append(CultureInfo.InvariantCulture, $"  refreshed {Path.GetRelativePath(layout.Root, result.CommittedPath)}\n");
+                    context.Log((result.Status == StageStatus.Usage ? "" : "FAILED: ") + result.Summary);
+                    break;
                 }
             }
         }
-        catch (NotebookMismatchException e)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ok = false;
-            report.Append(CultureInfo.InvariantCulture, $"  ERROR {e.Message}\n");
+            context.Log("cancelled: every kernel this run started was stopped.");
+            status = ExitCodes.Cancelled;
         }
-        return ok;
+        finally
+        {
+            // Only the run that holds the lock writes the report: a run refused by the lock must not overwrite it.
+            if (context.Lock is not null)
+            {
+                WriteReport(context, status);
+                context.Lock.Dispose();
+            }
+        }
+        return status;
+    }
+
+    private static void WriteReport(RunContext context, int status)
+    {
+        try
+        {
+            RunReport.Write(context, status);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Log($"FAILED: {RunReport.PathFor(context.Layout)} could not be written: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -245,25 +144,6 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
         }
     }
-
-    private ExecutionResult LoadExisting(string name)
-    {
-        var path = layout.ExecutedPath(name);
-        var executed = File.Exists(path) ? NotebookFile.Load(path) : null;
-        return new ExecutionResult(name, layout.CommittedPath(name), path, executed is null ? 1 : 0, false, TimeSpan.Zero,
-            executed is null ? $"no executed copy at {path}: run without --no-execute first" : "", executed);
-    }
-
-    private void Write(string text)
-    {
-        lock (gate)
-        {
-            output.WriteLine(text);
-            output.Flush();
-        }
-    }
-
-    private static string Indent(string text) => text.Replace("\n", "\n      ", StringComparison.Ordinal);
 
     /// <summary>Seconds with two decimals, e.g. <c>6.59 s</c>.</summary>
     /// <param name="t">The time.</param>

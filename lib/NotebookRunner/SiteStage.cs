@@ -6,31 +6,35 @@ namespace NotebookRunner;
 /// (lib/NotebookSite does the rendering; this only picks the inputs and reports).</summary>
 public static class SiteStage
 {
-    /// <summary>Renders every numbered notebook: the outputs of its executed copy when there is one (unless
-    /// <paramref name="committedOnly"/>), else the committed notebook's own outputs. The executed outputs are merged
-    /// into the committed notebook first, because dotnet-repl's copy drops the cell tags (exercise, solution).</summary>
+    /// <summary>Renders every numbered notebook: for those in <paramref name="executedNow"/>, the outputs of its executed
+    /// copy, else the committed notebook's own outputs (an executed copy left by an earlier run is stale: its notebook
+    /// may have changed since). The executed outputs are merged into the committed notebook first, because dotnet-repl's
+    /// copy drops the cell tags (exercise, solution).</summary>
     /// <param name="layout">The repository layout.</param>
-    /// <param name="committedOnly">Render the committed notebooks even where executed copies exist.</param>
+    /// <param name="executedNow">The notebooks this run executed; empty renders the committed notebooks only.</param>
     /// <param name="output">Where the report goes.</param>
     /// <returns>0 when the site was written, 1 when rendering failed.</returns>
-    public static int Render(RepoLayout layout, bool committedOnly, TextWriter output)
+    public static int Render(RepoLayout layout, IReadOnlySet<string> executedNow, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(executedNow);
         ArgumentNullException.ThrowIfNull(output);
         var staging = Directory.CreateTempSubdirectory("notebook-site-sources-").FullName;
-        var site = Path.Combine(layout.Root, "artifacts", "site");
+        var site = Path.Combine(layout.ArtifactsDirectory, "site");
+        var readme = layout.Under(layout.Config.SiteReadme);
         try
         {
             var sources = layout.NumberedNotebooks()
-                .Select(name => !committedOnly && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
+                .Select(name => executedNow.Contains(name) && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
                 .ToArray();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var pages = SiteBuilder.Build(new SiteOptions
             {
                 Notebooks = sources,
                 OutputDirectory = site,
-                ToolDirectory = Path.Combine(layout.Root, "lib", "NotebookSite"),
-                Readme = File.Exists(Path.Combine(layout.Root, "README.md")) ? Path.Combine(layout.Root, "README.md") : null,
+                ToolDirectory = KatexDirectory(layout),
+                Readme = File.Exists(readme) ? readme : null,
+                Title = layout.Config.SiteTitle ?? Path.GetFileName(layout.Root),
             });
             var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
@@ -46,6 +50,16 @@ public static class SiteStage
         {
             Directory.Delete(staging, true);
         }
+    }
+
+    /// <summary>The folder holding the site's KaTeX set-up (package.json, package-lock.json, tools/render-math.cjs, and
+    /// node_modules once installed): the configured <c>site.katex</c>, else the copy built beside the tool (<c>katex/</c>).</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <returns>The folder.</returns>
+    public static string KatexDirectory(RepoLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.Config.SiteKatex is { } katex ? layout.Under(katex) : Path.Combine(AppContext.BaseDirectory, "katex");
     }
 
     /// <summary>The committed notebook with the executed copy's outputs, written to <paramref name="staging"/>;

@@ -48,8 +48,8 @@ public static class CourseMap
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(context);
         var html = new StringBuilder($"<h1>{WebUtility.HtmlEncode(siteTitle)}</h1>\n")
-            .Append("<p class=\"lead\">C# notebooks on entropy, cross-entropy, KL divergence, softmax and the numerical pitfalls of computing them. ")
-            .Append("Read them in order; each page links to the next.</p>\n<ul class=\"course-map\">\n");
+            // The map is generated for any repository of notebooks (this course's index is its notebook 00): no course text.
+            .Append("<p class=\"lead\">Read the notebooks in order; each page links to the next.</p>\n<ul class=\"course-map\">\n");
         foreach (var (page, goals) in entries)
         {
             var id = context.ClaimId(Path.GetFileNameWithoutExtension(page.FileName));

@@ -13,7 +13,7 @@
 // The kernel-free edition of ../03-softmax-example.ipynb ("3. The blog's example: softmax, cross-entropy and its gradient"), as a .NET file-based app:
 // `dotnet run 03-softmax-example.cs` in this folder. Text outputs print as in the notebook; each chart is written
 // as an HTML page to charts/ beside this file. Written by the notebook runner (`dotnet run --project
-// lib/NotebookRunner -c Release -- --export`): edit the notebook, not this file. The properties above: the app pins
+// lib/NotebookRunner -c Release -- export`): edit the notebook, not this file. The properties above: the app pins
 // its own package versions, runs as an ordinary (not native AOT) program, and is not held to the library's analyzers.
 
 using NotebookApp;

@@ -13,7 +13,7 @@
 // The kernel-free edition of ../06-cross-entropy-in-practice.ipynb ("6. Cross-entropy in practice"), as a .NET file-based app:
 // `dotnet run 06-cross-entropy-in-practice.cs` in this folder. Text outputs print as in the notebook; each chart is written
 // as an HTML page to charts/ beside this file. Written by the notebook runner (`dotnet run --project
-// lib/NotebookRunner -c Release -- --export`): edit the notebook, not this file. The properties above: the app pins
+// lib/NotebookRunner -c Release -- export`): edit the notebook, not this file. The properties above: the app pins
 // its own package versions, runs as an ordinary (not native AOT) program, and is not held to the library's analyzers.
 
 using NotebookApp;
@@ -72,10 +72,10 @@ Notebook.Start("../06-cross-entropy-in-practice.ipynb");
 // this notebook would make its own numbers part of its training text; including notebooks written
 // later would change this notebook's output whenever they change. The corpus is pinned to notebooks
 // 1–5: when their prose is edited, the numbers here change and this notebook's outputs must be
-// refreshed (`--refresh --notebook 06`). The first line the next cell prints is a fingerprint of
-// the corpus (its length and the start of its SHA-256), so a changed corpus is the first difference
-// the runner reports. The prose of this notebook quotes no number that depends on the corpus; the
-// cells print them.
+// refreshed (`refresh --notebook 06`). The first line the next cell prints is a fingerprint of the
+// corpus (its length and the start of its SHA-256), so a changed corpus is the first difference the
+// runner reports. The prose of this notebook quotes no number that depends on the corpus; the cells
+// print them.
 
 Notebook.Cell(5);
 string[] trainingFiles = { "01-entropy.ipynb", "02-cross-entropy-and-kl.ipynb", "03-softmax-example.ipynb", "04-stability-pitfalls.ipynb" };

@@ -1,4 +1,5 @@
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 
 namespace CrossEntropy.Notebooks.Tests;
 
@@ -20,7 +21,7 @@ public class RunnerOptionsTests
     [Fact]
     public void No_options_means_check_everything()
     {
-        var options = RunnerOptions.Parse([]);
+        var options = RunnerCommandLine.Parse();
         Assert.Equal(RunMode.Check, options.Mode);
         Assert.False(options.NoExecute);
         Assert.True(options.Selects("01-entropy.ipynb"));
@@ -31,7 +32,7 @@ public class RunnerOptionsTests
     {
         foreach (var filter in new[] { "01-entropy.ipynb", "01-entropy", "01" })
         {
-            var options = RunnerOptions.Parse(["--refresh", "--notebook", filter]);
+            var options = RunnerCommandLine.Parse("refresh", "--notebook", filter);
             Assert.Equal(RunMode.Refresh, options.Mode);
             Assert.True(options.Selects("01-entropy.ipynb"), filter);
             Assert.False(options.Selects("02-cross-entropy.ipynb"), filter);
@@ -42,10 +43,13 @@ public class RunnerOptionsTests
     [InlineData("--bogus")]
     [InlineData("--notebook")]
     [InlineData("--parallel", "0")]
-    [InlineData("--check", "--refresh")]
+    [InlineData("refresh", "--no-such-option")]
+    [InlineData("--timeout", "ten")]
+    [InlineData("--cell-timeout", "0")]
+    [InlineData("site", "--notebook", "01")]
     public void Bad_usage_is_rejected(params string[] args)
     {
-        Assert.Throws<ArgumentException>(() => RunnerOptions.Parse(args));
+        Assert.Throws<ArgumentException>(() => RunnerCommandLine.Parse(args));
     }
 
     [Theory]
@@ -54,8 +58,8 @@ public class RunnerOptionsTests
     [InlineData("1-entropy.ipynb", false)]
     [InlineData("entropy.ipynb", false)]
     [InlineData("01-entropy.dib", false)]
-    public void Numbered_notebooks_are_two_digits_and_a_dash(string name, bool expected)
+    public void The_course_notebooks_are_two_digits_and_a_dash(string name, bool expected)
     {
-        Assert.Equal(expected, RepoLayout.IsNumberedNotebook(name));
+        Assert.Equal(expected, NotebookRuns.Layout.IsNotebook(name));
     }
 }

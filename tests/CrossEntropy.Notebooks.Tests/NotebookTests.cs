@@ -26,7 +26,7 @@ public abstract class NotebookTests(string notebook)
             .FindFirstDifference(NotebookFile.Load(result.CommittedPath), result.Executed!);
         Assert.True(difference is null,
             $"{Notebook}: outputs differ from the committed ones at {difference}\n" +
-            "If the change is intended: dotnet run --project lib/NotebookRunner -c Release -- --refresh --notebook " + Notebook);
+            "If the change is intended: dotnet run --project lib/NotebookRunner -c Release -- refresh --notebook " + Notebook);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using NotebookRunner;
+using NotebookRunner.Stages;
+using NotebookRunner.CommandLine;
 
 namespace CrossEntropy.Notebooks.Tests;
 
@@ -46,7 +48,7 @@ public class RunTimesOrderTests
 
         // Two at a time, as the main job runs by default: without the ordering both would start together.
         var code = await new Runner(repo.Layout, log).RunAsync(
-            RunnerOptions.Parse(["--refresh", "--skip-prepare", "--no-site", "--no-student", "--parallel", "2"]));
+            RunnerCommandLine.Parse("refresh", "--skip-prepare", "--no-site", "--no-student", "--no-export", "--parallel", "2"));
 
         Assert.True(code == ExitCodes.Success, log.ToString());
         var executed = JsonNode.Parse(File.ReadAllText(repo.Layout.ExecutedPath("00-map.ipynb")))!;
@@ -54,5 +56,24 @@ public class RunTimesOrderTests
         Assert.True(output.Contains("True", StringComparison.Ordinal), $"the reader did not see this run's times: {output}\n{log}");
         Assert.True(log.ToString().IndexOf(Worker, StringComparison.Ordinal) < log.ToString().IndexOf("00-map.ipynb", StringComparison.Ordinal),
             $"the worker should start first:\n{log}");
+
+        // --no-student skips the student edition only: both notebooks' times are recorded all the same.
+        var times = RunTimes.Read(RunTimes.PathFor(repo.Layout));
+        Assert.Equal(["00-map.ipynb", Worker], times.Keys.Order(StringComparer.Ordinal));
+
+        // The report says the same as data: every stage, and every code cell with its time and status.
+        var report = RunReport.Read(RunReport.PathFor(repo.Layout));
+        Assert.Equal(["prepare", "execute", "run-times"], report.Stages.Select(s => s.Name));
+        Assert.All(report.Stages, s => Assert.Equal(StageStatus.Passed, s.Status));
+        Assert.Equal(["00-map.ipynb", Worker], report.Notebooks.Select(n => n.Notebook));
+        Assert.All(report.Notebooks, n =>
+        {
+            Assert.True(n.Passed);
+            Assert.True(n.Seconds > 0);
+            var cell = Assert.Single(n.Cells);
+            Assert.Equal(1, cell.Cell);
+            Assert.Equal(CellStatus.Ok, cell.Status);
+            Assert.True(cell.Seconds > 0);
+        });
     }
 }

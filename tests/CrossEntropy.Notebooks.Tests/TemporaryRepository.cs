@@ -1,20 +1,21 @@
 using NotebookRunner;
+using NotebookRunner.Configuration;
 
 namespace CrossEntropy.Notebooks.Tests;
 
 /// <summary>
-/// A throw-away repository layout in the temp folder (solution marker, tool manifest, notebooks/) for runner tests
-/// that must not touch the real notebooks. Deleted on dispose.
+/// A throw-away repository layout in the temp folder (a configuration that selects notebooks/NN-*.ipynb, the tool
+/// manifest, notebooks/) for runner tests that must not touch the real notebooks. Deleted on dispose.
 /// </summary>
 internal sealed class TemporaryRepository : IDisposable
 {
     public TemporaryRepository()
     {
         Root = Directory.CreateTempSubdirectory("runner-test-").FullName;
-        File.WriteAllText(Path.Combine(Root, RepoLayout.SolutionFileName), "");
         var manifest = Path.Combine(NotebookRuns.Layout.Root, ".config", "dotnet-tools.json");
         Directory.CreateDirectory(Path.Combine(Root, ".config"));
         File.Copy(manifest, Path.Combine(Root, ".config", "dotnet-tools.json"));
+        File.WriteAllText(Path.Combine(Root, NotebookConfig.RelativePath), """{ "notebooks": "notebooks/[0-9][0-9]-*.ipynb" }""");
         Layout = new RepoLayout(Root);
         Directory.CreateDirectory(Layout.NotebooksDirectory);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NotebookRunner.Stages;
 
 namespace NotebookRunner.Editions;
 
@@ -22,41 +23,13 @@ public sealed class StudentEditionStage(Executor executor, string root)
     /// <summary>Where the student runs' executed copies go: beside the hand-out, never inside it.</summary>
     public string ExecutedDirectory => Writer.Root + "-executed";
 
-    /// <summary>The main job's hand-out folder: <c>artifacts/student</c> under the repository root.</summary>
+    /// <summary>The main job's hand-out folder: <c>student/</c> in the artifacts folder (<c>artifacts/student</c>).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <returns>The path.</returns>
     public static string DefaultRoot(RepoLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Path.Combine(layout.Root, "artifacts", "student");
-    }
-
-    /// <summary>
-    /// The main job's hook, after the teacher notebooks ran: records their run times (<see cref="RunTimes"/>), then
-    /// writes the hand-out to <c>artifacts/student/</c> (with a copy of the run times) and, unless the runner was told
-    /// not to execute, executes and checks it.
-    /// </summary>
-    /// <param name="executor">The runner's executor.</param>
-    /// <param name="names">The notebooks this run selected.</param>
-    /// <param name="teacherRuns">The teacher notebooks' runs.</param>
-    /// <param name="options">The runner's options.</param>
-    /// <param name="report">Receives one line per event.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>Whether the student edition passed.</returns>
-    public static async Task<bool> RunMainJobAsync(Executor executor, IReadOnlyList<string> names,
-        IEnumerable<ExecutionResult> teacherRuns, RunnerOptions options, Action<string> report, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(executor);
-        ArgumentNullException.ThrowIfNull(options);
-        var times = RunTimes.PathFor(executor.Layout);
-        if (!options.NoExecute)
-        {
-            RunTimes.Record(times, teacherRuns);
-        }
-        var stage = new StudentEditionStage(executor, DefaultRoot(executor.Layout));
-        var (_, passed) = await stage.RunAsync(names, !options.NoExecute, options.Parallel, options.Timeout, report, [times],
-            cancellationToken).ConfigureAwait(false);
-        return passed;
+        return Path.Combine(layout.ArtifactsDirectory, "student");
     }
 
     /// <summary>Writes the hand-out folder and, unless <paramref name="execute"/> is false, executes and checks it.</summary>
@@ -91,36 +64,28 @@ public sealed class StudentEditionStage(Executor executor, string root)
             return ([], true);
         }
 
-        using var slots = new SemaphoreSlim(parallel);
-        var runs = await Task.WhenAll(names.Select(async name =>
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await NotebookRunner.Executor.ExecuteInAsync(Writer.NotebooksDirectory, name, Path.Combine(ExecutedDirectory, name),
-                    timeout, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
-
+        // Each notebook is judged and reported as soon as it finishes, so a long student run shows progress.
         var passed = true;
-        foreach (var run in runs)
+        var runs = await ThrottledLoop.RunAsync(names, parallel, async (name, token) =>
         {
+            var run = await NotebookRunner.Executor.ExecuteInAsync(Writer.NotebooksDirectory, name, Path.Combine(ExecutedDirectory, name),
+                timeout, null, token).ConfigureAwait(false);
             var checkCells = CheckCells(NotebookFile.Load(Path.Combine(Executor.Layout.NotebooksDirectory, run.Name)));
             var problems = Problems(run, checkCells);
             if (problems.Count > 0)
             {
                 passed = false;
                 report($"  ERROR student {run.Name}: " + string.Join("\n    ", problems));
-                continue;
             }
-            AdoptOutputs(run, checkCells);
-            report(string.Create(CultureInfo.InvariantCulture,
-                $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {checkCells.Count} check(s) not solved yet"));
-        }
+            else
+            {
+                AdoptOutputs(run, checkCells);
+                report(string.Create(CultureInfo.InvariantCulture,
+                    $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {checkCells.Count} check(s) not solved yet"));
+            }
+            return run;
+        }, cancellationToken).ConfigureAwait(false);
+
         return (runs, passed);
     }
 

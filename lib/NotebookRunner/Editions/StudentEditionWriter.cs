@@ -90,7 +90,7 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
         if (!File.Exists(source))
         {
             throw new FileNotFoundException(
-                $"#r \"{reference}\" names {source}, which does not exist: build the library (dotnet build lib/CrossEntropy.Interactive -c Release) first.", source);
+                $"#r \"{reference}\" names {source}, which does not exist: build the library first (the projects under \"build\" in .config/notebooks.json, in Release).", source);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Copy(source, target, overwrite: true);

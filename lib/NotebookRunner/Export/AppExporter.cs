@@ -131,7 +131,7 @@ public sealed class AppExporter(AppExportSettings settings)
         text.Append($"\n// The kernel-free edition of {Relative(notebookPath).Replace('\\', '/')} (\"{title}\"), as a .NET file-based app:\n")
             .Append($"// `dotnet run {AppFileName(notebook.Name)}` in this folder. Text outputs print as in the notebook; each chart is written\n")
             .Append("// as an HTML page to charts/ beside this file. Written by the notebook runner (`dotnet run --project\n")
-            .Append("// lib/NotebookRunner -c Release -- --export`): edit the notebook, not this file. The properties above: the app pins\n")
+            .Append("// lib/NotebookRunner -c Release -- export`): edit the notebook, not this file. The properties above: the app pins\n")
             .Append("// its own package versions, runs as an ordinary (not native AOT) program, and is not held to the library's analyzers.\n\n");
         return text.ToString();
     }

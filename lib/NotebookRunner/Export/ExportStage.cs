@@ -7,16 +7,14 @@ namespace NotebookRunner.Export;
 /// </summary>
 public static class ExportStage
 {
-    /// <summary>The calls of this course's first cells that only prepare the kernel.</summary>
-    public static readonly IReadOnlyList<string> KernelOnlyCalls = ["KernelSetup.Install"];
-
-    /// <summary>Where the apps are written: <c>notebooks/apps/</c>.</summary>
+    /// <summary>Where the apps are written: the configured <c>export.directory</c>, else <c>apps/</c> in the notebooks
+    /// folder (this course: <c>notebooks/apps/</c>).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <returns>The folder.</returns>
     public static string AppsDirectory(RepoLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Path.Combine(layout.NotebooksDirectory, "apps");
+        return layout.Config.ExportDirectory is { } directory ? layout.Under(directory) : Path.Combine(layout.NotebooksDirectory, "apps");
     }
 
     /// <summary>The exporter's settings for this repository.</summary>
@@ -27,9 +25,9 @@ public static class ExportStage
         ArgumentNullException.ThrowIfNull(layout);
         return new AppExportSettings(
             AppsDirectory(layout),
-            Path.Combine(layout.Root, "lib", "NotebookApp", "NotebookApp.csproj"),
+            layout.Under(layout.Config.ExportRuntimeProject),
             AppExportSettings.ReadPinnedVersions(Path.Combine(layout.Root, "Directory.Packages.props")),
-            KernelOnlyCalls);
+            layout.Config.ExportKernelOnlyCalls);
     }
 
     /// <summary>Each numbered notebook's app: its file name and text, as the exporter writes it now.</summary>
@@ -64,7 +62,7 @@ public static class ExportStage
                 Runner.ReplaceAtomically(Path.Combine(folder, app.FileName), app.Text);
             }
             var orphans = Directory.EnumerateFiles(folder, "*.cs")
-                .Where(f => RepoLayout.IsNumberedNotebook(Path.GetFileNameWithoutExtension(f) + ".ipynb")
+                .Where(f => layout.IsNotebook(Path.GetFileNameWithoutExtension(f) + ".ipynb")
                     && !apps.Any(a => a.FileName == Path.GetFileName(f)))
                 .ToArray();
             foreach (var orphan in orphans)

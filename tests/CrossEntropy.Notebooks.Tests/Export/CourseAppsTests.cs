@@ -28,7 +28,7 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
             .Select(app => app.FileName)
             .ToArray();
         Assert.True(stale.Length == 0,
-            $"Out of date with their notebooks: {string.Join(", ", stale)}. Run: dotnet run --project lib/NotebookRunner -c Release -- --export");
+            $"Out of date with their notebooks: {string.Join(", ", stale)}. Run: dotnet run --project lib/NotebookRunner -c Release -- export");
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
     internal static bool IsKernelSetUp(string source) =>
         source.Split('\n').Select(l => l.Trim()).All(l => l.Length == 0 || KernelDirective.Parse(l) is not null
             || l.StartsWith("using ", StringComparison.Ordinal) || l.StartsWith("//", StringComparison.Ordinal)
-            || ExportStage.KernelOnlyCalls.Any(call => l.Contains(call + "(", StringComparison.Ordinal)));
+            || Layout.Config.ExportKernelOnlyCalls.Any(call => l.Contains(call + "(", StringComparison.Ordinal)));
 
     /// <summary>A code cell's committed console text (its stream outputs) and displayed values (text/plain, in order).</summary>
     internal static (string Stream, IReadOnlyList<string> Displays) Committed(JsonObject cell)

@@ -1,4 +1,5 @@
 using NotebookRunner;
+using NotebookRunner.CommandLine;
 using NotebookRunner.Export;
 
 namespace CrossEntropy.Notebooks.Tests.Export;
@@ -45,10 +46,11 @@ public sealed class ExportStageTests
     }
 
     [Fact]
-    public void The_runner_takes_an_export_option()
+    public void The_runner_has_an_export_command()
     {
-        Assert.True(RunnerOptions.Parse(["--export"]).ExportOnly);
-        Assert.False(RunnerOptions.Parse([]).ExportOnly);
-        Assert.Contains("--export", RunnerOptions.Help, StringComparison.Ordinal);
+        Assert.Equal(RunnerCommand.Export, RunnerCommandLine.Parse("export").Command);
+        Assert.Equal(RunnerCommand.Check, RunnerCommandLine.Parse().Command);
+        Assert.False(RunnerCommandLine.Parse().NoExport);
+        Assert.True(RunnerCommandLine.Parse("check", "--no-export").NoExport);
     }
 }
