@@ -43,7 +43,7 @@ public static class Exercises03
         var bitsVerdict = ExerciseCheck.Real(BitsName, bits, nats / Math.Log(2), precision,
             Tr("one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2."),
             Mistake.Produces(blogBits, Tr("that is the loss before the step; convert the loss after one step.")),
-            Mistake.Produces(nats * Math.Log(2), Tr("you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide.")),
+            Mistake.Produces(nats * Math.Log(2), Tr("you multiplied by ln 2; a bit is smaller than a nat, so the same loss is more bits than nats: divide.")),
             Mistake.Produces(nats / Math.Log(10), Tr("you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2.")),
             Mistake.WrongLogBase(),
             Mistake.Sign());
@@ -60,7 +60,7 @@ public static class Exercises03
             Mistake.Sign(Tr("the loss in bits is right; a cross-entropy is never below its floor H(p), so the distance is positive: loss − floor.")));
         return floorVerdict.IsSolved
             ? ExerciseResult.Solved(BitsName, TwoParts.Solved(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision,
-                Tr("The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it."))
+                Tr("The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it.")))
             : floorVerdict;
     }
 
@@ -130,7 +130,7 @@ public static class Exercises03
         return gradientVerdict.IsSolved
             ? ExerciseResult.Solved(HardName, TwoParts.Solved(Precision.IsFull(loss, expectedLoss) &&
                     gradient!.Select((g, i) => Precision.IsFull(g, expectedGradient[i])).All(full => full), precision,
-                Tr("The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0."))
+                Tr("The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")))
             : gradientVerdict;
     });
 

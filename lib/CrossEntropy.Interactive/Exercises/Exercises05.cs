@@ -47,7 +47,7 @@ public static class Exercises05
             Mistake.Reciprocal(Tr("the mean's ratio is right; the sum's ratio is upside down: the scaled sum over the original one.")));
         return sumVerdict.IsSolved
             ? ExerciseResult.Solved(ScalingName, TwoParts.Solved(Precision.IsFull(meanRatio, expectedMean) && Precision.IsFull(sumRatio, expectedSum), precision,
-                Tr("The weighted mean is scale-free; the sum, and its gradient, scale with the weights, so training with Reduction.Sum would take steps 1000 times larger at the same learning rate."))
+                Tr("The weighted mean is scale-free; the sum, and its gradient, scale with the weights, so training with Reduction.Sum would take steps 1000 times larger at the same learning rate.")))
             : sumVerdict;
     }
 
@@ -97,7 +97,7 @@ public static class Exercises05
             Mistake.When(loss => loss < floor, Tr("the floor is right; no model's loss can go below the floor H(t): check the ε of your training run.")));
         return lossVerdict.IsSolved
             ? ExerciseResult.Solved(StrongerName, TwoParts.Solved(Precision.IsFull(floorNats, floor) && Precision.IsFull(finalLossNats, trained), precision,
-                Tr("The loss stays above the higher floor; the ideal logit gap ln(t_y / t_other) shrinks as ε grows."))
+                Tr("The loss stays above the higher floor; the ideal logit gap ln(t_y / t_other) shrinks as ε grows.")))
             : lossVerdict;
     });
 
