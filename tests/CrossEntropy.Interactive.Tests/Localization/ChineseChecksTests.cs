@@ -76,6 +76,16 @@ public class ChineseChecksTests
     }
 
     [Fact]
+    public void English_lines_are_those_the_committed_notebooks_print()
+    {
+        // Copied from the outputs of notebooks 01 and 05: going through the catalog changed no English byte.
+        Assert.Equal("Solved: Exercise 1.1, a fair twenty-sided die — your value matches the reference in full (asked for: 4 significant digits).",
+            Exercises01.FairDie(Math.Log2(20)).ToString());
+        Assert.Equal("Solved: Exercise 5.1, scaling the weights — both parts match the reference in full. The weighted mean is scale-free; the sum, and its gradient, scale with the weights, so training with Reduction.Sum would take steps 1000 times larger at the same learning rate.",
+            Exercises05.ScaleFreeWeights(1, 1000).ToString());
+    }
+
+    [Fact]
     public void Every_check_names_its_exercise_in_the_course_language()
     {
         foreach (var (language, label, exercise) in new[]
