@@ -7,25 +7,35 @@ namespace CrossEntropy.Interactive;
 
 /// <summary>
 /// One call, in a notebook's first cell after the <c>#r</c> lines, that prepares the .NET Interactive kernel:
-/// the FSharp.Core redirect Plotly.NET needs, and the HTML formatters of this library's display types.
+/// the FSharp.Core redirect Plotly.NET needs, the HTML formatters of this library's display types, and (with
+/// <see cref="Install(string)"/>) the language the exercise checks speak.
 /// </summary>
 public static class KernelSetup
 {
     private static readonly Lock Gate = new();
     private static bool installed;
 
-    /// <summary>Whether <see cref="Install"/> has run in this process.</summary>
+    /// <summary>Whether <see cref="Install(string)"/> has run in this process.</summary>
     public static bool IsInstalled
     {
         get { lock (Gate) { return installed; } }
     }
 
     /// <summary>
-    /// Installs the kernel workarounds and formatters. Idempotent: later calls do nothing.
+    /// Installs the kernel workarounds and formatters for the English edition: the same as <c>Install("en")</c>.
+    /// </summary>
+    public static void Install() => Install(Localization.CourseLanguage.English);
+
+    /// <summary>
+    /// Sets the course language of this kernel session (the checks' verdicts, exercise names and hints), then installs
+    /// the kernel workarounds and formatters. The installation is idempotent (later calls only set the language).
     /// Safe outside a kernel (a console app or a test): nothing it does needs a running kernel.
     /// </summary>
-    public static void Install()
+    /// <param name="language"><c>"en"</c> (the English edition) or <c>"zh-CN"</c> (the Chinese edition).</param>
+    /// <exception cref="ArgumentException">Any other language; the message names the value.</exception>
+    public static void Install(string language)
     {
+        Localization.CourseLanguage.Set(language);
         lock (Gate)
         {
             if (installed)

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Numerics;
+
+using static CrossEntropy.Interactive.Localization.Messages;
 
 namespace CrossEntropy.Interactive.Exercises;
 
@@ -34,8 +35,8 @@ public static class ExerciseCheck
         if (precision.Accepts(answer, expected))
         {
             return ExerciseResult.Solved(exercise, Precision.IsFull(answer, expected)
-                ? $"your value matches the reference in full (asked for: {precision})."
-                : $"right, to {precision}, the precision asked for.");
+                ? Tr($"your value matches the reference in full (asked for: {precision}).")
+                : Tr($"right, to {precision}, the precision asked for."));
         }
         return ExerciseResult.Incorrect(exercise, precision.IsNearMiss(answer, expected)
             ? NearMissHint(precision)
@@ -61,7 +62,7 @@ public static class ExerciseCheck
             return ExerciseResult.NotSolvedYet(exercise);
         }
         return Answer.SameBits(answer, expected)
-            ? ExerciseResult.Solved(exercise, $"your value is exactly the right {FormatName<T>()}, to the last bit.")
+            ? ExerciseResult.Solved(exercise, Tr($"your value is exactly the right {FormatName<T>()}, to the last bit."))
             : ExerciseResult.Incorrect(exercise,
                 Mistake.Choose(double.CreateChecked(answer), double.CreateChecked(expected), fallbackHint, mistakes));
     }
@@ -89,20 +90,20 @@ public static class ExerciseCheck
         if (answer!.Count != expected.Count)
         {
             return ExerciseResult.Incorrect(exercise,
-                $"your answer has {Count(answer.Count)}; the exercise needs {Count(expected.Count)}.");
+                Tr($"your answer has {Count(answer.Count)}; the exercise needs {Count(expected.Count)}."));
         }
         if (answer.Any(double.IsNaN))
         {
             return ExerciseResult.Incorrect(exercise,
-                "some entries are NaN: did you fill in every entry, and does your formula divide 0 by 0 or multiply 0 by infinity?");
+                Tr("some entries are NaN: did you fill in every entry, and does your formula divide 0 by 0 or multiply 0 by infinity?"));
         }
         var accepted = Enumerable.Range(0, answer.Count).All(i => precision.Accepts(answer[i], expected[i]));
         if (accepted)
         {
             return ExerciseResult.Solved(exercise,
                 Enumerable.Range(0, answer.Count).All(i => Precision.IsFull(answer[i], expected[i]))
-                    ? $"every entry matches the reference in full (asked for: {precision})."
-                    : $"every entry is right, to {precision}, the precision asked for.");
+                    ? Tr($"every entry matches the reference in full (asked for: {precision}).")
+                    : Tr($"every entry is right, to {precision}, the precision asked for."));
         }
         var nearMiss = Enumerable.Range(0, answer.Count)
             .All(i => precision.Accepts(answer[i], expected[i]) || precision.IsNearMiss(answer[i], expected[i]));
@@ -126,7 +127,7 @@ public static class ExerciseCheck
         ArgumentNullException.ThrowIfNull(whyWrong);
         if (Answer.IsMissing(choice))
         {
-            return ExerciseResult.NotSolvedYet(exercise, "Set choice to one letter, e.g. choice = 'a', and run the cell again.");
+            return ExerciseResult.NotSolvedYet(exercise, Tr("Set choice to one letter, e.g. choice = 'a', and run the cell again."));
         }
         var letter = char.ToLowerInvariant(choice);
         if (letter == char.ToLowerInvariant(correct))
@@ -136,7 +137,7 @@ public static class ExerciseCheck
         return whyWrong.TryGetValue(letter, out var hint)
             ? ExerciseResult.Incorrect(exercise, hint)
             : ExerciseResult.Incorrect(exercise,
-                $"'{choice}' is not one of the choices: pick one of {string.Join(", ", whyWrong.Keys.Append(correct).Order().Select(c => $"'{c}'"))}.");
+                Tr($"'{choice}' is not one of the choices: pick one of {string.Join(", ", whyWrong.Keys.Append(correct).Order().Select(c => $"'{c}'"))}."));
     }
 
     /// <summary>
@@ -158,7 +159,7 @@ public static class ExerciseCheck
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return ExerciseResult.Incorrect(exercise, "your answer could not be checked: " + Explain(e));
+            return ExerciseResult.Incorrect(exercise, Tr($"your answer could not be checked: {Explain(e)}"));
         }
     }
 
@@ -174,11 +175,11 @@ public static class ExerciseCheck
         return inner switch
         {
             NullReferenceException or ArgumentNullException =>
-                "something in it is null. Did you leave an array or a function unassigned?",
+                Tr("something in it is null. Did you leave an array or a function unassigned?"),
             IndexOutOfRangeException or ArgumentOutOfRangeException { ParamName: "index" } =>
-                "an index was outside an array. Check the length of your arrays.",
-            DivideByZeroException => "it divides an integer by zero. Use double arithmetic (1.0 / n, not 1 / n).",
-            _ => $"{inner.Message.TrimEnd('.')} ({inner.GetType().Name}).",
+                Tr("an index was outside an array. Check the length of your arrays."),
+            DivideByZeroException => Tr("it divides an integer by zero. Use double arithmetic (1.0 / n, not 1 / n)."),
+            _ => Tr($"{inner.Message.TrimEnd('.')} ({inner.GetType().Name})."),
         };
     }
 
@@ -186,8 +187,7 @@ public static class ExerciseCheck
         typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(Half) ? "Half" : "double";
 
     private static string NearMissHint(Precision precision) =>
-        $"almost: your value is one unit off in the last of the {precision} asked for. Round that digit (do not cut " +
-        "the rest off), and carry more digits through the intermediate steps.";
+        Tr($"almost: your value is one unit off in the last of the {precision} asked for. Round that digit (do not cut the rest off), and carry more digits through the intermediate steps.");
 
-    private static string Count(int n) => n == 1 ? "1 value" : $"{n.ToString(CultureInfo.InvariantCulture)} values";
+    private static string Count(int n) => n == 1 ? Tr("1 value") : Tr($"{n} values");
 }

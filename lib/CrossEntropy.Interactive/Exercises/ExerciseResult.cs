@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>The three verdicts an exercise check can give.</summary>
@@ -27,7 +29,7 @@ public enum ExerciseStatus
 /// <param name="Message">Why: what was accepted, what to do next, or a hint aimed at the likely mistake.</param>
 public sealed record ExerciseResult(string Exercise, ExerciseStatus Status, string Message)
 {
-    /// <summary>The text a student reads when nothing has been answered yet.</summary>
+    /// <summary>The text a student reads when nothing has been answered yet, in English (its translations are in the catalog).</summary>
     public const string PlaceholderMessage =
         "Replace the placeholder with your computation (where the cell says \"your code here\") and run the cell again.";
 
@@ -42,24 +44,24 @@ public sealed record ExerciseResult(string Exercise, ExerciseStatus Status, stri
 
     /// <summary>A placeholder answer: the student has not answered yet.</summary>
     /// <param name="exercise">The exercise's number and short name.</param>
-    /// <param name="message">What to do; by default <see cref="PlaceholderMessage"/>.</param>
+    /// <param name="message">What to do; by default <see cref="PlaceholderMessage"/> in the course language.</param>
     /// <returns>The result.</returns>
-    public static ExerciseResult NotSolvedYet(string exercise, string message = PlaceholderMessage) =>
-        new(exercise, ExerciseStatus.NotSolvedYet, message);
+    public static ExerciseResult NotSolvedYet(string exercise, string? message = null) =>
+        new(exercise, ExerciseStatus.NotSolvedYet, message ?? Tr(PlaceholderMessage));
 
     /// <summary>A wrong answer, with a hint that must not contain the expected value.</summary>
     /// <param name="exercise">The exercise's number and short name.</param>
     /// <param name="hint">What to look at.</param>
     /// <returns>The result.</returns>
     public static ExerciseResult Incorrect(string exercise, string hint) =>
-        new(exercise, ExerciseStatus.Incorrect, "Not yet right. Hint: " + hint);
+        new(exercise, ExerciseStatus.Incorrect, Tr($"Not yet right. Hint: {hint}"));
 
-    /// <summary>The verdict's label: <c>Solved</c>, <c>Not solved yet</c> or <c>Incorrect</c>.</summary>
+    /// <summary>The verdict's label: <c>Solved</c>, <c>Not solved yet</c> or <c>Incorrect</c>, in the course language.</summary>
     public string Label => Status switch
     {
-        ExerciseStatus.Solved => "Solved",
-        ExerciseStatus.Incorrect => "Incorrect",
-        _ => "Not solved yet",
+        ExerciseStatus.Solved => Tr("Solved"),
+        ExerciseStatus.Incorrect => Tr("Incorrect"),
+        _ => Tr("Not solved yet"),
     };
 
     /// <summary>

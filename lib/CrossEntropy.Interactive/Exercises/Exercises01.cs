@@ -1,14 +1,16 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>The checks of notebook 1 (entropy). Each computes its reference value itself and never shows it.</summary>
 public static class Exercises01
 {
-    private const string FairDieName = "Exercise 1.1, a fair twenty-sided die";
-    private const string SurprisalName = "Exercise 1.2, surprisal units";
-    private const string OneBitName = "Exercise 1.3, a die with 1 bit of entropy";
-    private const string PerplexityName = "Exercise 1.4, perplexity";
+    private static string FairDieName => Tr("Exercise 1.1, a fair twenty-sided die");
+    private static string SurprisalName => Tr("Exercise 1.2, surprisal units");
+    private static string OneBitName => Tr("Exercise 1.3, a die with 1 bit of entropy");
+    private static string PerplexityName => Tr("Exercise 1.4, perplexity");
 
     /// <summary>
     /// Exercise 1.1: the entropy of a fair twenty-sided die, in bits (H = log₂ 20). Not the six-sided die: notebook 1
@@ -22,13 +24,13 @@ public static class Exercises01
         double[] die = Enumerable.Repeat(1.0 / faces, faces).ToArray();
         double[] sixSided = Enumerable.Repeat(1.0 / 6, 6).ToArray();
         return ExerciseCheck.Real(FairDieName, entropyBits, Information.Entropy(die, InformationUnit.Bits), Precision.SignificantDigits(4),
-            "H = −Σ p log₂ p over the twenty faces, each with p = 1/20.",
+            Tr("H = −Σ p log₂ p over the twenty faces, each with p = 1/20."),
             Mistake.Produces(Information.Entropy(sixSided, InformationUnit.Bits),
-                "that is the six-sided die of the histogram above; this die has twenty faces."),
+                Tr("that is the six-sided die of the histogram above; this die has twenty faces.")),
             Mistake.WrongLogBase(),
             Mistake.Produces(faces * Information.Surprisal(1.0 / faces, InformationUnit.Bits),
-                "you added the twenty surprisals without weighting each by its probability 1/20."),
-            Mistake.When(h => h < 0, "an entropy is never negative: check the minus sign in −Σ p log p."),
+                Tr("you added the twenty surprisals without weighting each by its probability 1/20.")),
+            Mistake.When(h => h < 0, Tr("an entropy is never negative: check the minus sign in −Σ p log p.")),
             Mistake.Sign(),
             TooFewDigits.Mistake(4));
     }
@@ -45,25 +47,25 @@ public static class Exercises01
         if (Answer.IsMissing(probability) || Answer.IsMissing(nats))
         {
             return ExerciseResult.NotSolvedYet(SurprisalName,
-                "Answer both parts, the probability and the surprisal in nats, and run the cell again.");
+                Tr("Answer both parts, the probability and the surprisal in nats, and run the cell again."));
         }
         var expectedProbability = Math.Pow(2, -bits);
         var probabilityVerdict = ExerciseCheck.Real(SurprisalName, probability, expectedProbability, Precision.SignificantDigits(3),
-            "surprisal is I = −log₂ p; solve it for p.",
-            Mistake.Reciprocal("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is."),
-            Mistake.Produces(Math.Exp(-bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a natural one."),
-            Mistake.Produces(Math.Pow(10, -bits), "the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one."),
+            Tr("surprisal is I = −log₂ p; solve it for p."),
+            Mistake.Reciprocal(Tr("surprisal is −log₂ p, so p = 2 to the power of minus the surprisal: your value is above 1, which no probability is.")),
+            Mistake.Produces(Math.Exp(-bits), Tr("the surprisal is given in bits, so undo a base-2 logarithm, not a natural one.")),
+            Mistake.Produces(Math.Pow(10, -bits), Tr("the surprisal is given in bits, so undo a base-2 logarithm, not a base-10 one.")),
             TooFewDigits.Mistake(3));
         if (!probabilityVerdict.IsSolved)
         {
             return probabilityVerdict;
         }
         return ExerciseCheck.Real(SurprisalName, nats, Information.Surprisal(expectedProbability, InformationUnit.Nats), Precision.SignificantDigits(4),
-            "the probability is right; now compute −ln p, or convert: one bit is ln 2 nats.",
-            Mistake.Produces(bits / Math.Log(2), "the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided."),
-            Mistake.Produces(bits, "the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit."),
-            Mistake.WrongLogBase("the probability is right; but the second number is in another unit than nats: nats use the natural logarithm."),
-            Mistake.Sign("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1."),
+            Tr("the probability is right; now compute −ln p, or convert: one bit is ln 2 nats."),
+            Mistake.Produces(bits / Math.Log(2), Tr("the probability is right; but bits to nats multiplies by ln 2 (one bit is ln 2 nats, less than one nat), you divided.")),
+            Mistake.Produces(bits, Tr("the probability is right; but a nat is not a bit: the same surprisal is a different number in another unit.")),
+            Mistake.WrongLogBase(Tr("the probability is right; but the second number is in another unit than nats: nats use the natural logarithm.")),
+            Mistake.Sign(Tr("the probability is right; but a surprisal is never negative: −ln p with p ≤ 1.")),
             TooFewDigits.Mistake(4));
     }
 
@@ -85,36 +87,36 @@ public static class Exercises01
         if (distribution!.Count != faces)
         {
             return ExerciseResult.Incorrect(OneBitName,
-                $"a die has {faces} outcomes; your distribution has {distribution.Count}. Give all six probabilities.");
+                Tr($"a die has {faces} outcomes; your distribution has {distribution.Count}. Give all six probabilities."));
         }
         if (!Answer.IsDistribution(distribution, 1e-9))
         {
             return ExerciseResult.Incorrect(OneBitName,
-                "that is not a probability distribution: every entry must be between 0 and 1 and they must sum to 1.");
+                Tr("that is not a probability distribution: every entry must be between 0 and 1 and they must sum to 1."));
         }
         if (distribution.Any(p => p <= 0))
         {
             return ExerciseResult.Incorrect(OneBitName,
-                "every face must be possible: give all six probabilities a value above 0 (the exercise rules out the easy answer with zeros).");
+                Tr("every face must be possible: give all six probabilities a value above 0 (the exercise rules out the easy answer with zeros)."));
         }
         var bits = Information.Entropy(distribution.ToArray(), InformationUnit.Bits);
         if (precision.Accepts(bits, 1))
         {
             return ExerciseResult.Solved(OneBitName,
-                $"1 bit, to {precision}. One likely face and five rare ones hold as much uncertainty as a fair coin.");
+                Tr($"1 bit, to {precision}. One likely face and five rare ones hold as much uncertainty as a fair coin."));
         }
         if (precision.Accepts(bits * Math.Log(2), 1))
         {
-            return ExerciseResult.Incorrect(OneBitName, "your distribution has 1 nat of entropy, not 1 bit: measure with log₂.");
+            return ExerciseResult.Incorrect(OneBitName, Tr("your distribution has 1 nat of entropy, not 1 bit: measure with log₂."));
         }
         if (Precision.SignificantDigits(2).Accepts(bits, 1))
         {
             return ExerciseResult.Incorrect(OneBitName,
-                $"close, but not 1 bit to the {precision} asked for: continue the search (more bisection steps) until the entropy agrees that far.");
+                Tr($"close, but not 1 bit to the {precision} asked for: continue the search (more bisection steps) until the entropy agrees that far."));
         }
         return ExerciseResult.Incorrect(OneBitName, bits > 1
-            ? "its entropy is above 1 bit: the mass is spread too widely. Make the large probability larger."
-            : "its entropy is below 1 bit: the mass is too concentrated. Make the small probabilities larger.");
+            ? Tr("its entropy is above 1 bit: the mass is spread too widely. Make the large probability larger.")
+            : Tr("its entropy is below 1 bit: the mass is too concentrated. Make the small probabilities larger."));
     });
 
     /// <summary>Exercise 1.4's self-check: why the perplexity of a uniform distribution over k outcomes is k.</summary>
@@ -123,8 +125,8 @@ public static class Exercises01
     public static ExerciseResult Perplexity(char choice) => ExerciseCheck.Choice(PerplexityName, choice, 'a',
         new Dictionary<char, string>
         {
-            ['b'] = "counting outcomes works only for the uniform case: a biased coin has two possible outcomes but a perplexity below 2. Compute Information.Perplexity([0.9, 0.1]).",
-            ['c'] = "compute both for the uniform distribution: in nats H = ln k, and e^(ln k) is k too. H in bits = H in nats / ln 2, so the two powers are the same number exactly.",
+            ['b'] = Tr("counting outcomes works only for the uniform case: a biased coin has two possible outcomes but a perplexity below 2. Compute Information.Perplexity([0.9, 0.1])."),
+            ['c'] = Tr("compute both for the uniform distribution: in nats H = ln k, and e^(ln k) is k too. H in bits = H in nats / ln 2, so the two powers are the same number exactly."),
         },
-        "H(uniform over k) = log_b k in every base b, and b raised to log_b k is k: the base cancels, which is also why e^H(nats) = 2^H(bits).");
+        Tr("H(uniform over k) = log_b k in every base b, and b raised to log_b k is k: the base cancels, which is also why e^H(nats) = 2^H(bits)."));
 }

@@ -1,13 +1,15 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>The checks of notebook 3, on the blog's example p = [0.5, 0.5], z = [0.7, 0.3] unless an exercise says otherwise.</summary>
 public static class Exercises03
 {
-    private const string BitsName = "Exercise 3.1, bits from nats";
-    private const string BestName = "Exercise 3.2, the best logits";
-    private const string HardName = "Exercise 3.3, a hard label";
+    private static string BitsName => Tr("Exercise 3.1, bits from nats");
+    private static string BestName => Tr("Exercise 3.2, the best logits");
+    private static string HardName => Tr("Exercise 3.3, a hard label");
 
     private static readonly double[] BlogTarget = [0.5, 0.5];
     private static readonly double[] BlogLogits = [0.7, 0.3];
@@ -27,7 +29,7 @@ public static class Exercises03
     {
         if (Answer.IsMissing(bits) || Answer.IsMissing(aboveFloorBits))
         {
-            return ExerciseResult.NotSolvedYet(BitsName, "Answer both parts, the loss in bits and its distance to the floor, and run the cell again.");
+            return ExerciseResult.NotSolvedYet(BitsName, Tr("Answer both parts, the loss in bits and its distance to the floor, and run the cell again."));
         }
         var blogBits = Losses.CrossEntropy<double>(BlogLogits, 2, BlogTarget) / Math.Log(2);
         var gradient = new double[2];
@@ -39,10 +41,10 @@ public static class Exercises03
         // distance to the floor keeps as many decimals as the loss.
         var precision = Precision.DecimalPlaces(4);
         var bitsVerdict = ExerciseCheck.Real(BitsName, bits, nats / Math.Log(2), precision,
-            "one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2.",
-            Mistake.Produces(blogBits, "that is the loss before the step; convert the loss after one step."),
-            Mistake.Produces(nats * Math.Log(2), "you multiplied by ln 2; a bit is larger than a nat, so there are fewer bits than nats: divide."),
-            Mistake.Produces(nats / Math.Log(10), "you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2."),
+            Tr("one bit is ln 2 nats, so a value in nats becomes bits when divided by ln 2."),
+            Mistake.Produces(blogBits, Tr("that is the loss before the step; convert the loss after one step.")),
+            Mistake.Produces(nats * Math.Log(2), Tr("you multiplied by ln 2; a bit is smaller than a nat, so the same loss is more bits than nats: divide.")),
+            Mistake.Produces(nats / Math.Log(10), Tr("you divided by ln 10, which gives hartleys (the unit of log10); bits need ln 2.")),
             Mistake.WrongLogBase(),
             Mistake.Sign());
         if (!bitsVerdict.IsSolved)
@@ -51,14 +53,14 @@ public static class Exercises03
         }
         var aboveFloor = nats / Math.Log(2) - floorBits;
         var floorVerdict = ExerciseCheck.Real(BitsName, aboveFloorBits, aboveFloor, precision,
-            "the loss in bits is right; the floor is H(p) = 1 bit, and the distance is loss − floor, in bits.",
-            Mistake.Produces(nats - Information.Entropy(BlogTarget), "the loss in bits is right; that distance is in nats (loss − ln 2): give it in bits."),
-            Mistake.Produces(blogBits - floorBits, "the loss in bits is right; that is how far the loss was above the floor before the step."),
-            Mistake.Produces(nats / Math.Log(2), "the loss in bits is right; the second answer is its distance to the floor, not the loss itself."),
-            Mistake.Sign("the loss in bits is right; a cross-entropy is never below its floor H(p), so the distance is positive: loss − floor."));
+            Tr("the loss in bits is right; the floor is H(p) = 1 bit, and the distance is loss − floor, in bits."),
+            Mistake.Produces(nats - Information.Entropy(BlogTarget), Tr("the loss in bits is right; that distance is in nats (loss − ln 2): give it in bits.")),
+            Mistake.Produces(blogBits - floorBits, Tr("the loss in bits is right; that is how far the loss was above the floor before the step.")),
+            Mistake.Produces(nats / Math.Log(2), Tr("the loss in bits is right; the second answer is its distance to the floor, not the loss itself.")),
+            Mistake.Sign(Tr("the loss in bits is right; a cross-entropy is never below its floor H(p), so the distance is positive: loss − floor.")));
         return floorVerdict.IsSolved
-            ? ExerciseResult.Solved(BitsName, TwoParts.Solved(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision) +
-                " The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it.")
+            ? ExerciseResult.Solved(BitsName, TwoParts.Solved(Precision.IsFull(bits, nats / Math.Log(2)) && Precision.IsFull(aboveFloorBits, aboveFloor), precision,
+                Tr("The distance to the floor is KL(p‖q) in bits: one step of gradient descent removed most of it.")))
             : floorVerdict;
     }
 
@@ -76,19 +78,19 @@ public static class Exercises03
         }
         if (logits!.Count != 2)
         {
-            return ExerciseResult.Incorrect(BestName, $"two classes need two logits; you gave {logits.Count}.");
+            return ExerciseResult.Incorrect(BestName, Tr($"two classes need two logits; you gave {logits.Count}."));
         }
         if (!logits.All(double.IsFinite))
         {
-            return ExerciseResult.Incorrect(BestName, "logits are finite real numbers: no NaN or ∞.");
+            return ExerciseResult.Incorrect(BestName, Tr("logits are finite real numbers: no NaN or ∞."));
         }
         var loss = Losses.CrossEntropy<double>(logits.ToArray(), 2, BlogTarget);
         var floor = Information.Entropy(BlogTarget);
         return Precision.SignificantDigits(12).Accepts(loss, floor)
             ? ExerciseResult.Solved(BestName,
-                "the loss is at its floor H(p). Not unique: adding the same constant to both logits leaves softmax unchanged, so every z with z₀ = z₁ is optimal.")
+                Tr("the loss is at its floor H(p). Not unique: adding the same constant to both logits leaves softmax unchanged, so every z with z₀ = z₁ is optimal."))
             : ExerciseResult.Incorrect(BestName,
-                "the loss is above its floor H(p): the best q equals p. What must be true of z₀ and z₁ for softmax(z) to give both classes the same probability?");
+                Tr("the loss is above its floor H(p): the best q equals p. What must be true of z₀ and z₁ for softmax(z) to give both classes the same probability?"));
     });
 
     /// <summary>
@@ -102,7 +104,7 @@ public static class Exercises03
     {
         if (Answer.IsMissing(loss) || Answer.IsMissing(gradient))
         {
-            return ExerciseResult.NotSolvedYet(HardName, "Answer both parts, the loss and the gradient, and run the cell again.");
+            return ExerciseResult.NotSolvedYet(HardName, Tr("Answer both parts, the loss and the gradient, and run the cell again."));
         }
         double[] hard = [1, 0];
         var q = StableMath.Softmax(HardLabelLogits);
@@ -110,25 +112,25 @@ public static class Exercises03
         double[] expectedGradient = [q[0] - hard[0], q[1] - hard[1]];
         var precision = Precision.SignificantDigits(4);
         var lossVerdict = ExerciseCheck.Real(HardName, loss, expectedLoss, precision,
-            "with a one-hot p only the true class's term of −Σ p log q survives.",
-            Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, hard), "that is the hard-label loss at the blog's z = [0.7, 0.3]; this exercise uses z = [0.2, 1.4]."),
-            Mistake.Produces(Losses.CrossEntropy<double>(HardLabelLogits, 2, BlogTarget), "that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0]."),
-            Mistake.Produces(-Math.Log(q[1]), "that is −log q₁, the loss if class 1 were the true class; here class 0 is."),
-            Mistake.WrongLogBase("the loss is in another unit: losses are in nats (natural log)."),
+            Tr("with a one-hot p only the true class's term of −Σ p log q survives."),
+            Mistake.Produces(Losses.CrossEntropy<double>(BlogLogits, 2, hard), Tr("that is the hard-label loss at the blog's z = [0.7, 0.3]; this exercise uses z = [0.2, 1.4].")),
+            Mistake.Produces(Losses.CrossEntropy<double>(HardLabelLogits, 2, BlogTarget), Tr("that is the loss for the blog's p = [0.5, 0.5]; the target is now [1, 0].")),
+            Mistake.Produces(-Math.Log(q[1]), Tr("that is −log q₁, the loss if class 1 were the true class; here class 0 is.")),
+            Mistake.WrongLogBase(Tr("the loss is in another unit: losses are in nats (natural log).")),
             Mistake.Sign());
         if (!lossVerdict.IsSolved)
         {
             return lossVerdict;
         }
         var gradientVerdict = ExerciseCheck.Vector(HardName, gradient, expectedGradient, precision,
-            "the loss is right; the gradient with respect to the logits is q − p, with q = softmax(z) and the new p.",
-            VectorMistake.Sign("the loss is right; the gradient's signs are flipped: it is q − p, not p − q."),
-            VectorMistake.Produces(q, "the loss is right; the gradient is q − p: subtract the target."),
-            VectorMistake.Produces([q[0] - 0.5, q[1] - 0.5], "the loss is right; the gradient uses the blog's old target [0.5, 0.5]; the target is now [1, 0]."));
+            Tr("the loss is right; the gradient with respect to the logits is q − p, with q = softmax(z) and the new p."),
+            VectorMistake.Sign(Tr("the loss is right; the gradient's signs are flipped: it is q − p, not p − q.")),
+            VectorMistake.Produces(q, Tr("the loss is right; the gradient is q − p: subtract the target.")),
+            VectorMistake.Produces([q[0] - 0.5, q[1] - 0.5], Tr("the loss is right; the gradient uses the blog's old target [0.5, 0.5]; the target is now [1, 0].")));
         return gradientVerdict.IsSolved
             ? ExerciseResult.Solved(HardName, TwoParts.Solved(Precision.IsFull(loss, expectedLoss) &&
-                    gradient!.Select((g, i) => Precision.IsFull(g, expectedGradient[i])).All(full => full), precision) +
-                " The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")
+                    gradient!.Select((g, i) => Precision.IsFull(g, expectedGradient[i])).All(full => full), precision,
+                Tr("The floor is now H([1, 0]) = 0, approached only as z₀ − z₁ → ∞, where the loss log(1 + e^(z₁ − z₀)) → 0.")))
             : gradientVerdict;
     });
 
@@ -140,19 +142,19 @@ public static class Exercises03
     /// <param name="gradient">The student's gradient; null while unanswered.</param>
     /// <returns>The verdict.</returns>
     public static ExerciseResult TemperatureGradient(IReadOnlyList<double>? gradient) =>
-        ExerciseCheck.Guarded("Exercise 3.4, temperature and gradient", () =>
+        ExerciseCheck.Guarded(Tr("Exercise 3.4, temperature and gradient"), () =>
         {
             const double t = 2;
             var qT = StableMath.Softmax(BlogLogits, t);
             var q1 = StableMath.Softmax(BlogLogits);
             double[] qMinusP = [qT[0] - BlogTarget[0], qT[1] - BlogTarget[1]];
-            return ExerciseCheck.Vector("Exercise 3.4, temperature and gradient", gradient,
+            return ExerciseCheck.Vector(Tr("Exercise 3.4, temperature and gradient"), gradient,
                 qMinusP.Select(g => g / t).ToArray(), Precision.SignificantDigits(4),
-                "apply the chain rule to L(z / T): the gradient with respect to z / T is q − p, and z / T changes by 1 / T per unit of z.",
-                VectorMistake.Produces(qMinusP, "that is q − p, the gradient with respect to z / T; the chain rule adds a factor ∂(z / T)/∂z = 1 / T."),
-                VectorMistake.Produces(qMinusP.Select(g => g * t).ToArray(), "you multiplied by T; the chain rule gives a factor 1 / T."),
+                Tr("apply the chain rule to L(z / T): the gradient with respect to z / T is q − p, and z / T changes by 1 / T per unit of z."),
+                VectorMistake.Produces(qMinusP, Tr("that is q − p, the gradient with respect to z / T; the chain rule adds a factor ∂(z / T)/∂z = 1 / T.")),
+                VectorMistake.Produces(qMinusP.Select(g => g * t).ToArray(), Tr("you multiplied by T; the chain rule gives a factor 1 / T.")),
                 VectorMistake.Produces([(q1[0] - BlogTarget[0]) / t, (q1[1] - BlogTarget[1]) / t],
-                    "q must be softmax(z / T), not softmax(z): the temperature enters the prediction too."),
-                VectorMistake.Sign("the signs are flipped: the gradient is (q − p) / T, not (p − q) / T."));
+                    Tr("q must be softmax(z / T), not softmax(z): the temperature enters the prediction too.")),
+                VectorMistake.Sign(Tr("the signs are flipped: the gradient is (q − p) / T, not (p − q) / T.")));
         });
 }

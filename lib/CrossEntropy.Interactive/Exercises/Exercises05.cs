@@ -1,13 +1,15 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>The checks of notebook 5 (training a classifier).</summary>
 public static class Exercises05
 {
-    private const string ScalingName = "Exercise 5.1, scaling the weights";
-    private const string StrongerName = "Exercise 5.2, a stronger smoothing";
-    private const string SoftTargetsName = "Exercise 5.3, soft targets";
+    private static string ScalingName => Tr("Exercise 5.1, scaling the weights");
+    private static string StrongerName => Tr("Exercise 5.2, a stronger smoothing");
+    private static string SoftTargetsName => Tr("Exercise 5.3, soft targets");
     private const double WeightScale = 1000;
 
     /// <summary>
@@ -22,30 +24,30 @@ public static class Exercises05
     {
         if (Answer.IsMissing(meanRatio) || Answer.IsMissing(sumRatio))
         {
-            return ExerciseResult.NotSolvedYet(ScalingName, "Answer both ratios, for Reduction.Mean and for Reduction.Sum, and run the cell again.");
+            return ExerciseResult.NotSolvedYet(ScalingName, Tr("Answer both ratios, for Reduction.Mean and for Reduction.Sum, and run the cell again."));
         }
         var expectedMean = ScaledRatio(Reduction.Mean);
         var expectedSum = ScaledRatio(Reduction.Sum);
         var precision = Precision.SignificantDigits(4);
         if (precision.Accepts(meanRatio, expectedSum) && precision.Accepts(sumRatio, expectedMean))
         {
-            return ExerciseResult.Incorrect(ScalingName, "the two ratios are swapped: which of Σ w l / Σ w and Σ w l keeps the factor 1000?");
+            return ExerciseResult.Incorrect(ScalingName, Tr("the two ratios are swapped: which of Σ w l / Σ w and Σ w l keeps the factor 1000?"));
         }
         var meanVerdict = ExerciseCheck.Real(ScalingName, meanRatio, expectedMean, precision,
-            "compute the weighted mean (Reduction.Mean) with the scaled weights and divide it by the one with the original weights.",
-            Mistake.Produces(expectedSum, "for Reduction.Mean: look at its formula Σ w l / Σ w: what happens to the numerator and to the denominator when every weight is multiplied by 1000?"),
-            Mistake.Produces(1 / expectedSum, "for Reduction.Mean: that ratio is old over new, and with a sum: divide the scaled mean by the original one."));
+            Tr("compute the weighted mean (Reduction.Mean) with the scaled weights and divide it by the one with the original weights."),
+            Mistake.Produces(expectedSum, Tr("for Reduction.Mean: look at its formula Σ w l / Σ w: what happens to the numerator and to the denominator when every weight is multiplied by 1000?")),
+            Mistake.Produces(1 / expectedSum, Tr("for Reduction.Mean: that ratio is old over new, and with a sum: divide the scaled mean by the original one.")));
         if (!meanVerdict.IsSolved)
         {
             return meanVerdict;
         }
         var sumVerdict = ExerciseCheck.Real(ScalingName, sumRatio, expectedSum, precision,
-            "the mean's ratio is right; now compute the sum (Reduction.Sum) with the scaled weights and divide it by the original sum.",
-            Mistake.Produces(expectedMean, "the mean's ratio is right; the sum Σ w l has no Σ w to divide by: does it keep the factor?"),
-            Mistake.Reciprocal("the mean's ratio is right; the sum's ratio is upside down: the scaled sum over the original one."));
+            Tr("the mean's ratio is right; now compute the sum (Reduction.Sum) with the scaled weights and divide it by the original sum."),
+            Mistake.Produces(expectedMean, Tr("the mean's ratio is right; the sum Σ w l has no Σ w to divide by: does it keep the factor?")),
+            Mistake.Reciprocal(Tr("the mean's ratio is right; the sum's ratio is upside down: the scaled sum over the original one.")));
         return sumVerdict.IsSolved
-            ? ExerciseResult.Solved(ScalingName, TwoParts.Solved(Precision.IsFull(meanRatio, expectedMean) && Precision.IsFull(sumRatio, expectedSum), precision) +
-                " The weighted mean is scale-free; the sum, and its gradient, scale with the weights, so training with Reduction.Sum would take steps 1000 times larger at the same learning rate.")
+            ? ExerciseResult.Solved(ScalingName, TwoParts.Solved(Precision.IsFull(meanRatio, expectedMean) && Precision.IsFull(sumRatio, expectedSum), precision,
+                Tr("The weighted mean is scale-free; the sum, and its gradient, scale with the weights, so training with Reduction.Sum would take steps 1000 times larger at the same learning rate.")))
             : sumVerdict;
     }
 
@@ -69,16 +71,16 @@ public static class Exercises05
         ArgumentNullException.ThrowIfNull(labels);
         if (Answer.IsMissing(floorNats) || Answer.IsMissing(finalLossNats))
         {
-            return ExerciseResult.NotSolvedYet(StrongerName, "Answer both parts, the floor and the retrained model's loss, and run the cell again.");
+            return ExerciseResult.NotSolvedYet(StrongerName, Tr("Answer both parts, the floor and the retrained model's loss, and run the cell again."));
         }
         const double epsilon = 0.2, previous = 0.1;
         var precision = Precision.SignificantDigits(4);
         var floor = Information.Entropy(Smoothed(epsilon, classCount));
         var floorVerdict = ExerciseCheck.Real(StrongerName, floorNats, floor, precision,
-            $"build t = (1 − ε) e_y + ε / C with ε = 0.2 and C = {classCount}, then H(t) = −Σ t log t in nats.",
-            Mistake.Produces(Information.Entropy(Smoothed(previous, classCount)), "that is the floor for the notebook's ε = 0.1; double ε first."),
+            Tr($"build t = (1 − ε) e_y + ε / C with ε = 0.2 and C = {classCount}, then H(t) = −Σ t log t in nats."),
+            Mistake.Produces(Information.Entropy(Smoothed(previous, classCount)), Tr("that is the floor for the notebook's ε = 0.1; double ε first.")),
             Mistake.Produces(Information.Entropy(SpreadOverOthers(epsilon, classCount)),
-                "t = (1 − ε) e_y + ε / C gives every class ε / C, the true class included; you spread ε over the other classes only."),
+                Tr("t = (1 − ε) e_y + ε / C gives every class ε / C, the true class included; you spread ε over the other classes only.")),
             Mistake.WrongLogBase(),
             Mistake.Sign());
         if (!floorVerdict.IsSolved)
@@ -87,15 +89,15 @@ public static class Exercises05
         }
         var trained = TrainedLoss(points, labels, classCount, epsilon, steps, learningRate);
         var lossVerdict = ExerciseCheck.Real(StrongerName, finalLossNats, trained, precision,
-            "the floor is right; retrain with LabelSmoothing = 0.2 from W = 0, b = 0 with the notebook's steps and learning rate, and give the loss after the last step.",
+            Tr("the floor is right; retrain with LabelSmoothing = 0.2 from W = 0, b = 0 with the notebook's steps and learning rate, and give the loss after the last step."),
             Mistake.Produces(TrainedLoss(points, labels, classCount, previous, steps, learningRate),
-                "the floor is right; that is the final loss of the notebook's model, trained with ε = 0.1: retrain with ε = 0.2."),
-            Mistake.Produces(trained - floor, "the floor is right; that is how far the loss lies above the floor: give the loss itself."),
-            Mistake.Produces(Math.Log(classCount), "the floor is right; that is the loss before the first step (every logit 0): give the loss after the last step."),
-            Mistake.When(loss => loss < floor, "the floor is right; no model's loss can go below the floor H(t): check the ε of your training run."));
+                Tr("the floor is right; that is the final loss of the notebook's model, trained with ε = 0.1: retrain with ε = 0.2.")),
+            Mistake.Produces(trained - floor, Tr("the floor is right; that is how far the loss lies above the floor: give the loss itself.")),
+            Mistake.Produces(Math.Log(classCount), Tr("the floor is right; that is the loss before the first step (every logit 0): give the loss after the last step.")),
+            Mistake.When(loss => loss < floor, Tr("the floor is right; no model's loss can go below the floor H(t): check the ε of your training run.")));
         return lossVerdict.IsSolved
-            ? ExerciseResult.Solved(StrongerName, TwoParts.Solved(Precision.IsFull(floorNats, floor) && Precision.IsFull(finalLossNats, trained), precision) +
-                " The loss stays above the higher floor; the ideal logit gap ln(t_y / t_other) shrinks as ε grows.")
+            ? ExerciseResult.Solved(StrongerName, TwoParts.Solved(Precision.IsFull(floorNats, floor) && Precision.IsFull(finalLossNats, trained), precision,
+                Tr("The loss stays above the higher floor; the ideal logit gap ln(t_y / t_other) shrinks as ε grows.")))
             : lossVerdict;
     });
 
@@ -115,25 +117,25 @@ public static class Exercises05
             double[] Rows(double onTrue, double onOther) =>
                 labels.SelectMany(y => Enumerable.Range(0, classCount).Select(c => c == y ? onTrue : onOther)).ToArray();
             return ExerciseCheck.Vector(SoftTargetsName, targets, Rows(1 - epsilon + epsilon / classCount, epsilon / classCount), Precision.SignificantDigits(12),
-                "row n is (1 − ε) e_{y_n} + ε / C: every entry gets ε / C, the true class also gets 1 − ε.",
-                VectorMistake.Produces(Rows(1, 0), "these are the one-hot targets: smooth them."),
+                Tr("row n is (1 − ε) e_{y_n} + ε / C: every entry gets ε / C, the true class also gets 1 − ε."),
+                VectorMistake.Produces(Rows(1, 0), Tr("these are the one-hot targets: smooth them.")),
                 VectorMistake.Produces(Rows(1 - epsilon, epsilon / (classCount - 1)),
-                    "every class gets ε / C, the true class included; you spread ε over the other classes only."),
-                VectorMistake.Produces(Rows(1 - epsilon, epsilon / classCount), "the true class gets 1 − ε plus its own share ε / C."),
+                    Tr("every class gets ε / C, the true class included; you spread ε over the other classes only.")),
+                VectorMistake.Produces(Rows(1 - epsilon, epsilon / classCount), Tr("the true class gets 1 − ε plus its own share ε / C.")),
                 VectorMistake.When(t => t.Chunk(classCount).Any(row => Math.Abs(row.Sum() - 1) > 1e-9),
-                    "some rows do not sum to 1: each row is a distribution over the C classes, in row-major order (row n holds entries n·C … n·C + C − 1)."));
+                    Tr("some rows do not sum to 1: each row is a distribution over the C classes, in row-major order (row n holds entries n·C … n·C + C − 1).")));
         });
 
     /// <summary>Exercise 5.4's self-check: what the learning rates ten times smaller and larger do.</summary>
     /// <param name="choice">The student's letter; <c>'?'</c> while unanswered.</param>
     /// <returns>The verdict.</returns>
-    public static ExerciseResult LearningRate(char choice) => ExerciseCheck.Choice("Exercise 5.4, learning rate", choice, 'b',
+    public static ExerciseResult LearningRate(char choice) => ExerciseCheck.Choice(Tr("Exercise 5.4, learning rate"), choice, 'b',
         new Dictionary<char, string>
         {
-            ['a'] = "print the loss of the η = 5 run at every step (or plot its curve): does it ever rise from one step to the next?",
-            ['c'] = "compare the three losses at the last step: a rate ten times smaller has made far less progress.",
+            ['a'] = Tr("print the loss of the η = 5 run at every step (or plot its curve): does it ever rise from one step to the next?"),
+            ['c'] = Tr("compare the three losses at the last step: a rate ten times smaller has made far less progress."),
         },
-        "the small rate needs many more steps; even the large one falls at every step here, because this convex loss is gently curved (a rate beyond 2 / the largest Hessian eigenvalue would overshoot).");
+        Tr("the small rate needs many more steps; even the large one falls at every step here, because this convex loss is gently curved (a rate beyond 2 / the largest Hessian eigenvalue would overshoot)."));
 
     // Σ w l (sum) or Σ w l / Σ w (mean) with every weight ×1000, over the same with the original weights, on a small example:
     // the ratio does not depend on the example.

@@ -1,5 +1,7 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>
@@ -42,16 +44,16 @@ public static class Exercises07
         double expected = StableMath.LogSumExp<double>([.. a, .. b]);
         (double mA, double sA) = Partial(a);
         (double mB, double sB) = Partial(b);
-        return ExerciseCheck.Real("Exercise 7.1, merging two blocks", mergedLogSumExp, expected, Precision.SignificantDigits(4),
-            "write the merged sum against the larger maximum m = max(m_A, m_B): s = s_A·e^(m_A − m) + s_B·e^(m_B − m), then LSE = m + log s.",
+        return ExerciseCheck.Real(Tr("Exercise 7.1, merging two blocks"), mergedLogSumExp, expected, Precision.SignificantDigits(4),
+            Tr("write the merged sum against the larger maximum m = max(m_A, m_B): s = s_A·e^(m_A − m) + s_B·e^(m_B − m), then LSE = m + log s."),
             Mistake.Produces(Math.Max(mA, mB) + Math.Log(sA + sB),
-                "the two sums were taken against different maxima: rescale each one to the larger maximum before adding them."),
+                Tr("the two sums were taken against different maxima: rescale each one to the larger maximum before adding them.")),
             Mistake.Produces(StableMath.LogSumExp<double>(a) + StableMath.LogSumExp<double>(b),
-                "adding two log-sum-exps multiplies the sums; the blocks' sums must be added, so combine them inside the logarithm."),
+                Tr("adding two log-sum-exps multiplies the sums; the blocks' sums must be added, so combine them inside the logarithm.")),
             Mistake.Produces(Math.Max(StableMath.LogSumExp<double>(a), StableMath.LogSumExp<double>(b)),
-                "the larger block's log-sum-exp alone leaves out the other block's terms: they add a little, never nothing."),
+                Tr("the larger block's log-sum-exp alone leaves out the other block's terms: they add a little, never nothing.")),
             Mistake.Produces(Math.Log(sA * Math.Exp(mA - Math.Max(mA, mB)) + sB * Math.Exp(mB - Math.Max(mA, mB))),
-                "that is log s without the maximum: add m back (LSE = m + log s)."));
+                Tr("that is log s without the maximum: add m back (LSE = m + log s).")));
     }
 
     /// <summary>
@@ -64,17 +66,17 @@ public static class Exercises07
     {
         double entries = (double)Rows * Classes;
         double expected = entries * BytesPerEntry;
-        return ExerciseCheck.Real("Exercise 7.2, one N × C matrix", bytes, expected, Precision.Exact,
-            "count the entries of the matrix (one per row and class), then the bytes of one bfloat16 entry.",
-            Mistake.Produces(entries * sizeof(float), "that is the size in float32 (4 bytes per entry): the exercise's matrix is bfloat16."),
-            Mistake.Produces(entries * sizeof(double), "that is the size in double precision: the exercise's matrix is bfloat16."),
-            Mistake.Produces(entries, "that is the number of entries; the exercise asks for bytes."),
-            Mistake.Produces(expected * 8, "that is in bits; the exercise asks for bytes (8 bits each)."),
-            Mistake.Produces((double)Classes * BytesPerEntry, "that is one row; the matrix has a row for every token position."),
-            Mistake.Produces(expected / 1e6, "that is in megabytes; the exercise asks for bytes."),
-            Mistake.Produces(expected / (1 << 20), "that is in mebibytes; the exercise asks for bytes."),
-            Mistake.Produces(expected / 1e9, "that is in gigabytes; the exercise asks for bytes."),
-            Mistake.Produces(expected / (1 << 30), "that is in gibibytes; the exercise asks for bytes."));
+        return ExerciseCheck.Real(Tr("Exercise 7.2, one N × C matrix"), bytes, expected, Precision.Exact,
+            Tr("count the entries of the matrix (one per row and class), then the bytes of one bfloat16 entry."),
+            Mistake.Produces(entries * sizeof(float), Tr("that is the size in float32 (4 bytes per entry): the exercise's matrix is bfloat16.")),
+            Mistake.Produces(entries * sizeof(double), Tr("that is the size in double precision: the exercise's matrix is bfloat16.")),
+            Mistake.Produces(entries, Tr("that is the number of entries; the exercise asks for bytes.")),
+            Mistake.Produces(expected * 8, Tr("that is in bits; the exercise asks for bytes (8 bits each).")),
+            Mistake.Produces((double)Classes * BytesPerEntry, Tr("that is one row; the matrix has a row for every token position.")),
+            Mistake.Produces(expected / 1e6, Tr("that is in megabytes; the exercise asks for bytes.")),
+            Mistake.Produces(expected / (1 << 20), Tr("that is in mebibytes; the exercise asks for bytes.")),
+            Mistake.Produces(expected / 1e9, Tr("that is in gigabytes; the exercise asks for bytes.")),
+            Mistake.Produces(expected / (1 << 30), Tr("that is in gibibytes; the exercise asks for bytes.")));
     }
 
     /// <summary>
@@ -90,17 +92,17 @@ public static class Exercises07
         double max = row.Max();
         double[] others = row.Where((_, i) => i != ConfidentTarget).Select(x => Math.Exp(x - max)).ToArray();
         double rest = others.Sum();
-        return ExerciseCheck.Real("Exercise 7.3, a tiny loss", loss, expected, Precision.SignificantDigits(3),
-            "write the loss as (M − x_y) + log1p(rest), with rest the sum of e^(x_i − M) over the other logits, and take log1p from StableMath.",
+        return ExerciseCheck.Real(Tr("Exercise 7.3, a tiny loss"), loss, expected, Precision.SignificantDigits(3),
+            Tr("write the loss as (M − x_y) + log1p(rest), with rest the sum of e^(x_i − M) over the other logits, and take log1p from StableMath."),
             Mistake.Produces(StableMath.LogSumExp<double>(row) - row[ConfidentTarget],
-                "LSE − x_y subtracts two nearly equal numbers: only the rounding of LSE is left. Keep the small terms apart from the maximum."),
+                Tr("LSE − x_y subtracts two nearly equal numbers: only the rounding of LSE is left. Keep the small terms apart from the maximum.")),
             Mistake.Produces(Math.Log(1 + rest),
-                "log(1 + rest) rounds 1 + rest to the nearest double first, which keeps only a few of rest's digits: use an accurate log1p."),
+                Tr("log(1 + rest) rounds 1 + rest to the nearest double first, which keeps only a few of rest's digits: use an accurate log1p.")),
             Mistake.Produces(others.Max(),
-                "rest has a term for every logit other than the maximum: you kept only the largest one."),
+                Tr("rest has a term for every logit other than the maximum: you kept only the largest one.")),
             Mistake.Produces(others.Min(),
-                "rest has a term for every logit other than the maximum: you kept only the smallest one."),
-            Mistake.Sign("a loss −log q_y is never negative: check the sign."));
+                Tr("rest has a term for every logit other than the maximum: you kept only the smallest one.")),
+            Mistake.Sign(Tr("a loss −log q_y is never negative: check the sign.")));
     }
 
     private static (double Max, double Sum) Partial(double[] block)

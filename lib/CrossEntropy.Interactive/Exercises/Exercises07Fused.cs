@@ -1,3 +1,5 @@
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>
@@ -31,18 +33,18 @@ public static class Exercises07Fused
         double z = Blocks[AskedBlock][AskedEntry];
         double expected = Math.Exp(z - Lse(row));
         double[] seenSoFar = [.. Blocks.Take(AskedBlock + 1).SelectMany(b => b)];
-        return ExerciseCheck.Real("Exercise 7.4, a gradient from an early block", gradient, expected, Precision.SignificantDigits(4),
-            "the entry is not the target, so ∂L/∂z_v = softmax(z)_v = e^(z_v − LSE), with LSE over the whole row: all three blocks.",
+        return ExerciseCheck.Real(Tr("Exercise 7.4, a gradient from an early block"), gradient, expected, Precision.SignificantDigits(4),
+            Tr("the entry is not the target, so ∂L/∂z_v = softmax(z)_v = e^(z_v − LSE), with LSE over the whole row: all three blocks."),
             Mistake.Produces(Math.Exp(z - Lse(seenSoFar)),
-                "that LSE covers only the blocks read up to this entry: a later block holds a larger logit, so the first pass must finish before any gradient can be written. That is why the fused loss reads the logits twice."),
+                Tr("that LSE covers only the blocks read up to this entry: a later block holds a larger logit, so the first pass must finish before any gradient can be written. That is why the fused loss reads the logits twice.")),
             Mistake.Produces(Math.Exp(z - Lse([.. Blocks[AskedBlock]])),
-                "that LSE covers only the entry's own block; softmax normalises over the whole row."),
+                Tr("that LSE covers only the entry's own block; softmax normalises over the whole row.")),
             Mistake.Produces(Math.Exp(z - Lse(row)) - 1,
-                "subtract 1 only at the target class; this entry is another class."),
+                Tr("subtract 1 only at the target class; this entry is another class.")),
             Mistake.Produces(Math.Exp(z - row.Max()),
-                "that is e^(z − M) before the division by S = Σ e^(z_c − M): divide by the row's sum (or subtract LSE instead of M)."),
+                Tr("that is e^(z − M) before the division by S = Σ e^(z_c − M): divide by the row's sum (or subtract LSE instead of M).")),
             Mistake.Produces(-Math.Exp(z - Lse(row)),
-                "the sign: raising a wrong class's logit raises the loss, so its gradient is positive."));
+                Tr("the sign: raising a wrong class's logit raises the loss, so its gradient is positive.")));
     }
 
     private static double Lse(double[] x)

@@ -1,5 +1,7 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>
@@ -9,10 +11,10 @@ namespace CrossEntropy.Interactive.Exercises;
 /// </summary>
 public static class Exercises08
 {
-    private const string TemperatureName = "Exercise 8.1, the temperature of a small validation set";
-    private const string FocalName = "Exercise 8.2, one focal loss by hand";
-    private const string DistillationName = "Exercise 8.3, a distillation loss at T = 2";
-    private const string HalfName = "Exercise 8.4, the largest logit Half can exponentiate";
+    private static string TemperatureName => Tr("Exercise 8.1, the temperature of a small validation set");
+    private static string FocalName => Tr("Exercise 8.2, one focal loss by hand");
+    private static string DistillationName => Tr("Exercise 8.3, a distillation loss at T = 2");
+    private static string HalfName => Tr("Exercise 8.4, the largest logit Half can exponentiate");
 
     /// <summary>Number of classes in <see cref="ValidationLogits"/>.</summary>
     public const int Classes = 3;
@@ -62,10 +64,10 @@ public static class Exercises08
     {
         double expected = 1 / BestInverseTemperature();
         return ExerciseCheck.Real(TemperatureName, temperature, expected, Precision.SignificantDigits(4),
-            "write the mean NLL as a function of T (divide every logit by T, then Losses.CrossEntropy), and minimise it: a fine grid, golden-section search, or Newton's method on β = 1/T.",
-            Mistake.Reciprocal("that is β = 1/T, the factor the logits are multiplied by; the exercise asks for the temperature T they are divided by."),
-            Mistake.Produces(1, "T = 1 leaves the model as it is; the six rows are over-confident, so the best T is not 1: compute the NLL at a few temperatures."),
-            Mistake.When(t => t <= 0, "a temperature must be positive: softmax(z / T) with T ≤ 0 is not a calibrated softmax (it reverses or breaks the ranking)."));
+            Tr("write the mean NLL as a function of T (divide every logit by T, then Losses.CrossEntropy), and minimise it: a fine grid, golden-section search, or Newton's method on β = 1/T."),
+            Mistake.Reciprocal(Tr("that is β = 1/T, the factor the logits are multiplied by; the exercise asks for the temperature T they are divided by.")),
+            Mistake.Produces(1, Tr("T = 1 leaves the model as it is; the six rows are over-confident, so the best T is not 1: compute the NLL at a few temperatures.")),
+            Mistake.When(t => t <= 0, Tr("a temperature must be positive: softmax(z / T) with T ≤ 0 is not a calibrated softmax (it reverses or breaks the ranking).")));
     }
 
     /// <summary>
@@ -81,18 +83,18 @@ public static class Exercises08
         double alphaT = (FocalAlpha * FocalTarget) + ((1 - FocalAlpha) * (1 - FocalTarget));
         double crossEntropy = -Math.Log(pt);
         return ExerciseCheck.Real(FocalName, loss, expected, Precision.SignificantDigits(4),
-            "follow the formula step by step: p = σ(x), p_t (the probability of the TRUE class), α_t, then α_t·(1 − p_t)^γ·(−ln p_t).",
+            Tr("follow the formula step by step: p = σ(x), p_t (the probability of the TRUE class), α_t, then α_t·(1 − p_t)^γ·(−ln p_t)."),
             Mistake.Produces(FocalAlpha * Math.Pow(1 - pt, FocalGamma) * crossEntropy,
-                "you weighted a negative example with α; for t = 0 the weight is α_t = 1 − α."),
+                Tr("you weighted a negative example with α; for t = 0 the weight is α_t = 1 − α.")),
             Mistake.Produces(Math.Pow(1 - pt, FocalGamma) * crossEntropy,
-                "the α_t weight is missing: torchvision multiplies by α_t = α·t + (1 − α)·(1 − t)."),
+                Tr("the α_t weight is missing: torchvision multiplies by α_t = α·t + (1 − α)·(1 − t).")),
             Mistake.Produces(alphaT * crossEntropy,
-                "that is the α-weighted cross-entropy: the modulating factor (1 − p_t)^γ is missing."),
+                Tr("that is the α-weighted cross-entropy: the modulating factor (1 − p_t)^γ is missing.")),
             Mistake.Produces(alphaT * Math.Pow(pt, FocalGamma) * crossEntropy,
-                "the modulating factor is (1 − p_t)^γ, not p_t^γ: it is small for easy examples, where p_t is near 1."),
+                Tr("the modulating factor is (1 − p_t)^γ, not p_t^γ: it is small for easy examples, where p_t is near 1.")),
             Mistake.Produces(alphaT * Math.Pow(1 - p, FocalGamma) * -Math.Log(p),
-                "you used p = σ(x) as if the target were 1; the target is 0, so p_t = 1 − σ(x)."),
-            Mistake.WrongLogBase("right formula, wrong logarithm: the loss is in nats, so use the natural log (Math.Log)."));
+                Tr("you used p = σ(x) as if the target were 1; the target is 0, so p_t = 1 − σ(x).")),
+            Mistake.WrongLogBase(Tr("right formula, wrong logarithm: the loss is in nats, so use the natural log (Math.Log).")));
     }
 
     /// <summary>
@@ -108,15 +110,15 @@ public static class Exercises08
         double expected = t * t * kl;
         double teacherEntropy = Information.Entropy(StableMath.Softmax<double>([.. TeacherLogits], t));
         return ExerciseCheck.Real(DistillationName, loss, expected, Precision.SignificantDigits(4),
-            "soften both: p_T = softmax(teacher / T), q_T = softmax(student / T); then KL(p_T ‖ q_T) = Σ p_T·(ln p_T − ln q_T), times T².",
-            Mistake.Produces(kl, "that is KL(p_T ‖ q_T) alone: the loss multiplies it by T², which keeps its gradient on the scale of the hard-label loss."),
-            Mistake.Produces(t * kl, "that is T·KL: the factor is T² (the gradient of the softened KL carries 1/T², not 1/T)."),
-            Mistake.Produces(t * t * KL(StudentLogits, TeacherLogits, t), "that is KL(q_T ‖ p_T): the teacher's distribution comes first, KL(p_T ‖ q_T)."),
-            Mistake.Produces(t * t * KL(TeacherLogits, StudentLogits, 1), "both distributions must be softened at T = 2 (divide the logits by T), not taken at T = 1."),
-            Mistake.Produces(KL(TeacherLogits, StudentLogits, 1), "that is KL at T = 1 without T²: divide both sets of logits by T, and multiply the KL by T²."),
+            Tr("soften both: p_T = softmax(teacher / T), q_T = softmax(student / T); then KL(p_T ‖ q_T) = Σ p_T·(ln p_T − ln q_T), times T²."),
+            Mistake.Produces(kl, Tr("that is KL(p_T ‖ q_T) alone: the loss multiplies it by T², which keeps its gradient on the scale of the hard-label loss.")),
+            Mistake.Produces(t * kl, Tr("that is T·KL: the factor is T² (the gradient of the softened KL carries 1/T², not 1/T).")),
+            Mistake.Produces(t * t * KL(StudentLogits, TeacherLogits, t), Tr("that is KL(q_T ‖ p_T): the teacher's distribution comes first, KL(p_T ‖ q_T).")),
+            Mistake.Produces(t * t * KL(TeacherLogits, StudentLogits, 1), Tr("both distributions must be softened at T = 2 (divide the logits by T), not taken at T = 1.")),
+            Mistake.Produces(KL(TeacherLogits, StudentLogits, 1), Tr("that is KL at T = 1 without T²: divide both sets of logits by T, and multiply the KL by T².")),
             Mistake.Produces(t * t * (kl + teacherEntropy),
-                "that is T² times the cross-entropy H(p_T, q_T) = H(p_T) + KL; the exercise asks for the KL form (they differ by T²·H(p_T), constant in the student)."),
-            Mistake.WrongLogBase("right quantity, wrong unit: the loss is in nats (natural logarithm)."));
+                Tr("that is T² times the cross-entropy H(p_T, q_T) = H(p_T) + KL; the exercise asks for the KL form (they differ by T²·H(p_T), constant in the student).")),
+            Mistake.WrongLogBase(Tr("right quantity, wrong unit: the loss is in nats (natural logarithm).")));
     }
 
     /// <summary>
@@ -140,17 +142,17 @@ public static class Exercises08
 
         double lnMax = Math.Log((double)Half.MaxValue);
         return ExerciseCheck.Boundary(HalfName, largest, boundary,
-            "step Half by Half (Half.BitIncrement) while (Half)Math.Exp of the next Half is still finite.",
-            Mistake.When(x => !double.IsFinite(x), "∞ is past every threshold (its exponential is ∞): look for the largest finite Half whose exponential still fits; step down."),
-            Mistake.When(x => x > 700, "that is double's threshold; the exercise asks about Half."),
-            Mistake.When(x => x > 80 && x < 90, "that is float's (and bfloat16's) threshold; Half has only 5 exponent bits, so its range is far smaller."),
+            Tr("step Half by Half (Half.BitIncrement) while (Half)Math.Exp of the next Half is still finite."),
+            Mistake.When(x => !double.IsFinite(x), Tr("∞ is past every threshold (its exponential is ∞): look for the largest finite Half whose exponential still fits; step down.")),
+            Mistake.When(x => x > 700, Tr("that is double's threshold; the exercise asks about Half.")),
+            Mistake.When(x => x > 80 && x < 90, Tr("that is float's (and bfloat16's) threshold; Half has only 5 exponent bits, so its range is far smaller.")),
             Mistake.When(x => !Half.IsFinite(ExpInHalf((Half)x)),
-                "the exponential of your value, rounded to Half, is ∞: it is past the threshold; step down."),
+                Tr("the exponential of your value, rounded to Half, is ∞: it is past the threshold; step down.")),
             Mistake.When(x => x != (double)(Half)x,
-                "your value is not a Half: ln(Half.MaxValue) is where the threshold lies, but the answer is the Half just below it (Half values near 11 are 2⁻⁷ apart)."),
+                Tr("your value is not a Half: ln(Half.MaxValue) is where the threshold lies, but the answer is the Half just below it (Half values near 11 are 2⁻⁷ apart).")),
             Mistake.When(x => Math.Abs(x - lnMax) < 0.05 && Half.IsFinite(ExpInHalf(Half.BitIncrement((Half)x))),
-                "one Half too low: the exponential of the next Half up is still finite."),
-            Mistake.When(x => x < lnMax - 0.05, "too low: far larger exponentials still fit below Half.MaxValue = 65504."));
+                Tr("one Half too low: the exponential of the next Half up is still finite.")),
+            Mistake.When(x => x < lnMax - 0.05, Tr("too low: far larger exponentials still fit below Half.MaxValue = 65504.")));
     }
 
     private static Half ExpInHalf(Half x) => (Half)Math.Exp((double)x);

@@ -1,5 +1,7 @@
 using CrossEntropy.Numerics;
 
+using static CrossEntropy.Interactive.Localization.Messages;
+
 namespace CrossEntropy.Interactive.Exercises;
 
 /// <summary>
@@ -46,22 +48,23 @@ public sealed class Mistake
     /// </summary>
     /// <param name="hint">The hint; by default a generic one about bases and units.</param>
     /// <returns>The mistake.</returns>
-    public static Mistake WrongLogBase(string hint =
-        "your value is the right quantity in another unit: check the base of your logarithm (ln gives nats, log2 bits, log10 hartleys) and which unit the exercise asks for.") =>
-        new(hint, (answer, expected, precision) => expected != 0 && UnitFactors.Any(f => precision.Recognises(answer, expected * f)));
+    public static Mistake WrongLogBase(string? hint = null) =>
+        new(hint ?? Tr("your value is the right quantity in another unit: check the base of your logarithm (ln gives nats, log2 bits, log10 hartleys) and which unit the exercise asks for."),
+            (answer, expected, precision) => expected != 0 && UnitFactors.Any(f => precision.Recognises(answer, expected * f)));
 
     /// <summary>The answer is the expected value with the wrong sign (a missing minus, or log(q/p) for log(p/q)).</summary>
     /// <param name="hint">The hint; by default a generic one about signs.</param>
     /// <returns>The mistake.</returns>
-    public static Mistake Sign(string hint =
-        "the size looks right but the sign is wrong: check the minus sign in front of the sum, or the order inside the logarithm.") =>
-        new(hint, (answer, expected, precision) => expected != 0 && precision.Recognises(answer, -expected));
+    public static Mistake Sign(string? hint = null) =>
+        new(hint ?? Tr("the size looks right but the sign is wrong: check the minus sign in front of the sum, or the order inside the logarithm."),
+            (answer, expected, precision) => expected != 0 && precision.Recognises(answer, -expected));
 
     /// <summary>The answer is the reciprocal of the expected value (e.g. 2³ for 2⁻³).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
-    public static Mistake Reciprocal(string hint = "your value is upside down: check whether you need x or 1 / x.") =>
-        new(hint, (answer, expected, precision) => expected != 0 && answer != 0 && precision.Recognises(answer, 1 / expected));
+    public static Mistake Reciprocal(string? hint = null) =>
+        new(hint ?? Tr("your value is upside down: check whether you need x or 1 / x."),
+            (answer, expected, precision) => expected != 0 && answer != 0 && precision.Recognises(answer, 1 / expected));
 
     /// <summary>
     /// The answer is one representable float (or double, with <paramref name="inDouble"/>) away from the expected
@@ -70,9 +73,9 @@ public sealed class Mistake
     /// <param name="inDouble">Count the step in double instead of float.</param>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
-    public static Mistake OneFloatStep(bool inDouble = false, string hint =
-        "you are exactly one floating-point step away from the boundary: check which side of it your value is on (compute the function at your value and at the next one).") =>
-        new(hint, (answer, expected) => inDouble
+    public static Mistake OneFloatStep(bool inDouble = false, string? hint = null) =>
+        new(hint ?? Tr("you are exactly one floating-point step away from the boundary: check which side of it your value is on (compute the function at your value and at the next one)."),
+            (answer, expected) => inDouble
             ? Answer.UlpDistance(answer, expected) == 1
             : Answer.UlpDistance((float)answer, (float)expected) == 1);
 
@@ -169,27 +172,27 @@ public sealed class VectorMistake
     /// </summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
-    public static VectorMistake ProbabilitiesForLogits(string hint =
-        "your values look like probabilities (they sum to 1), but logits were asked for: logits are the raw scores before softmax.") =>
-        new(hint, (answer, expected, precision) =>
+    public static VectorMistake ProbabilitiesForLogits(string? hint = null) =>
+        new(hint ?? Tr("your values look like probabilities (they sum to 1), but logits were asked for: logits are the raw scores before softmax."),
+            (answer, expected, precision) =>
             Answer.IsDistribution(answer, DistributionTolerance) &&
             (Near(answer, StableMath.Softmax(expected.ToArray()), precision) || !Answer.IsDistribution(expected, DistributionTolerance)));
 
     /// <summary>Probabilities were expected and the answer is the logits they come from (softmax(answer) = expected).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
-    public static VectorMistake LogitsForProbabilities(string hint =
-        "your values look like logits: probabilities are what softmax makes of them (non-negative, summing to 1).") =>
-        new(hint, (answer, expected, precision) =>
+    public static VectorMistake LogitsForProbabilities(string? hint = null) =>
+        new(hint ?? Tr("your values look like logits: probabilities are what softmax makes of them (non-negative, summing to 1)."),
+            (answer, expected, precision) =>
             !Answer.IsDistribution(answer, DistributionTolerance) && answer.All(double.IsFinite) &&
             Near(StableMath.Softmax(answer.ToArray()), expected, precision));
 
     /// <summary>The answer is the expected vector with every sign flipped (e.g. p − q for q − p).</summary>
     /// <param name="hint">The hint.</param>
     /// <returns>The mistake.</returns>
-    public static VectorMistake Sign(string hint =
-        "every entry has the wrong sign: check the order of the subtraction.") =>
-        new(hint, (answer, expected, precision) => expected.Any(e => e != 0) && Near(answer, expected.Select(e => -e).ToArray(), precision));
+    public static VectorMistake Sign(string? hint = null) =>
+        new(hint ?? Tr("every entry has the wrong sign: check the order of the subtraction."),
+            (answer, expected, precision) => expected.Any(e => e != 0) && Near(answer, expected.Select(e => -e).ToArray(), precision));
 
     /// <summary>The answer is the vector a specific mistake produces, computed by the check.</summary>
     /// <param name="wrongValues">What the mistake produces.</param>

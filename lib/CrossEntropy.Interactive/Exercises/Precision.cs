@@ -1,4 +1,4 @@
-using System.Globalization;
+using static CrossEntropy.Interactive.Localization.Messages;
 
 namespace CrossEntropy.Interactive.Exercises;
 
@@ -17,10 +17,12 @@ public sealed class Precision
     private const double Recognition = 1e-6;
 
     private readonly Func<double, double> halfUnit;
+    private readonly Func<string> describe;
 
-    private Precision(string description, Func<double, double> halfUnit, bool countsDigits = false)
+    // The description is a function so that it reads in the course language at the time it is shown.
+    private Precision(Func<string> describe, Func<double, double> halfUnit, bool countsDigits = false)
     {
-        Description = description;
+        this.describe = describe;
         this.halfUnit = halfUnit;
         CountsDigits = countsDigits;
     }
@@ -28,8 +30,8 @@ public sealed class Precision
     /// <summary>Whether the precision is a number of digits (significant or decimal), which a hand computation rounds to.</summary>
     public bool CountsDigits { get; }
 
-    /// <summary>What the precision is, in the words a statement uses: "4 significant digits".</summary>
-    public string Description { get; }
+    /// <summary>What the precision is, in the words a statement uses ("4 significant digits"), in the course language.</summary>
+    public string Description => describe();
 
     /// <summary>Correct to <paramref name="digits"/> significant digits: half a unit in the last one.</summary>
     /// <param name="digits">How many significant digits, 1 to 15.</param>
@@ -38,7 +40,7 @@ public sealed class Precision
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(digits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 15);
-        return new(Plural(digits, "significant digit"),
+        return new(() => digits == 1 ? Tr($"{digits} significant digit") : Tr($"{digits} significant digits"),
             expected => expected == 0 || !double.IsFinite(expected)
                 ? 0
                 : 0.5 * Math.Pow(10, DecimalExponent(expected) - digits + 1),
@@ -52,12 +54,12 @@ public sealed class Precision
     {
         ArgumentOutOfRangeException.ThrowIfNegative(places);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(places, 15);
-        return new(Plural(places, "decimal place"), expected => double.IsFinite(expected) ? 0.5 * Math.Pow(10, -places) : 0,
+        return new(() => places == 1 ? Tr($"{places} decimal place") : Tr($"{places} decimal places"), expected => double.IsFinite(expected) ? 0.5 * Math.Pow(10, -places) : 0,
             countsDigits: true);
     }
 
     /// <summary>Only the exact value: for counts, sizes in bytes and other integers.</summary>
-    public static Precision Exact { get; } = new("the exact value", _ => 0);
+    public static Precision Exact { get; } = new(() => Tr("the exact value"), _ => 0);
 
     /// <summary>
     /// For answers a cell computes: |answer − expected| ≤ <paramref name="relativeTolerance"/>·|expected| +
@@ -70,8 +72,7 @@ public sealed class Precision
     {
         ArgumentOutOfRangeException.ThrowIfNegative(relativeTolerance);
         ArgumentOutOfRangeException.ThrowIfNegative(absoluteTolerance);
-        var description = "a relative tolerance of " + relativeTolerance.ToString("0.#e0", CultureInfo.InvariantCulture);
-        return new(description, expected => double.IsFinite(expected)
+        return new(() => Tr($"a relative tolerance of {relativeTolerance:0.#e0}"), expected => double.IsFinite(expected)
             ? relativeTolerance * Math.Abs(expected) + absoluteTolerance
             : 0);
     }
@@ -137,7 +138,4 @@ public sealed class Precision
         }
         return exponent;
     }
-
-    private static string Plural(int n, string unit) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + unit + (n == 1 ? "" : "s");
 }

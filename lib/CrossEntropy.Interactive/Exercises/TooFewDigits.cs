@@ -1,4 +1,4 @@
-using System.Globalization;
+using static CrossEntropy.Interactive.Localization.Messages;
 
 namespace CrossEntropy.Interactive.Exercises;
 
@@ -21,8 +21,7 @@ public static class TooFewDigits
         ArgumentOutOfRangeException.ThrowIfGreaterThan(askedDigits, 15);
         var coarse = Precision.SignificantDigits(Math.Max(1, askedDigits - 2));
         return new Exercises.Mistake(
-            $"your value agrees with the answer in its first digits, but not to the {askedDigits.ToString(CultureInfo.InvariantCulture)} " +
-            "significant digits asked for: carry every digit through the intermediate steps and round once, at the end.",
+            Tr($"your value agrees with the answer in its first digits, but not to the {askedDigits} significant digits asked for: carry every digit through the intermediate steps and round once, at the end."),
             (answer, expected) => coarse.Accepts(answer, expected));
     }
 }
