@@ -234,7 +234,7 @@ public class RendererTests
         Assert.Equal("The worked answer.", details.QuerySelector(".cell.solution")!.TextContent.Trim());
     }
 
-    private const string CheckCell = """
+    internal const string CheckCell = """
         double dieBits = double.NaN; // your answer
         // BEGIN SOLUTION
         dieBits = Math.Log2(20);
@@ -242,7 +242,7 @@ public class RendererTests
         Exercises01.FairDie(dieBits)
         """;
 
-    private static JsonObject Verdict(string label, string mark) => new()
+    internal static JsonObject Verdict(string label, string mark) => new()
     {
         ["output_type"] = "display_data",
         ["metadata"] = new JsonObject(),
