@@ -136,6 +136,20 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
         Assert.True(problems.Count == 0, $"TeX outside $…$ in {problems.Count} places:\n" + string.Join('\n', problems));
     }
 
+    /// <summary>Students are sent back to the course map, not to the developers' README.</summary>
+    [Fact]
+    public void Notebook_pages_lead_back_to_the_course_map_not_the_README()
+    {
+        foreach (var page in site.Course.Skip(1))
+        {
+            var main = site.Site.Document(page.FileName).QuerySelector("main")!;
+            Assert.DoesNotContain("Back to the README", main.TextContent, StringComparison.OrdinalIgnoreCase);
+            var back = main.QuerySelectorAll("a").Where(a => a.TextContent == "course map").Select(a => a.GetAttribute("href")).ToArray();
+            Assert.True(back.Length > 0, $"{page.FileName} has no link back to the course map");
+            Assert.All(back, href => Assert.Equal("index.html", href));
+        }
+    }
+
     /// <summary>No page shows where the site was built: no home or temporary folder, no NuGet cache, no Windows
     /// user folder, anywhere in its HTML (text, attributes, chart data).</summary>
     [Fact]

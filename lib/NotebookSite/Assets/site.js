@@ -177,6 +177,7 @@
           none.textContent = "Nothing found for \u201c" + input.value + "\u201d.";
           results.appendChild(none);
         }
+        results.dataset.query = input.value;
         results.hidden = false;
       });
     };
