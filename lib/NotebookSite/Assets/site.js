@@ -24,7 +24,7 @@
   function showTheme() {
     var chosen = root.dataset.theme || "system";
     toggle.textContent = "Theme: " + chosen;
-    toggle.setAttribute("aria-label", "Colour scheme: " + chosen + " (click for " + next(chosen) + ")");
+    toggle.title = "Colour scheme: " + chosen + "; click for " + next(chosen);
   }
   function next(chosen) {
     return { system: "light", light: "dark", dark: "system" }[chosen];
