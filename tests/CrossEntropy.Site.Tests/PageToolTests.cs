@@ -123,7 +123,8 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
         var charts = site.Pages.Single(p => p.FileName == pageName).Charts;
         await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 } }, new());
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pageName)).AbsoluteUri);
+        // A loaded 2-core machine takes long to open the longest pages.
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pageName)).AbsoluteUri, new() { Timeout = 120_000 });
         await page.WaitForFunctionAsync(
             "n => document.querySelectorAll('img.chart-print').length === n && [...document.querySelectorAll('img.chart-print')].every(i => i.complete && i.naturalWidth > 0)",
             charts, new() { Timeout = 90_000 });

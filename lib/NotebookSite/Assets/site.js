@@ -79,13 +79,19 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  document.querySelectorAll("main .cell.code pre.code").forEach(function (pre) {
+  // A small button of a block's bar; its visible text is its accessible name.
+  function barButton(className, text, title, onClick) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "copy-button";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy this code");
-    button.addEventListener("click", function () {
+    button.className = className;
+    button.textContent = text;
+    button.title = title;
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  document.querySelectorAll("main .cell.code pre.code").forEach(function (pre) {
+    var button = barButton("copy-button", "Copy", "Copy this code", function () {
       copyText(pre.textContent).then(function () {
         button.textContent = "Copied";
       }, function () {
@@ -115,22 +121,19 @@
       if (!hint) {
         hint = document.createElement("span");
         hint.className = "overflow-hint";
-        hint.textContent = "Wider than the column: scroll sideways \u2192";
+        hint.textContent = "Scroll sideways \u2192";
+        hint.title = "This block is wider than the column";
         bar.insertBefore(hint, bar.firstChild);
       }
       hint.hidden = !over;
       if (block.tagName === "PRE" && (over || wrapped) && !bar.querySelector(".wrap-button")) {
-        var wrap = document.createElement("button");
-        wrap.type = "button";
-        wrap.className = "wrap-button";
-        wrap.textContent = "Wrap lines";
-        wrap.setAttribute("aria-pressed", "false");
-        wrap.addEventListener("click", function () {
+        var wrap = barButton("wrap-button", "Wrap lines", "Wrap long lines in this block", function () {
           var on = block.classList.toggle("wrapped");
           wrap.textContent = on ? "Unwrap lines" : "Wrap lines";
           wrap.setAttribute("aria-pressed", String(on));
           markOverflow();
         });
+        wrap.setAttribute("aria-pressed", "false");
         bar.insertBefore(wrap, hint.nextSibling);
       }
     });
@@ -141,6 +144,20 @@
   if (document.fonts && document.fonts.ready) {
     document.fonts.ready.then(markOverflow);
   }
+
+  // Printed, a formula cannot scroll: one wider than the page is scaled down to fit it, and back afterwards.
+  var printing = window.matchMedia("print");
+  function fitFormulas() {
+    document.querySelectorAll("main .math-display").forEach(function (formula) {
+      formula.style.zoom = "";
+      if (printing.matches && formula.scrollWidth > formula.clientWidth + 1) {
+        formula.style.zoom = String(Math.floor(100 * formula.clientWidth / formula.scrollWidth) / 100);
+      }
+    });
+  }
+  printing.addEventListener("change", fitFormulas);
+  window.addEventListener("beforeprint", fitFormulas);
+  window.addEventListener("afterprint", fitFormulas);
 
   // ---- Offline search over assets/search-index.js (loaded on first use). --------------------------------------
   var form = document.querySelector("form.search");
