@@ -129,6 +129,8 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
             "n => document.querySelectorAll('img.chart-print').length === n && [...document.querySelectorAll('img.chart-print')].every(i => i.complete && i.naturalWidth > 0)",
             charts, new() { Timeout = 90_000 });
         await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // What a browser does before it prints (emulating print media alone does not fire it).
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
         var problems = await page.EvaluateAsync<string[]>("""
             () => {
               const bad = [];

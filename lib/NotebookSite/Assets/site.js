@@ -148,10 +148,14 @@
   // Printed, a formula cannot scroll: one wider than the page is scaled down to fit it, and back afterwards.
   var printing = window.matchMedia("print");
   function fitFormulas() {
-    document.querySelectorAll("main .math-display").forEach(function (formula) {
+    document.querySelectorAll("main .math-display").forEach(function (box) {
+      var formula = box.firstElementChild;
+      if (!formula) {
+        return;
+      }
       formula.style.zoom = "";
-      if (printing.matches && formula.scrollWidth > formula.clientWidth + 1) {
-        formula.style.zoom = String(Math.floor(100 * formula.clientWidth / formula.scrollWidth) / 100);
+      if (printing.matches && box.scrollWidth > box.clientWidth + 1) {
+        formula.style.zoom = String(Math.floor(100 * box.clientWidth / box.scrollWidth) / 100);
       }
     });
   }
