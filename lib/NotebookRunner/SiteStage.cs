@@ -6,14 +6,15 @@ namespace NotebookRunner;
 /// (lib/NotebookSite does the rendering; this only picks the inputs and reports).</summary>
 public static class SiteStage
 {
-    /// <summary>Renders every numbered notebook: for those in <paramref name="executedNow"/>, the outputs of its executed
-    /// copy, else the committed notebook's own outputs (an executed copy left by an earlier run is stale: its notebook
-    /// may have changed since). The executed outputs are merged into the committed notebook first, because dotnet-repl's
-    /// copy drops the cell tags (exercise, solution).</summary>
+    /// <summary>Installs KaTeX if needed (the site's prepare step), then renders every numbered notebook: for those in
+    /// <paramref name="executedNow"/>, the outputs of its executed copy, else the committed notebook's own outputs (an
+    /// executed copy left by an earlier run is stale: its notebook may have changed since). The executed outputs are
+    /// merged into the committed notebook first, because dotnet-repl's copy drops the cell tags (exercise, solution).</summary>
     /// <param name="layout">The repository layout.</param>
     /// <param name="executedNow">The notebooks this run executed; empty renders the committed notebooks only.</param>
     /// <param name="output">Where the report goes.</param>
-    /// <returns>0 when the site was written, 1 when rendering failed.</returns>
+    /// <returns>0 when the site was written, 1 when rendering failed. The student edition in <c>artifacts/student/</c>,
+    /// when there is one, is zipped into the site as the hand-out every page links to.</returns>
     public static int Render(RepoLayout layout, IReadOnlySet<string> executedNow, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -28,17 +29,26 @@ public static class SiteStage
                 .Select(name => executedNow.Contains(name) && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
                 .ToArray();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var pages = SiteBuilder.Build(new SiteOptions
+            var student = Editions.StudentEditionStage.DefaultRoot(layout);
+            var options = new SiteOptions
             {
                 Notebooks = sources,
                 OutputDirectory = site,
                 ToolDirectory = KatexDirectory(layout),
                 Readme = File.Exists(readme) ? readme : null,
                 Title = layout.Config.SiteTitle ?? Path.GetFileName(layout.Root),
-            });
+                StudentEdition = student,
+            };
+            SiteBuilder.Prepare(options);
+            var pages = SiteBuilder.Build(options);
             var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
             output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
                 + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
+            if (!File.Exists(Path.Combine(site, SiteDownloads.HandOut)))
+            {
+                // --site-only never executes anything, so it cannot make the hand-out; the pages then offer the notebook only.
+                output.WriteLine($"Site: no student edition in {student}, so the pages offer no hand-out zip (the main job writes it; then render again).");
+            }
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or ArgumentException)

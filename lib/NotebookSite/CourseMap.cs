@@ -53,7 +53,7 @@ public static class CourseMap
         foreach (var (page, goals) in entries)
         {
             var id = context.ClaimId(Path.GetFileNameWithoutExtension(page.FileName));
-            context.Headings.Add(new Heading(2, id, page.Title));
+            context.AddHeading(new Heading(2, id, page.Title));
             html.Append($"<li><h2 id=\"{id}\"><a href=\"{WebUtility.HtmlEncode(page.FileName)}\">{WebUtility.HtmlEncode(page.Title)}</a></h2>\n");
             if (goals.Length > 0)
             {

@@ -3,6 +3,7 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
+using Markdig.Parsers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -18,13 +19,14 @@ public sealed record Heading(int Level, string Id, string Text);
 /// <summary>
 /// Markdown to HTML with Markdig: CommonMark plus pipe tables, GitHub-style heading anchors and the math extension,
 /// so <c>$…$</c> and <c>$$…$$</c> reach KaTeX untouched (emphasis, escapes and entities are not applied inside
-/// them). Relative links are rewritten by a resolver; fenced C# is highlighted.
+/// them); inline math follows Jupyter's rule (<see cref="JupyterMathInlineParser"/>). Relative links are rewritten by a resolver; fenced C# is highlighted.
 /// </summary>
 /// <param name="highlighter">Highlights fenced code.</param>
 public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseMathematics()
+        .Use<JupyterInlineMath>()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -35,9 +37,7 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
     /// <returns>Its syntax tree.</returns>
     public MarkdownDocument Parse(string markdown)
     {
-        var document = Markdown.Parse(markdown ?? "", pipeline);
-        RecoverInlineMath(document);
-        return document;
+        return Markdown.Parse(markdown ?? "", pipeline);
     }
 
     /// <summary>The formulas in a parsed text, in order.</summary>
@@ -62,19 +62,27 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
 
     /// <summary>Renders a parsed text.</summary>
     /// <param name="document">A parsed text (its links are rewritten in place).</param>
-    /// <param name="context">The page being written: rendered math, link resolver, heading registry.</param>
+    /// <param name="context">The page being written: rendered math, link resolver, heading registry, search text.</param>
+    /// <param name="searchable">False for text the search index must not hold (a folded answer).</param>
     /// <returns>The HTML.</returns>
-    public string ToHtml(MarkdownDocument document, PageContext context)
+    public string ToHtml(MarkdownDocument document, PageContext context, bool searchable = true)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
         RewriteLinks(document, context.ResolveLink);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var block in document.Descendants<LeafBlock>())
         {
-            var attributes = heading.GetAttributes();
-            var id = context.ClaimId(attributes.Id ?? "section");
-            attributes.Id = id;
-            context.Headings.Add(new Heading(heading.Level, id, PlainText(heading.Inline)));
+            if (block is HeadingBlock heading)
+            {
+                var attributes = heading.GetAttributes();
+                var id = context.ClaimId(attributes.Id ?? "section");
+                attributes.Id = id;
+                context.AddHeading(new Heading(heading.Level, id, PlainText(heading.Inline)));
+            }
+            else if (searchable)
+            {
+                context.Search.Add(SearchableText(block));
+            }
         }
 
         using var writer = new StringWriter();
@@ -112,6 +120,18 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
         return text.ToString().Trim();
     }
 
+    /// <summary>A block's text for the search index: its inline text, or a code or math block's lines, or an HTML
+    /// block without its tags.</summary>
+    private static string SearchableText(LeafBlock block) => block switch
+    {
+        { Inline: { } inline } => PlainText(inline),
+        HtmlBlock html => System.Net.WebUtility.HtmlDecode(Tag().Replace(html.Lines.ToString(), " ")),
+        _ => block.Lines.ToString(),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
+
     /// <summary>
     /// Absolute and in-page links stay; a relative link goes to the resolver, which returns the page to link to,
     /// or null for a file that is not part of the site: then the link becomes its plain text, so no page links
@@ -145,75 +165,6 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
         }
     }
 
-    /// <summary>
-    /// Markdig takes a closing <c>$</c> only when whitespace or punctuation follows it, so <c>"$n$是数据的维度"</c>
-    /// (a formula followed by Chinese text) stays literal, while Jupyter and VS Code render it as math. Runs of
-    /// adjacent literal text (never code, never links' targets) are searched again with Jupyter's rule: a <c>$</c>
-    /// not followed by a space, the formula, a <c>$</c> not preceded by a space and not followed by a digit.
-    /// </summary>
-    private static void RecoverInlineMath(MarkdownDocument document)
-    {
-        var containers = document.Descendants<LeafBlock>()
-            .Where(b => b.Inline is not null)
-            .SelectMany(b => b.Inline!.Descendants<ContainerInline>().Prepend(b.Inline!))
-            .ToArray();
-        foreach (var container in containers)
-        {
-            var run = new List<LiteralInline>();
-            for (var inline = container.FirstChild; ; inline = inline.NextSibling)
-            {
-                if (inline is LiteralInline literal)
-                {
-                    run.Add(literal);
-                    continue;
-                }
-                ReplaceMath(run);
-                run = [];
-                if (inline is null)
-                {
-                    break;
-                }
-            }
-        }
-    }
-
-    private static void ReplaceMath(List<LiteralInline> run)
-    {
-        var text = string.Concat(run.Select(l => l.Content.ToString()));
-        var matches = InlineDollarMath().Matches(text);
-        if (matches.Count == 0)
-        {
-            return;
-        }
-        // Each new node goes after the previous one (Markdig's InsertBefore on a first child loses the parent's
-        // FirstChild), then the old literals are removed.
-        Inline anchor = run[^1];
-        void Append(Inline inline)
-        {
-            anchor.InsertAfter(inline);
-            anchor = inline;
-        }
-        var at = 0;
-        foreach (System.Text.RegularExpressions.Match match in matches)
-        {
-            if (match.Index > at)
-            {
-                Append(new LiteralInline(text[at..match.Index]));
-            }
-            Append(new MathInline { Content = new Markdig.Helpers.StringSlice(match.Groups["tex"].Value), Delimiter = '$', DelimiterCount = 1 });
-            at = match.Index + match.Length;
-        }
-        if (at < text.Length)
-        {
-            Append(new LiteralInline(text[at..]));
-        }
-        run.ForEach(l => l.Remove());
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\$])\$(?![\s$])(?<tex>[^$
-]*?[^\s\$])\$(?![$0-9])")]
-    private static partial System.Text.RegularExpressions.Regex InlineDollarMath();
-
     private static bool IsEmbedded(string url) => url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>External reference links are plain <c>a</c> elements: following one is the reader's choice.</summary>
@@ -222,6 +173,22 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
         || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Markdig's math extension with its inline parser replaced by Jupyter's rule.</summary>
+    private sealed class JupyterInlineMath : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+            if (!pipeline.InlineParsers.Replace<MathInlineParser>(new JupyterMathInlineParser()))
+            {
+                throw new InvalidOperationException("Markdig's math extension must be set up before Jupyter's inline rule.");
+            }
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+        }
+    }
 
     private sealed class FormulaInlineRenderer(IReadOnlyDictionary<Formula, string> math) : HtmlObjectRenderer<MathInline>
     {

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace NotebookSite;
 
-/// <summary>Renders a code cell's outputs: text as preformatted blocks, HTML as is, images inline, Plotly charts
-/// rewritten to draw from the site's own plotly.js (<see cref="PlotlyChart"/>).</summary>
+/// <summary>Renders a code cell's outputs: text as preformatted blocks, HTML as is (a check's verdict box marked as
+/// such), images inline, Plotly charts rewritten to draw from the site's own plotly.js (<see cref="PlotlyChart"/>).</summary>
 public static partial class OutputRenderer
 {
     /// <summary>One output's HTML.</summary>
@@ -25,7 +25,8 @@ public static partial class OutputRenderer
         {
             return PlotlyOutput.IsChartHtml(html)
                 ? (PlotlyChart.ToHtml(PlotlyOutput.Parse(html)), true)
-                : ($"<div class=\"output output-html\" tabindex=\"0\">{html}</div>\n", false);
+                : ($"<div class=\"output output-html{VerdictClass(output)}\" tabindex=\"0\">{html}</div>
+", false);
         }
         if (data.TryGetValue("image/svg+xml", out var svg))
         {
@@ -43,6 +44,11 @@ public static partial class OutputRenderer
             ? (Preformatted(text, "output"), false)
             : ("", false);
     }
+
+    /// <summary>A check's verdict box carries its own light colours inline (for VS Code); its classes, from the verdict the
+    /// check emits as data, let the site's stylesheet give it colours for both schemes.</summary>
+    private static string VerdictClass(CellOutput output) =>
+        CheckVerdict.Read(output) is { } verdict ? " verdict verdict-" + CheckVerdict.Name(verdict.State) : "";
 
     private static string Preformatted(string text, string cssClass) =>
         $"<pre class=\"{cssClass}\" tabindex=\"0\">{WebUtility.HtmlEncode(text.TrimEnd('\n'))}</pre>\n";

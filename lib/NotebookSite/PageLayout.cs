@@ -6,20 +6,20 @@ namespace NotebookSite;
 /// <summary>The frame every page shares: head (styles, scripts), header with previous/next links, the table of
 /// contents and the list of notebooks beside the text (folded above it on a phone), and previous/next links again
 /// at the end.</summary>
-public static class PageLayout
+public static partial class PageLayout
 {
     /// <summary>Writes a whole page.</summary>
     /// <param name="page">The page.</param>
     /// <param name="body">Its main content.</param>
     /// <param name="headings">Its headings (levels 2 and 3 go into the table of contents).</param>
-    /// <param name="course">The pages in reading order, for the notebook list and the neighbour links.</param>
-    /// <param name="siteTitle">The site's name.</param>
-    /// <returns>The HTML document.</returns>
-    public static string Render(SitePage page, string body, IReadOnlyList<Heading> headings, IReadOnlyList<SitePage> course, string siteTitle)
+    /// <param name="frame">The course, the site's name and its hand-out.</param>
+    /// <returns>The HTML document, its Chinese runs marked (<see cref="CjkLanguage"/>).</returns>
+    public static string Render(SitePage page, string body, IReadOnlyList<Heading> headings, SiteFrame frame)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(headings);
-        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(frame);
+        var (course, siteTitle) = (frame.Course, frame.Title);
         var index = course.ToList().FindIndex(p => p.FileName == page.FileName);
         var previous = index > 0 ? course[index - 1] : null;
         var next = index >= 0 && index + 1 < course.Count ? course[index + 1] : null;
@@ -34,6 +34,7 @@ public static class PageLayout
             <title>{E(page.Title == siteTitle ? siteTitle : page.Title + " · " + siteTitle)}</title>
             <link rel="stylesheet" href="{SiteAssets.KatexCss}">
             <link rel="stylesheet" href="{SiteAssets.SiteCss}">
+            <script>{ThemeScript}</script>
 
             """);
         if (page.Charts > 0)
@@ -47,6 +48,15 @@ public static class PageLayout
             <a class="skip-link" href="#content">Skip to the text</a>
             <header class="site-header">
             <a class="site-title" href="index.html">{E(siteTitle)}</a>
+            <div class="site-tools">
+            <form class="search" role="search" hidden>
+            <label class="visually-hidden" for="search-input">Search the course</label>
+            <input id="search-input" type="search" placeholder="Search the course" autocomplete="off" data-index="{SearchIndex.Script}" aria-controls="search-results">
+            <div id="search-results" class="search-results" aria-live="polite" hidden></div>
+            </form>
+            <button type="button" class="theme-toggle" hidden>Theme: system</button>
+            </div>
+            {Downloads(page, frame.HandOut)}
             {Pager(previous, next, "Previous and next notebook")}
             </header>
             <div class="layout">
@@ -66,7 +76,28 @@ public static class PageLayout
             </html>
 
             """);
-        return html.ToString();
+        return CjkLanguage.Mark(html.ToString());
+    }
+
+    /// <summary>The key under which site.js remembers the reader's light/dark choice.</summary>
+    public const string ThemeKey = "crossentropy-site-theme";
+
+    /// <summary>Applies the remembered choice before the page paints (site.js runs later, deferred).</summary>
+    private const string ThemeScript = "try { var t = localStorage.getItem(\"" + ThemeKey
+        + "\"); if (t === \"light\" || t === \"dark\") document.documentElement.dataset.theme = t; } catch (e) { }";
+
+    private static string Downloads(SitePage page, string? handOut)
+    {
+        var links = new List<string>();
+        if (page.Download is not null)
+        {
+            links.Add($"<a href=\"{E(page.Download)}\" download>this notebook (.ipynb)</a>");
+        }
+        if (handOut is not null)
+        {
+            links.Add($"<a href=\"{E(handOut)}\" download>the student hand-out (.zip)</a>");
+        }
+        return links.Count == 0 ? "" : $"<p class=\"downloads\">Download {string.Join(" · ", links)}</p>";
     }
 
     private static string Pager(SitePage? previous, SitePage? next, string label)
@@ -101,13 +132,14 @@ public static class PageLayout
                 sections.Add((h, []));
             }
         }
-        var html = new StringBuilder("<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"fold\" open><summary id=\"toc-title\">On this page</summary>\n<ol>");
+        var html = new StringBuilder("<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"fold\" open><summary id=\"toc-title\">On this page</summary>\n")
+            .Append(List(sections.Select(s => s.Top)));
         foreach (var (top, subsections) in sections)
         {
             html.Append($"<li>{Link(top)}");
             if (subsections.Count > 0)
             {
-                html.Append("<ol>").AppendJoin("", subsections.Select(s => $"<li>{Link(s)}</li>")).Append("</ol>");
+                html.Append(List(subsections)).AppendJoin("", subsections.Select(s => $"<li>{Link(s)}</li>")).Append("</ol>");
             }
             html.Append("</li>");
         }
@@ -118,7 +150,15 @@ public static class PageLayout
         return html.Append("</ol></details></nav>").ToString();
 
         static string Link(Heading h) => $"<a href=\"#{E(h.Id)}\">{E(h.Text)}</a>";
+
+        // Headings that carry their own numbers ("1. exp overflows", "2.3 …") are listed without the list's
+        // numbers, so no entry reads "1. 1. …".
+        static string List(IEnumerable<Heading> entries) =>
+            entries.Any(h => OwnNumber().IsMatch(h.Text)) ? "<ol class=\"numbered-headings\">" : "<ol>";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[0-9]+(?:[.)][0-9]*)+\s")]
+    private static partial System.Text.RegularExpressions.Regex OwnNumber();
 
     private static string CourseList(SitePage page, IReadOnlyList<SitePage> course)
     {

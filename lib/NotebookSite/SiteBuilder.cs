@@ -5,8 +5,11 @@ namespace NotebookSite;
 
 /// <summary>
 /// The rendering stage's entry point: reads notebooks (already executed: their outputs are shown, never
-/// recomputed) and writes the static site: <c>index.html</c>, one page per notebook, <c>readme.html</c>,
-/// and the shared <c>assets/</c>. Nothing on a page is fetched from the network when it is viewed.
+/// recomputed) and writes the static site: <c>index.html</c>, one page per notebook, <c>readme.html</c>, the
+/// downloads, the search index and the shared <c>assets/</c>. Nothing on a page is fetched from the network when it
+/// is viewed. <see cref="Prepare"/> installs what rendering needs (a network step, run once and on purpose);
+/// <see cref="Build"/> runs the stages in order: load, parse, map, render the math, then write (links resolve
+/// through the map while writing).
 /// </summary>
 public static class SiteBuilder
 {
@@ -25,19 +28,61 @@ public static class SiteBuilder
 
     private static bool IsStartHere(string fileName) => fileName.StartsWith("00-", StringComparison.Ordinal);
 
-    /// <summary>Renders and writes the site.</summary>
-    /// <param name="options">What to render and where.</param>
-    /// <returns>The pages written: the course pages in reading order, then the README page if any.</returns>
-    /// <exception cref="InvalidOperationException">KaTeX cannot be installed or rejects a formula, or the output folder holds something other than a site.</exception>
-    /// <exception cref="InvalidDataException">A notebook or one of its chart outputs cannot be read.</exception>
-    public static IReadOnlyList<SitePage> Build(SiteOptions options)
+    /// <summary>The prepare step: installs the pinned KaTeX (<c>npm ci</c>) unless it is there. Never called by <see cref="Build"/>.</summary>
+    /// <param name="options">Where the tools live.</param>
+    /// <param name="cancellationToken">Stops npm.</param>
+    /// <exception cref="InvalidOperationException">npm failed or ran out of time.</exception>
+    public static void Prepare(SiteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        new KatexRenderer(options.ToolDirectory, options.ProcessTimeout).EnsureInstalled(cancellationToken);
+    }
+
+    /// <summary>Renders and writes the site.</summary>
+    /// <param name="options">What to render and where.</param>
+    /// <param name="cancellationToken">Stops the math renderer's node process.</param>
+    /// <returns>The pages written: the course pages in reading order, then the README page if any.</returns>
+    /// <exception cref="InvalidOperationException">KaTeX is not installed (run <see cref="Prepare"/>) or rejects a formula,
+    /// or the output folder holds something other than a site.</exception>
+    /// <exception cref="InvalidDataException">A notebook or one of its chart outputs cannot be read.</exception>
+    public static IReadOnlyList<SitePage> Build(SiteOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var katex = new KatexRenderer(options.ToolDirectory, options.ProcessTimeout);
+        katex.RequireInstalled();
         var highlighter = new CSharpHighlighter();
         var markdown = new MarkdownConverter(highlighter);
-        var katex = new KatexRenderer(options.ToolDirectory);
 
-        var notebooks = options.Notebooks.Select(Notebook.Load).OrderBy(n => n.FileName, StringComparer.Ordinal).ToArray();
+        var notebooks = Load(options);
+        var parsed = Parse(notebooks, options.Readme, markdown);
+        var map = Map(notebooks, parsed, options);
+        var math = katex.Render(parsed.Formulas, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(options, notebooks, parsed, map, math, markdown, highlighter, katex.DistDirectory);
+        return map.Pages;
+    }
+
+    /// <summary>The notebooks read, in file-name order; at most one numbered 00, no file name twice.</summary>
+    private sealed record LoadedNotebooks(IReadOnlyList<Notebook> Notebooks, IReadOnlyDictionary<Notebook, string> Paths)
+    {
+        public Notebook? StartHere => Notebooks.FirstOrDefault(n => IsStartHere(n.FileName));
+    }
+
+    /// <summary>Every Markdown text parsed once: each notebook's cells (null for a code cell), the README, and
+    /// the learning goals the generated course map shows when there is no start-here notebook.</summary>
+    private sealed record ParsedSources(
+        IReadOnlyDictionary<Notebook, MarkdownDocument?[]> Cells,
+        MarkdownDocument? Readme,
+        IReadOnlyDictionary<Notebook, MarkdownDocument?> Goals)
+    {
+        public IEnumerable<Formula> Formulas =>
+            Cells.Values.SelectMany(d => d).Concat(Goals.Values).Append(Readme).OfType<MarkdownDocument>().SelectMany(MarkdownConverter.Formulas);
+    }
+
+    private static LoadedNotebooks Load(SiteOptions options)
+    {
+        var paths = options.Notebooks.ToDictionary(Notebook.Load, p => p);
+        var notebooks = paths.Keys.OrderBy(n => n.FileName, StringComparer.Ordinal).ToArray();
         var twice = notebooks.GroupBy(n => n.FileName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
@@ -47,63 +92,55 @@ public static class SiteBuilder
         {
             throw new ArgumentException("More than one notebook is numbered 00; only one can be the index page.", nameof(options));
         }
-        var startHere = notebooks.FirstOrDefault(n => IsStartHere(n.FileName));
-        var cells = notebooks.ToDictionary(n => n, n => n.Cells.Select(c => c.Kind == CellKind.Markdown ? markdown.Parse(c.Source) : null).ToArray());
-        var readme = options.Readme is null ? null : markdown.Parse(File.ReadAllText(options.Readme));
-        var goals = startHere is null ? notebooks.ToDictionary(n => n, n => CourseMap.LearningGoals(n, markdown)) : [];
+        return new LoadedNotebooks(notebooks, paths);
+    }
 
-        var documents = cells.Values.SelectMany(d => d).Concat(goals.Values).Append(readme).OfType<MarkdownDocument>();
-        var math = katex.Render(documents.SelectMany(MarkdownConverter.Formulas));
+    private static ParsedSources Parse(LoadedNotebooks loaded, string? readme, MarkdownConverter markdown)
+    {
+        var cells = loaded.Notebooks.ToDictionary(n => n,
+            n => n.Cells.Select(c => c.Kind == CellKind.Markdown ? markdown.Parse(c.Source) : null).ToArray());
+        var goals = loaded.StartHere is null
+            ? loaded.Notebooks.ToDictionary(n => n, n => CourseMap.LearningGoals(n, markdown))
+            : [];
+        return new ParsedSources(cells, readme is null ? null : markdown.Parse(File.ReadAllText(readme)), goals);
+    }
 
-        var pages = notebooks.ToDictionary(n => n, n => new SitePage(
-            PageName(n.FileName), Title(cells[n]) ?? n.Stem, n.FileName, ChartCount(n), true));
-        var course = new List<SitePage>();
-        if (startHere is null)
-        {
-            course.Add(new SitePage("index.html", options.Title, null, 0, true));
-        }
-        course.AddRange(notebooks.Select(n => pages[n]));
-        var readmePage = readme is null ? null : new SitePage(ReadmePage, Title([readme]) ?? "README", Path.GetFileName(options.Readme), 0, false);
+    private static SiteMap Map(LoadedNotebooks loaded, ParsedSources parsed, SiteOptions options) =>
+        SiteMap.Create(
+            loaded.Notebooks.Select(n => (n, Title(parsed.Cells[n]) ?? n.Stem, ChartCount(n))).ToArray(),
+            loaded.StartHere is null ? options.Title : null,
+            parsed.Readme is null ? null : (Path.GetFileName(options.Readme!), Title([parsed.Readme]) ?? "README"));
 
-        string? Resolve(string url)
-        {
-            var hash = url.IndexOf('#', StringComparison.Ordinal);
-            var fragment = hash >= 0 ? url[hash..] : "";
-            var name = Uri.UnescapeDataString((hash >= 0 ? url[..hash] : url).Split('/', '\\')[^1]);
-            var notebook = notebooks.FirstOrDefault(n => string.Equals(n.FileName, name, StringComparison.OrdinalIgnoreCase));
-            if (notebook is not null)
-            {
-                return pages[notebook].FileName + fragment;
-            }
-            return readmePage is not null && string.Equals(name, readmePage.Source, StringComparison.OrdinalIgnoreCase)
-                ? readmePage.FileName + fragment
-                : null;
-        }
-
+    private static void Write(SiteOptions options, LoadedNotebooks loaded, ParsedSources parsed, SiteMap map,
+        IReadOnlyDictionary<Formula, string> math, MarkdownConverter markdown, CSharpHighlighter highlighter, string katexDist)
+    {
         var output = PrepareOutput(options.OutputDirectory);
-        void Write(SitePage page, Func<PageContext, string> body)
+        var handOut = SiteDownloads.Write(output, loaded.Notebooks.Select(n => loaded.Paths[n]), options.StudentEdition);
+        var frame = new SiteFrame(map.Course, options.Title, handOut);
+        var search = new List<(SitePage, SearchText)>();
+        void WritePage(SitePage page, Func<PageContext, string> body)
         {
-            var context = new PageContext(math, Resolve);
+            var context = new PageContext(math, map.Resolve, page.Title);
             var html = body(context);
-            File.WriteAllText(Path.Combine(output, page.FileName), PageLayout.Render(page, html, context.Headings, course, options.Title),
-                new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(output, page.FileName), PageLayout.Render(page, html, context.Headings, frame), new UTF8Encoding(false));
+            search.Add((page, context.Search));
         }
 
-        if (startHere is null)
+        if (loaded.StartHere is null)
         {
-            Write(course[0], context => CourseMap.Render(options.Title,
-                notebooks.Select(n => (pages[n], goals[n] is { } g ? markdown.ToHtml(g, context) : "")), context));
+            WritePage(map.Course[0], context => CourseMap.Render(options.Title,
+                loaded.Notebooks.Select(n => (map.PageOf(n), parsed.Goals[n] is { } g ? markdown.ToHtml(g, context) : "")), context));
         }
-        foreach (var notebook in notebooks)
+        foreach (var notebook in loaded.Notebooks)
         {
-            Write(pages[notebook], context => NotebookBody(notebook, cells[notebook], markdown, highlighter, context, options.Conventions));
+            WritePage(map.PageOf(notebook), context => NotebookBody(notebook, parsed.Cells[notebook], markdown, highlighter, context, options.Conventions));
         }
-        if (readmePage is not null)
+        if (map.Readme is { } readmePage)
         {
-            Write(readmePage, context => markdown.ToHtml(readme!, context));
+            WritePage(readmePage, context => markdown.ToHtml(parsed.Readme!, context));
         }
-        SiteAssets.Write(output, katex.DistDirectory);
-        return readmePage is null ? course : [.. course, readmePage];
+        SearchIndex.Write(output, search);
+        SiteAssets.Write(output, katexDist);
     }
 
     private static string NotebookBody(Notebook notebook, MarkdownDocument?[] documents, MarkdownConverter markdown,
@@ -112,19 +149,23 @@ public static class SiteBuilder
         var html = new StringBuilder();
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
-            var cell = notebook.Cells[i];
+            var cell = notebook.Cells[i] with { Outputs = notebook.Cells[i].Outputs.Where(o => !KernelNoise.IsNoise(o)).ToArray() };
+            var answer = cell.HasTag(conventions.SolutionTag);
             string inner;
             switch (cell.Kind)
             {
                 case CellKind.Markdown:
-                    inner = markdown.ToHtml(documents[i]!, context);
+                    inner = markdown.ToHtml(documents[i]!, context, searchable: !answer);
                     break;
                 case CellKind.Code when cell.Source.Trim().Length == 0 && cell.Outputs.Count == 0:
                     continue;
                 case CellKind.Code:
                     // A whole solution cell is folded below; otherwise each answer and verdict is folded where it is.
-                    inner = SolutionFolding.CodeCell(cell, highlighter, foldAnswers: !cell.HasTag(conventions.SolutionTag),
-                        notebook.FileName, conventions);
+                    inner = SolutionFolding.CodeCell(cell, highlighter, foldAnswers: !answer, notebook.FileName, conventions);
+                    if (!answer)
+                    {
+                        IndexCodeCell(cell, context.Search, conventions);
+                    }
                     break;
                 default:
                     inner = highlighter.ToHtml(cell.Source, "text");
@@ -134,9 +175,28 @@ public static class SiteBuilder
             // The page's classes are the site's own names, whatever the notebooks call the tags.
             var tags = (cell.HasTag(conventions.ExerciseTag) ? " exercise" : "") + (cell.HasTag(conventions.SolutionTag) ? " solution" : "");
             var block = $"<div class=\"cell {kind}{tags}\">\n{inner}</div>\n";
-            html.Append(cell.HasTag(conventions.SolutionTag) ? SolutionFolding.Fold(block) : block);
+            html.Append(answer ? SolutionFolding.Fold(block) : block);
         }
         return html.ToString();
+    }
+
+    /// <summary>A code cell's searchable text: its code outside any answer, and, when it holds no answer, its text
+    /// outputs that are not verdicts (what the page shows before a click).</summary>
+    private static void IndexCodeCell(Cell cell, SearchText search, NotebookConventions conventions)
+    {
+        var segments = SolutionRegions.Segments(cell.Source, conventions);
+        search.Add(string.Concat(segments.Where(s => !s.IsSolution).Select(s => s.Text)));
+        if (segments.Any(s => s.IsSolution))
+        {
+            return;
+        }
+        foreach (var output in cell.Outputs.Where(o => !SolutionFolding.IsVerdict(o) && o.Type != "error"))
+        {
+            if (!output.Data.ContainsKey("text/html") && output.Data.TryGetValue("text/plain", out var text))
+            {
+                search.Add(text);
+            }
+        }
     }
 
     /// <summary>The text of the first level-1 heading.</summary>

@@ -21,7 +21,20 @@ public sealed record SiteOptions
 
     /// <summary>The tags and solution markers the notebooks use (which cells are exercises and answers).</summary>
     public NotebookConventions Conventions { get; init; } = NotebookConventions.Default;
+
+    /// <summary>The student edition's folder, zipped into the site as the hand-out every page links to; null, or a
+    /// folder without notebooks, for a site without a hand-out (its pages then offer only the notebook).</summary>
+    public string? StudentEdition { get; init; }
+
+    /// <summary>How long one node or npm process may run; null for <see cref="KatexRenderer.DefaultTimeout"/>.</summary>
+    public TimeSpan? ProcessTimeout { get; init; }
 }
+
+/// <summary>What every page's frame shows besides its own content.</summary>
+/// <param name="Course">The pages in reading order, for the notebook list and the neighbour links.</param>
+/// <param name="Title">The site's name.</param>
+/// <param name="HandOut">The student hand-out's relative URL, or null when the site has none.</param>
+public sealed record SiteFrame(IReadOnlyList<SitePage> Course, string Title, string? HandOut);
 
 /// <summary>A page written to the site.</summary>
 /// <param name="FileName">Its file name, e.g. <c>01-entropy.html</c>.</param>
@@ -29,4 +42,5 @@ public sealed record SiteOptions
 /// <param name="Source">The notebook or Markdown file it was made from; null for the generated course map.</param>
 /// <param name="Charts">How many charts it draws.</param>
 /// <param name="InCourse">True for pages in the previous/next chain (the index and the notebooks).</param>
-public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse);
+/// <param name="Download">The notebook's relative URL in the site's downloads, or null for a page made from no notebook.</param>
+public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse, string? Download = null);

@@ -100,6 +100,10 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
               return out;
             }
             """);
+        var hiddenOverflow = await page.EvaluateAsync<string[]>(PageChecks.OverflowWithoutHint);
+        var tocProblems = await page.EvaluateAsync<string[]>(PageChecks.TableOfContentsMarkers);
+        var lightBoxes = viewing.Scheme == ColorScheme.Dark ? await page.EvaluateAsync<string[]>(PageChecks.LightBoxes) : [];
+        var mainWidth = await page.EvaluateAsync<int>("() => document.querySelector('main').clientWidth");
         var previous = await Href(page, "header a[rel=prev]");
         var next = await Href(page, "header a[rel=next]");
         // axe reads the stylesheets again with XMLHttpRequest, which file:// pages refuse (a CORS console error
@@ -121,6 +125,14 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         log.WriteLine($"{pageName} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
 
         Assert.True(pageErrors.Length == 0, string.Join('\n', pageErrors));
+        Assert.True(hiddenOverflow.Length == 0, $"{hiddenOverflow.Length} blocks wider than their column with no visible hint:\n" + string.Join('\n', hiddenOverflow.Take(10)));
+        Assert.True(tocProblems.Length == 0, "table of contents:\n" + string.Join('\n', tocProblems));
+        Assert.True(lightBoxes.Length == 0, $"{lightBoxes.Length} light boxes in the dark scheme:\n" + string.Join('\n', lightBoxes.Take(10)));
+        if (!viewing.Phone)
+        {
+            // Code and outputs use the window: the column is most of a laptop's width, not a 736 px measure.
+            Assert.True(mainWidth >= viewing.Width * 0.6, $"the text column is {mainWidth} px of {viewing.Width}");
+        }
         Assert.True(pageBlocked.Length == 0 && blocked.IsEmpty, "blocked requests: " + string.Join('\n', blocked));
         Assert.True(violations.Length == 0, "accessibility violations:\n" + string.Join('\n', violations));
         Assert.DoesNotMatch(CommittedSiteTests.RawTex(), string.Concat(texts));

@@ -78,7 +78,8 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
             var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
             // A check cell's code is split around its folded answer, and folded outputs sit in a <details>.
             Assert.Equal(codeCells.Length, page.QuerySelectorAll("main .cell.code").Count(c => c.QuerySelector("pre.code") is not null));
-            Assert.Equal(codeCells.Sum(c => c.Outputs.Count),
+            // The kernel's own messages (installed packages, "Loading extensions from" a cache path) are left out.
+            Assert.Equal(codeCells.Sum(c => c.Outputs.Count(o => !KernelNoise.IsNoise(o))),
                 page.QuerySelectorAll("main .outputs > :not(details), main .outputs > details.solution > :not(summary)").Length);
 
             // A notebook may have no chart (00, the course map); the course as a whole must have some (checked below).
@@ -133,6 +134,78 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
                 $"{page.FileName}: …{text[Math.Max(0, m.Index - 30)..Math.Min(text.Length, m.Index + 30)].ReplaceLineEndings(" ")}…"));
         }
         Assert.True(problems.Count == 0, $"TeX outside $…$ in {problems.Count} places:\n" + string.Join('\n', problems));
+    }
+
+    /// <summary>Students are sent back to the course map, not to the developers' README.</summary>
+    [Fact]
+    public void Notebook_pages_lead_back_to_the_course_map_not_the_README()
+    {
+        foreach (var page in site.Course.Skip(1))
+        {
+            var main = site.Site.Document(page.FileName).QuerySelector("main")!;
+            Assert.DoesNotContain("Back to the README", main.TextContent, StringComparison.OrdinalIgnoreCase);
+            var back = main.QuerySelectorAll("a").Where(a => a.TextContent == "course map").Select(a => a.GetAttribute("href")).ToArray();
+            Assert.All(back, href => Assert.Equal("index.html", href));
+        }
+    }
+
+    /// <summary>No page shows where the site was built: no home or temporary folder, no NuGet cache, no Windows
+    /// user folder, anywhere in its HTML (text, attributes, chart data).</summary>
+    [Fact]
+    public void No_page_shows_a_path_of_the_build_machine()
+    {
+        var problems = site.Pages.SelectMany(p => MachinePath().Matches(site.Site.Html(p.FileName))
+            .Select(m => $"{p.FileName}: …{m.Value}…")).ToArray();
+        Assert.True(problems.Length == 0, string.Join('\n', problems));
+    }
+
+    [GeneratedRegex(@".{0,40}(?:(?<![\w.~-])/(?:root|home|tmp|Users)/|\.nuget[/\\]packages|[A-Za-z]:\\Users\\).{0,40}")]
+    private static partial Regex MachinePath();
+
+    /// <summary>Chinese text is marked as such (the browser then picks a CJK font and a screen reader a Chinese voice):
+    /// every text node of a page's body holding a CJK ideograph has an ancestor with <c>lang="zh…"</c>.</summary>
+    [Fact]
+    public void Every_Chinese_text_has_a_Chinese_lang()
+    {
+        var problems = new List<string>();
+        foreach (var page in site.Pages)
+        {
+            var body = site.Site.Document(page.FileName).Body!;
+            problems.AddRange(body.Descendants<IText>()
+                .Where(t => Ideograph().IsMatch(t.Data) && t.ParentElement!.Closest("script, style") is null)
+                .Where(t => !(t.ParentElement!.Closest("[lang]")?.GetAttribute("lang") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+                .Select(t => $"{page.FileName}: \"{t.Data.Trim()}\" in <{t.ParentElement!.LocalName}>"));
+        }
+        Assert.True(problems.Count == 0, $"{problems.Count} Chinese texts without lang=\"zh-CN\":\n" + string.Join('\n', problems.Take(20)));
+    }
+
+    [GeneratedRegex(@"[\u3400-\u4DBF\u4E00-\u9FFF]")]
+    private static partial Regex Ideograph();
+
+    /// <summary>Every notebook page offers its notebook, and every download link points at a file of the site.</summary>
+    [Fact]
+    public void Every_notebook_page_offers_its_notebook_for_download()
+    {
+        foreach (var page in site.Pages.Where(p => p.Source?.EndsWith(".ipynb", StringComparison.Ordinal) == true))
+        {
+            var links = site.Site.Document(page.FileName).QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToArray();
+            Assert.Contains(SiteDownloads.NotebookPath(page.Source!), links);
+            Assert.All(links, href => Assert.True(File.Exists(Path.Combine(site.Directory, href)), $"{page.FileName}: {href} is not in the site"));
+        }
+        var notebook = Path.Combine(site.Directory, SiteDownloads.NotebookPath("01-entropy.ipynb"));
+        Assert.Equal(File.ReadAllText(Repo.Notebooks.Single(n => n.EndsWith("01-entropy.ipynb", StringComparison.Ordinal))), File.ReadAllText(notebook));
+    }
+
+    /// <summary>The search index holds every page, each with its headings and text.</summary>
+    [Fact]
+    public void The_search_index_holds_every_page()
+    {
+        var script = File.ReadAllText(Path.Combine(site.Directory, SearchIndex.Script));
+        const string prefix = "window.siteSearchIndex = ";
+        Assert.StartsWith(prefix, script, StringComparison.Ordinal);
+        var index = JsonNode.Parse(script[prefix.Length..].TrimEnd().TrimEnd(';'))!.AsArray();
+        Assert.Equal(site.Pages.Select(p => p.FileName), index.Select(e => e!["page"]!.GetValue<string>()));
+        Assert.All(index, e => Assert.True(e!["sections"]!.AsArray().Sum(s => s!["text"]!.GetValue<string>().Length) > 500, $"{e["page"]} has almost no text"));
     }
 
     /// <summary>

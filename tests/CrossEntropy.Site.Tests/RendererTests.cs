@@ -39,6 +39,18 @@ public class RendererTests
     }
 
     [Fact]
+    public void Escaped_dollars_stay_text_and_both_delimiters_are_math()
+    {
+        // Markdig's escape runs before the math parser: \$x\$ is two literal dollars around x, as in Jupyter.
+        using var site = Site(("01-one.ipynb", Titled("One").Markdown(
+            "Escaped \\$x\\$ stays, $y$ and $$z^2$$ are math, and $a \\$ b$ keeps its TeX dollar.")));
+        var main = site.Document("01-one.html").QuerySelector("main")!;
+        Assert.Equal(["y", "z^2", "a \\$ b"], main.QuerySelectorAll("annotation").Select(a => a.TextContent));
+        Assert.Contains("Escaped $x$ stays", main.TextContent, StringComparison.Ordinal);
+        Assert.Single(main.QuerySelectorAll(".math-display .katex"));
+    }
+
+    [Fact]
     public void Dollars_in_code_stay_code()
     {
         using var site = Site(("01-one.ipynb", Titled("One").Markdown("Interpolate with `$\"{x}\"` and `$\"{y}\"`.")));
@@ -215,7 +227,7 @@ public class RendererTests
         Assert.Equal("The worked answer.", details.QuerySelector(".cell.solution")!.TextContent.Trim());
     }
 
-    private const string CheckCell = """
+    internal const string CheckCell = """
         double dieBits = double.NaN; // your answer
         // BEGIN SOLUTION
         dieBits = Math.Log2(20);
@@ -224,7 +236,7 @@ public class RendererTests
         """;
 
     /// <summary>A check's output as ExerciseResult displays it: HTML box, text line, and the verdict as data.</summary>
-    private static JsonObject Verdict(string label, string mark) => NotebookJson.Display(
+    internal static JsonObject Verdict(string label, string mark) => NotebookJson.Display(
         ("text/html", $"<div><strong style=\"color:#2e7d32\">{mark} {label}</strong> · Exercise 1.1, a die: your value matches.</div>"),
         ("text/plain", $"{label}: Exercise 1.1, a die — your value matches."),
         (CheckVerdict.MimeType, new CheckVerdict("Exercise 1.1, a die", mark switch

@@ -20,10 +20,15 @@ internal sealed class TempSite : IDisposable
             readme = Path.Combine(root, "README.md");
             File.WriteAllText(readme, "# The project\n\nSee [notebook 1](notebooks/01-one.ipynb) and [the code](lib/Thing.cs).\n\n## Setup\n\ntext\n");
         }
-        Pages = Build(paths, readme);
+        Pages = Build(paths, readme, null);
     }
 
-    public TempSite(IReadOnlyList<string> notebookPaths, string? readme) => Pages = Build(notebookPaths, readme);
+    /// <summary>A site from given notebooks; <paramref name="studentEdition"/> is the hand-out folder to zip, if any.</summary>
+    public TempSite(IReadOnlyList<string> notebookPaths, string? readme, string? studentEdition = null) =>
+        Pages = Build(notebookPaths, readme, studentEdition);
+
+    /// <summary>The temporary folder the site and its sources live in.</summary>
+    public string Root => root;
 
     public string SiteDirectory => Path.Combine(root, "site");
 
@@ -35,12 +40,17 @@ internal sealed class TempSite : IDisposable
 
     public void Dispose() => Directory.Delete(root, true);
 
-    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme) =>
-        SiteBuilder.Build(new SiteOptions
+    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme, string? studentEdition)
+    {
+        var options = new SiteOptions
         {
             Notebooks = notebooks,
             OutputDirectory = Path.Combine(root, "site"),
             ToolDirectory = Repo.ToolDirectory,
             Readme = readme,
-        });
+            StudentEdition = studentEdition,
+        };
+        SiteBuilder.Prepare(options);
+        return SiteBuilder.Build(options);
+    }
 }

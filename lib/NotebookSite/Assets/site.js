@@ -1,8 +1,11 @@
-// The site's only script. It folds the sidebar (table of contents, notebook list) on narrow screens, and draws each
-// chart from the JSON figure its page carries, with the plotly.js shipped in assets/ (no network).
+// The site's only script (no network: everything it loads ships in assets/). It folds the sidebar on narrow
+// screens; offers the light/dark toggle (remembered in localStorage, "system" follows the system); adds a copy
+// button to code, and a hint and a wrap button to any block wider than its column; runs the offline search over
+// assets/search-index.js; and draws each chart from the JSON figure its page carries, with a picture of it for print.
 (function () {
   "use strict";
 
+  var root = document.documentElement;
   var narrow = window.matchMedia("(max-width: 63.99rem)");
   function fold() {
     document.querySelectorAll("details.fold").forEach(function (d) { d.open = !narrow.matches; });
@@ -10,7 +13,250 @@
   fold();
   narrow.addEventListener("change", fold);
 
-  var dark = window.matchMedia("(prefers-color-scheme: dark)");
+  // ---- Light/dark: "system" (no data-theme), or the reader's choice. -------------------------------------------
+  var themeKey = "crossentropy-site-theme";
+  var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+  function isDark() {
+    var chosen = root.dataset.theme;
+    return chosen ? chosen === "dark" : systemDark.matches;
+  }
+  var toggle = document.querySelector(".theme-toggle");
+  function showTheme() {
+    var chosen = root.dataset.theme || "system";
+    toggle.textContent = "Theme: " + chosen;
+    toggle.title = "Colour scheme: " + chosen + "; click for " + next(chosen);
+  }
+  function next(chosen) {
+    return { system: "light", light: "dark", dark: "system" }[chosen];
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    showTheme();
+    toggle.addEventListener("click", function () {
+      var chosen = next(root.dataset.theme || "system");
+      try {
+        if (chosen === "system") {
+          delete root.dataset.theme;
+          localStorage.removeItem(themeKey);
+        } else {
+          root.dataset.theme = chosen;
+          localStorage.setItem(themeKey, chosen);
+        }
+      } catch (e) {
+        // Storage refused (private mode): the choice holds for this page only.
+      }
+      showTheme();
+      recolourCharts();
+    });
+  }
+  systemDark.addEventListener("change", recolourCharts);
+
+  // ---- Code and outputs: copy, and any overflow made visible. -------------------------------------------------
+  function tools(block) {
+    var bar = block.previousElementSibling;
+    if (bar && bar.classList.contains("block-tools")) {
+      return bar;
+    }
+    bar = document.createElement("div");
+    bar.className = "block-tools";
+    block.parentNode.insertBefore(bar, block);
+    return bar;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  // A small button of a block's bar; its visible text is its accessible name.
+  function barButton(className, text, title, onClick) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.textContent = text;
+    button.title = title;
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  document.querySelectorAll("main .cell.code pre.code").forEach(function (pre) {
+    var button = barButton("copy-button", "Copy", "Copy this code", function () {
+      copyText(pre.textContent).then(function () {
+        button.textContent = "Copied";
+      }, function () {
+        button.textContent = "Copy failed: select the code";
+      });
+      setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    });
+    tools(pre).appendChild(button);
+  });
+
+  var wide = "main pre, main .output-html, main .table-scroll, main .math-display";
+  function markOverflow() {
+    document.querySelectorAll(wide).forEach(function (block) {
+      if (block.closest(".block-tools") || block.offsetParent === null) {
+        return; // not shown (a folded answer): measured when it opens
+      }
+      var wrapped = block.classList.contains("wrapped");
+      var over = block.scrollWidth > block.clientWidth + 1;
+      block.classList.toggle("overflows", over);
+      var bar = block.previousElementSibling && block.previousElementSibling.classList.contains("block-tools")
+        ? block.previousElementSibling : null;
+      if (!over && !wrapped && !bar) {
+        return;
+      }
+      bar = tools(block);
+      var hint = bar.querySelector(".overflow-hint");
+      if (!hint) {
+        hint = document.createElement("span");
+        hint.className = "overflow-hint";
+        hint.textContent = "Scroll sideways \u2192";
+        hint.title = "This block is wider than the column";
+        bar.insertBefore(hint, bar.firstChild);
+      }
+      hint.hidden = !over;
+      if (block.tagName === "PRE" && (over || wrapped) && !bar.querySelector(".wrap-button")) {
+        var wrap = barButton("wrap-button", "Wrap lines", "Wrap long lines in this block", function () {
+          var on = block.classList.toggle("wrapped");
+          wrap.textContent = on ? "Unwrap lines" : "Wrap lines";
+          wrap.setAttribute("aria-pressed", String(on));
+          markOverflow();
+        });
+        wrap.setAttribute("aria-pressed", "false");
+        bar.insertBefore(wrap, hint.nextSibling);
+      }
+    });
+  }
+  markOverflow();
+  window.addEventListener("resize", markOverflow);
+  document.addEventListener("toggle", markOverflow, true);
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(markOverflow);
+  }
+
+  // Printed, a formula cannot scroll: one wider than the page is scaled down to fit it, and back afterwards.
+  var printing = window.matchMedia("print");
+  function fitFormulas() {
+    document.querySelectorAll("main .math-display").forEach(function (box) {
+      var formula = box.firstElementChild;
+      if (!formula) {
+        return;
+      }
+      formula.style.zoom = "";
+      if (printing.matches && box.scrollWidth > box.clientWidth + 1) {
+        formula.style.zoom = String(Math.floor(100 * box.clientWidth / box.scrollWidth) / 100);
+      }
+    });
+  }
+  printing.addEventListener("change", fitFormulas);
+  window.addEventListener("beforeprint", fitFormulas);
+  window.addEventListener("afterprint", fitFormulas);
+
+  // ---- Offline search over assets/search-index.js (loaded on first use). --------------------------------------
+  var form = document.querySelector("form.search");
+  if (form) {
+    var input = form.querySelector("input");
+    var results = form.querySelector(".search-results");
+    form.hidden = false;
+    var loading = null;
+    var load = function () {
+      if (window.siteSearchIndex) {
+        return Promise.resolve(window.siteSearchIndex);
+      }
+      if (!loading) {
+        loading = new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = input.getAttribute("data-index");
+          script.onload = function () { resolve(window.siteSearchIndex || []); };
+          script.onerror = function () { reject(new Error("the search index did not load")); };
+          document.head.appendChild(script);
+        });
+      }
+      return loading;
+    };
+    var show = function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length === 0) {
+        results.hidden = true;
+        return;
+      }
+      load().then(function (index) {
+        results.replaceChildren.apply(results, search(index, words).slice(0, 20).map(resultLink));
+        if (!results.firstChild) {
+          var none = document.createElement("p");
+          none.textContent = "Nothing found for \u201c" + input.value + "\u201d.";
+          results.appendChild(none);
+        }
+        results.dataset.query = input.value;
+        results.hidden = false;
+      });
+    };
+    input.addEventListener("focus", function () { load(); });
+    input.addEventListener("input", show);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = results.querySelector("a");
+      if (first) {
+        window.location.href = first.href;
+      }
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        results.hidden = true;
+        input.focus();
+      }
+    });
+  }
+
+  // Every section holding all the words; a word in the heading or the page's title counts more.
+  function search(index, words) {
+    var found = [];
+    index.forEach(function (page) {
+      page.sections.forEach(function (section) {
+        var title = (page.title + " " + section.heading).toLowerCase();
+        var text = section.text.toLowerCase();
+        var score = 0;
+        for (var i = 0; i < words.length; i++) {
+          var inTitle = title.indexOf(words[i]) >= 0;
+          var at = text.indexOf(words[i]);
+          if (!inTitle && at < 0) {
+            return;
+          }
+          score += (inTitle ? 3 : 0) + (at >= 0 ? 1 : 0);
+        }
+        found.push({ page: page, section: section, score: score, at: text.indexOf(words[0]) });
+      });
+    });
+    return found.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  function resultLink(hit) {
+    var link = document.createElement("a");
+    link.href = hit.page.page + (hit.section.anchor === "content" ? "" : "#" + hit.section.anchor);
+    var where = document.createElement("span");
+    where.className = "where";
+    where.textContent = hit.section.heading === hit.page.title ? hit.page.title : hit.page.title + " \u203a " + hit.section.heading;
+    var snippet = document.createElement("span");
+    snippet.className = "snippet";
+    var from = Math.max(0, hit.at - 60);
+    snippet.textContent = (from > 0 ? "\u2026" : "") + hit.section.text.slice(from, from + 160) + (from + 160 < hit.section.text.length ? "\u2026" : "");
+    link.appendChild(where);
+    link.appendChild(snippet);
+    return link;
+  }
+
+  // ---- Charts. -----------------------------------------------------------------------------------------------
   var figures = document.querySelectorAll("script.chart-figure");
   if (figures.length === 0) {
     return;
@@ -36,21 +282,43 @@
     } else if (!titled) {
       layout.margin = Object.assign({ t: 40 }, layout.margin);
     }
+    var printed = JSON.parse(script.textContent);
     window.Plotly.newPlot(div, figure.data, layout, figure.config).then(function () {
-      if (dark.matches) {
+      if (isDark()) {
         window.Plotly.relayout(div, scheme(div));
       }
+      return picture(div, printed);
     });
   });
 
+  // The printed chart: a PNG of the notebook's own figure (light template, a page's width), made once drawn.
+  function picture(div, figure) {
+    var height = figure.layout.height || 500;
+    return window.Plotly.toImage({ data: figure.data, layout: figure.layout, config: { staticPlot: true } },
+      { format: "png", width: 900, height: height, scale: 1 }).then(function (url) {
+      var img = document.createElement("img");
+      img.className = "chart-print";
+      img.alt = div.getAttribute("aria-label") || "Chart (printed picture)";
+      img.src = url;
+      div.parentNode.insertBefore(img, div.nextSibling);
+    });
+  }
+
   // Dark scheme: the chart's own colours follow the page. null gives an attribute back to the notebook's template,
-  // so switching the system setting back to light restores the chart exactly as the notebook drew it.
-  dark.addEventListener("change", function () {
-    document.querySelectorAll("main .chart").forEach(function (div) { window.Plotly.relayout(div, scheme(div)); });
-  });
+  // so switching back to light restores the chart exactly as the notebook drew it.
+  function recolourCharts() {
+    if (typeof window.Plotly === "undefined") {
+      return;
+    }
+    document.querySelectorAll("main .chart").forEach(function (div) {
+      if (div.layout) {
+        window.Plotly.relayout(div, scheme(div));
+      }
+    });
+  }
 
   function scheme(div) {
-    var on = dark.matches;
+    var on = isDark();
     var update = {
       paper_bgcolor: on ? "#161b22" : null,
       plot_bgcolor: on ? "#1e252e" : null,

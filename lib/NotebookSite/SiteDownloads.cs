@@ -1,0 +1,44 @@
+using System.IO.Compression;
+
+namespace NotebookSite;
+
+/// <summary>
+/// The files a reader can take away, written into the site so its links work offline: each notebook as rendered
+/// (<c>downloads/NN-name.ipynb</c>, with the outputs the page shows) and the student hand-out as one zip
+/// (<c>downloads/student-edition.zip</c>), made from the student edition's folder when there is one.
+/// </summary>
+public static class SiteDownloads
+{
+    /// <summary>The site's folder for downloads.</summary>
+    public const string Folder = "downloads";
+
+    /// <summary>Relative URL of the student hand-out.</summary>
+    public const string HandOut = Folder + "/student-edition.zip";
+
+    /// <summary>Relative URL of a notebook's download.</summary>
+    /// <param name="notebookFileName">The notebook's file name.</param>
+    /// <returns>The URL.</returns>
+    public static string NotebookPath(string notebookFileName) => Folder + "/" + notebookFileName;
+
+    /// <summary>Copies the notebooks and zips the student edition into the site.</summary>
+    /// <param name="siteDirectory">The site's folder.</param>
+    /// <param name="notebooks">Each notebook's path, saved under its own file name.</param>
+    /// <param name="studentEdition">The student edition's folder; null, missing or without a notebook for no hand-out.</param>
+    /// <returns>The hand-out's relative URL, or null when there is none.</returns>
+    public static string? Write(string siteDirectory, IEnumerable<string> notebooks, string? studentEdition)
+    {
+        ArgumentNullException.ThrowIfNull(notebooks);
+        var folder = Directory.CreateDirectory(Path.Combine(siteDirectory, Folder)).FullName;
+        foreach (var path in notebooks)
+        {
+            File.Copy(path, Path.Combine(folder, Path.GetFileName(path)), true);
+        }
+        if (studentEdition is null || !Directory.Exists(studentEdition)
+            || !Directory.EnumerateFiles(studentEdition, "*.ipynb", SearchOption.AllDirectories).Any())
+        {
+            return null;
+        }
+        ZipFile.CreateFromDirectory(studentEdition, Path.Combine(siteDirectory, HandOut), CompressionLevel.Optimal, includeBaseDirectory: true);
+        return HandOut;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Microsoft.Playwright;
+using NotebookSite;
+using Xunit.Abstractions;
+
+namespace CrossEntropy.Site.Tests;
+
+/// <summary>
+/// The page's tools in headless Chromium with the network blocked: copy buttons, the offline search, the light/dark
+/// toggle, and the print layout.
+/// </summary>
+[Collection(CommittedSiteGroup.Name)]
+public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixture browser, ITestOutputHelper log) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Every notebook page.</summary>
+    public static TheoryData<string> NotebookFiles() => new(Repo.Notebooks.Select(Path.GetFileName)!);
+
+    /// <summary>
+    /// Clicking a code cell's copy button puts that cell's source on the clipboard. The clipboard is replaced by a
+    /// recorder before the page loads (a file:// page gets no clipboard permission in a headless browser).
+    /// Checked on every code cell that holds no answer (those are split around their folded answer).
+    /// </summary>
+    [ChromiumTheory]
+    [MemberData(nameof(NotebookFiles))]
+    public async Task A_copy_button_copies_its_cells_source(string notebookFile)
+    {
+        var notebook = Notebook.Load(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile));
+        var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
+        await context.AddInitScriptAsync("""
+            window.copied = [];
+            Object.defineProperty(navigator, 'clipboard', { configurable: true,
+              value: { writeText: text => { window.copied.push(text); return Promise.resolve(); } } });
+            """);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, SiteBuilder.PageName(notebookFile))).AbsoluteUri);
+        var cells = page.Locator("main .cell.code");
+        Assert.Equal(codeCells.Length, await cells.CountAsync());
+        var clicked = 0;
+        for (var i = 0; i < codeCells.Length && clicked < 12; i++)
+        {
+            if (codeCells[i].HasTag(NotebookConventions.Default.SolutionTag) || SolutionRegions.HasMarkers(codeCells[i].Source) || codeCells[i].Source.Trim().Length == 0)
+            {
+                continue;
+            }
+            await cells.Nth(i).Locator(".copy-button").ClickAsync();
+            var copied = await page.EvaluateAsync<string[]>("() => window.copied");
+            Assert.Equal(codeCells[i].Source.TrimEnd(), copied[^1].TrimEnd());
+            clicked++;
+        }
+        Assert.True(clicked > 0, $"{notebookFile}: no code cell to copy");
+        log.WriteLine($"{notebookFile}: {clicked} copy buttons checked");
+    }
+
+    /// <summary>
+    /// The search box finds every page: for each page, the word of its text that is rarest across the site (read from
+    /// the rendered HTML, not from the index), typed into the search box of the index page, lists that page.
+    /// </summary>
+    [ChromiumFact]
+    public async Task The_search_finds_a_term_from_every_page()
+    {
+        var words = site.Pages.ToDictionary(p => p.FileName, p => Words(site.Site.Document(p.FileName)));
+        var counts = words.Values.SelectMany(w => w).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        var blocked = new ConcurrentQueue<string>();
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, blocked);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, "index.html")).AbsoluteUri);
+        var box = page.Locator("#search-input");
+        foreach (var (pageName, pageWords) in words)
+        {
+            var term = pageWords.Distinct().OrderBy(w => counts[w]).ThenByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).First();
+            await box.FillAsync(term);
+            // The list says which query it answers (site.js sets data-query once the results are in).
+            await page.WaitForFunctionAsync("t => { const r = document.getElementById('search-results'); return !r.hidden && r.dataset.query === t; }", term);
+            var hrefs = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href'))");
+            Assert.True(hrefs.Any(h => h.Split('#')[0] == pageName), $"searching \"{term}\" did not list {pageName}: {string.Join(", ", hrefs)}");
+            log.WriteLine($"{pageName}: \"{term}\" found ({hrefs.Length} results)");
+        }
+        Assert.Empty(blocked);
+    }
+
+    /// <summary>The toggle cycles system → light → dark → system, the page follows, and the choice survives a reload.</summary>
+    [ChromiumFact]
+    public async Task The_theme_toggle_switches_the_scheme_and_remembers_it()
+    {
+        await using var context = await browser.OfflineContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            ColorScheme = ColorScheme.Light,
+        }, new());
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, "01-entropy.html")).AbsoluteUri);
+        var toggle = page.Locator(".theme-toggle");
+        Assert.Equal("Theme: system", await toggle.TextContentAsync());
+        var light = await Background(page);
+        await toggle.ClickAsync();
+        Assert.Equal("Theme: light", await toggle.TextContentAsync());
+        await toggle.ClickAsync();
+        Assert.Equal("Theme: dark", await toggle.TextContentAsync());
+        var dark = await Background(page);
+        Assert.True(Luminance(light) > 0.8 && Luminance(dark) < 0.05, $"backgrounds: system {light}, dark {dark}");
+
+        await page.ReloadAsync();
+        Assert.Equal("Theme: dark", await page.Locator(".theme-toggle").TextContentAsync());
+        Assert.Equal(dark, await Background(page));
+        await page.Locator(".theme-toggle").ClickAsync();
+        Assert.Equal("Theme: system", await page.Locator(".theme-toggle").TextContentAsync());
+        Assert.Equal(light, await Background(page));
+        Assert.Null(await page.EvaluateAsync<string?>($"() => localStorage.getItem('{PageLayout.ThemeKey}')"));
+    }
+
+    /// <summary>
+    /// Printed (print media, an A4 page's width), nothing is cut off: no code, output, table or formula is wider than
+    /// the text, the site's controls are gone, and every chart is printed as a picture that fits the page.
+    /// </summary>
+    [ChromiumTheory]
+    [MemberData(nameof(NotebookFiles))]
+    public async Task The_printed_page_wraps_code_and_keeps_every_chart(string notebookFile)
+    {
+        var pageName = SiteBuilder.PageName(notebookFile);
+        var charts = site.Pages.Single(p => p.FileName == pageName).Charts;
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 } }, new());
+        var page = await context.NewPageAsync();
+        // A loaded 2-core machine takes long to open the longest pages.
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pageName)).AbsoluteUri, new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('img.chart-print').length === n && [...document.querySelectorAll('img.chart-print')].every(i => i.complete && i.naturalWidth > 0)",
+            charts, new() { Timeout = 90_000 });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // What a browser does before it prints (emulating print media alone does not fire it).
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        var problems = await page.EvaluateAsync<string[]>("""
+            () => {
+              const bad = [];
+              const main = document.querySelector('main').getBoundingClientRect();
+              for (const block of document.querySelectorAll('main pre, main .output-html, main .table-scroll, main .math-display')) {
+                if (block.checkVisibility() && block.scrollWidth > block.clientWidth + 1)
+                  bad.push(`cut off: ${block.className} (${block.scrollWidth} > ${block.clientWidth}): ${block.textContent.trim().slice(0, 50)}`);
+              }
+              for (const img of document.querySelectorAll('img.chart-print')) {
+                const box = img.getBoundingClientRect();
+                if (!img.checkVisibility() || box.width < 200 || box.right > main.right + 1) bad.push(`chart picture not printed whole: ${box.width} px at ${box.left}-${box.right}`);
+              }
+              for (const control of document.querySelectorAll('.site-tools, .block-tools, .sidebar, .downloads')) {
+                if (control.checkVisibility()) bad.push(`printed control: ${control.className}`);
+              }
+              return bad;
+            }
+            """);
+        Assert.True(problems.Length == 0, string.Join('\n', problems.Take(15)));
+        Directory.CreateDirectory(Path.Combine(Repo.ScreenshotDirectory, "print"));
+        await page.PdfAsync(new() { Path = Path.Combine(Repo.ScreenshotDirectory, "print", Path.ChangeExtension(pageName, ".pdf")), Format = "A4" });
+        log.WriteLine($"{pageName}: printed with {charts} chart pictures");
+    }
+
+    private static Task<string> Background(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    private static double Luminance(string rgb)
+    {
+        var parts = Number().Matches(rgb).Take(3).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) / 255).ToArray();
+        static double Linear(double v) => v <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * Linear(parts[0]) + 0.7152 * Linear(parts[1]) + 0.0722 * Linear(parts[2]);
+    }
+
+    /// <summary>The words of a page's text outside code, math and the frame (letters only, 6 or more, lower case).</summary>
+    private static List<string> Words(IDocument document)
+    {
+        var main = document.QuerySelector("main")!;
+        var text = string.Join(' ', main.Descendants<IText>()
+            .Where(t => t.ParentElement!.Closest("pre, code, script, style, .katex, details") is null)
+            .Select(t => t.Data));
+        return Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+    }
+
+    [GeneratedRegex(@"\b[A-Za-z]{6,}\b")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"[0-9.]+")]
+    private static partial Regex Number();
+}
+
+/// <summary>A fact that is skipped, with one clear message, when Chromium is missing outside CI.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (Chromium.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
