@@ -103,7 +103,14 @@ public sealed class Executor(RepoLayout layout)
                 {
                     return;
                 }
-                watcher.Poll(DateTimeOffset.UtcNow);
+                try
+                {
+                    watcher.Poll(DateTimeOffset.UtcNow);
+                }
+                catch (IOException)
+                {
+                    continue; // the log is being created or rotated: read it next time
+                }
                 if (cellTimeout is { } limit && watcher.RunningSince is { } since && DateTimeOffset.UtcNow - since > limit)
                 {
                     hungSubmission = watcher.Running;

@@ -24,13 +24,13 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
         return options.Command switch
         {
             RunnerCommand.Student => [new PrepareStage(), new StudentStage()],
-            RunnerCommand.Site => [new PrepareStage(), new SiteRenderStage()],
-            RunnerCommand.Export => [new PrepareStage(), new AppExportStage()],
+            RunnerCommand.Site => [new PrepareStage(), WriterStage.Site()],
+            RunnerCommand.Export => [new PrepareStage(), WriterStage.Export()],
             _ => [
                 new PrepareStage(), new ExecuteStage(), new RunTimesStage(),
                 .. options.NoStudent ? Array.Empty<IStage>() : [new StudentStage()],
-                .. options.NoSite ? Array.Empty<IStage>() : [new SiteRenderStage()],
-                .. options.NoExport ? Array.Empty<IStage>() : [new AppExportStage()],
+                .. options.NoSite ? Array.Empty<IStage>() : [WriterStage.Site()],
+                .. options.NoExport ? Array.Empty<IStage>() : [WriterStage.Export()],
             ],
         };
     }

@@ -31,19 +31,7 @@ public class CultureTests
         repo.Add("01-culture.ipynb", Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code(Source, Ipynb.Stream(InvariantOutput))));
         await repo.RestoreToolsAsync();
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"));
-        foreach (var option in new[] { "--skip-prepare", "--no-site", "--no-student" })
-        {
-            start.ArgumentList.Add(option);
-        }
-        Executor.RemoveParentBuildVariables(start.Environment);
+        var start = repo.RunnerStartInfo("--skip-prepare", "--no-site", "--no-student");
         start.Environment["LANG"] = lang;
         start.Environment["LC_ALL"] = lang;
         start.Environment["DOTNET_CLI_CULTURE"] = cliCulture;

@@ -94,19 +94,7 @@ public class RunnerSignalTests
 
     private static Process Start(TemporaryRepository repo, string marker, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        Executor.RemoveParentBuildVariables(start.Environment);
+        var start = repo.RunnerStartInfo(args);
         start.Environment[Marker] = marker;
         return Process.Start(start)!;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NotebookRunner;
 using NotebookRunner.Configuration;
 
@@ -37,6 +38,26 @@ internal sealed class TemporaryRepository : IDisposable
     {
         var restore = await Executor.RunAsync(Root, ["tool", "restore"], TimeSpan.FromMinutes(5));
         Assert.True(restore.ExitCode == 0, restore.Output);
+    }
+
+    /// <summary>How to start the built runner (NotebookRunner.dll beside the tests) in this folder as a child process,
+    /// with its output redirected; the caller adds environment variables and starts it.</summary>
+    public ProcessStartInfo RunnerStartInfo(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Executor.RemoveParentBuildVariables(start.Environment);
+        return start;
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
