@@ -24,7 +24,7 @@ public sealed class NotebookCheck(RepoLayout layout)
         ArgumentNullException.ThrowIfNull(report);
         var name = result.Name;
         var timings = result.CellTimings;
-        var cells = timings.ToDictionary(t => t.CellNumber, t => new CellOutcome(t.CellNumber, t.Duration?.TotalSeconds, CellStatus.Ok, null));
+        var cells = timings.ToDictionary(t => t.CellNumber, t => new CellOutcome(t.CellNumber, t.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, CellStatus.Ok, null));
         if (timings.Count > 0 && timings.All(t => t.Duration is null))
         {
             report.Append("  (dotnet-repl wrote no per-cell timestamps)\n");

@@ -27,7 +27,7 @@ public sealed class StudentStage : IStage
         {
             context.StudentNotebooks.Enqueue(new NotebookOutcome(run.Name, !run.Failed, Math.Round(run.WallTime.TotalSeconds, 2),
                 run.Errors.Select(e => e.ToString()).ToArray(),
-                run.CellTimings.Select(t => new CellOutcome(t.CellNumber, t.Duration?.TotalSeconds, CellStatus.Ok, null)).ToArray()));
+                run.CellTimings.Select(t => new CellOutcome(t.CellNumber, t.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, CellStatus.Ok, null)).ToArray()));
         }
         var summary = passed
             ? $"student edition written{(runs.Count > 0 ? $", {runs.Count} notebook(s) executed, every check not solved yet" : "")}"
