@@ -14,18 +14,17 @@ public sealed record CellDifference(int CellNumber, string Diff)
 
 /// <summary>
 /// Compares a committed notebook's outputs with an executed copy's, cell by cell, after normalization.
-/// Cells tagged <see cref="MachineDependentTag"/> in the committed notebook are not compared: what they print
+/// Cells tagged <see cref="NotebookConventions.MachineDependentTag"/> in the committed notebook are not compared: what they print
 /// (timings, memory, the reader's processor) differs between machines by design. They still run, and an error
 /// output in them still fails the run.
 /// </summary>
 /// <param name="normalizer">Decides what counts as the same output.</param>
-/// <param name="machineDependentTag">The tag that exempts a cell (<c>machineDependentTag</c> in <c>.config/notebooks.json</c>).</param>
-public sealed class OutputComparer(OutputNormalizer normalizer, string machineDependentTag = OutputComparer.MachineDependentTag)
+/// <param name="conventions">Names the tag that exempts a cell; the course's when null.</param>
+public sealed class OutputComparer(OutputNormalizer normalizer, NotebookConventions? conventions = null)
 {
     private const int Window = 60;
 
-    /// <summary>The default tag that exempts a cell's outputs from comparison.</summary>
-    public const string MachineDependentTag = "machine-dependent";
+    private readonly string machineDependentTag = (conventions ?? NotebookConventions.Default).MachineDependentTag;
 
     /// <summary>Finds the first code cell whose normalized outputs differ.</summary>
     /// <param name="committed">The committed notebook (expected).</param>

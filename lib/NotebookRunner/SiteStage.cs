@@ -38,6 +38,7 @@ public static class SiteStage
                 Readme = File.Exists(readme) ? readme : null,
                 Title = layout.Config.SiteTitle ?? Path.GetFileName(layout.Root),
                 StudentEdition = student,
+                Conventions = layout.Config.Conventions,
             };
             SiteBuilder.Prepare(options);
             var pages = SiteBuilder.Build(options);

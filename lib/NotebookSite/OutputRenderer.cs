@@ -25,8 +25,7 @@ public static partial class OutputRenderer
         {
             return PlotlyOutput.IsChartHtml(html)
                 ? (PlotlyChart.ToHtml(PlotlyOutput.Parse(html)), true)
-                : ($"<div class=\"output output-html{VerdictClass(output)}\" tabindex=\"0\">{html}</div>
-", false);
+                : ($"<div class=\"output output-html{VerdictClass(output)}\" tabindex=\"0\">{html}</div>\n", false);
         }
         if (data.TryGetValue("image/svg+xml", out var svg))
         {

@@ -21,6 +21,28 @@ public class OutputComparerTests
     }
 
     [Fact]
+    public void A_changed_verdict_is_a_difference_even_when_its_text_is_the_same()
+    {
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code("Check(x)", Ipynb.Verdict(CheckState.Solved, "Exercise 1.1")));
+        var executed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code("Check(x)", Ipynb.Verdict(CheckState.Incorrect, "Exercise 1.1")));
+        var difference = comparer.FindFirstDifference(committed, executed);
+        Assert.NotNull(difference);
+        Assert.Equal(1, difference.CellNumber);
+        Assert.Contains("application/json", difference.Diff, StringComparison.Ordinal);
+        Assert.Contains("incorrect", difference.Diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_exempting_tag_comes_from_the_conventions()
+    {
+        var conventions = new NotebookConventions { MachineDependentTag = "timing" };
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Tagged(Ipynb.Code("t", Ipynb.Plain("1 ms")), "timing"));
+        var executed = Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Code("t", Ipynb.Plain("2 ms")));
+        Assert.Null(new OutputComparer(new OutputNormalizer(), conventions).FindFirstDifference(committed, executed));
+        Assert.NotNull(comparer.FindFirstDifference(committed, executed));
+    }
+
+    [Fact]
     public void A_changed_number_is_reported_with_its_cell_and_both_values()
     {
         var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
@@ -56,7 +78,7 @@ public class OutputComparerTests
     public void A_machine_dependent_cell_is_not_compared_but_the_next_cell_is()
     {
         var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
-            Ipynb.Tagged(Ipynb.Code("time", Ipynb.Plain("12.3 ms")), OutputComparer.MachineDependentTag),
+            Ipynb.Tagged(Ipynb.Code("time", Ipynb.Plain("12.3 ms")), NotebookConventions.Default.MachineDependentTag),
             Ipynb.Code("value", Ipynb.Plain("0.5")));
         var sameValue = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
             Ipynb.ExecutedCode("time", 0.1, Ipynb.Plain("45.6 ms")),

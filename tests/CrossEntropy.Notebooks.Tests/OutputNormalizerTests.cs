@@ -87,11 +87,15 @@ public class OutputNormalizerTests
     }
 
     [Fact]
-    public void Only_text_plain_text_html_and_stream_text_are_compared()
+    public void Text_html_json_and_stream_text_are_compared_and_images_are_not()
     {
-        var a = new JsonArray(Ipynb.Display(("text/plain", "x"), ("application/json", "{\"a\":1}")));
-        var b = new JsonArray(Ipynb.Display(("text/plain", "x"), ("application/json", "{\"a\":2}")));
+        var a = new JsonArray(Ipynb.Display(("text/plain", "x"), ("image/png", "iVBOR1")));
+        var b = new JsonArray(Ipynb.Display(("text/plain", "x"), ("image/png", "iVBOR2")));
         Assert.True(normalizer.AreEquivalent(a, b));
+        // application/json carries a check's verdict: the same text with another verdict is a difference.
+        Assert.False(normalizer.AreEquivalent(
+            new JsonArray(Ipynb.Verdict(CheckState.Solved, "Exercise 1.1")),
+            new JsonArray(Ipynb.Verdict(CheckState.Incorrect, "Exercise 1.1"))));
         Assert.False(normalizer.AreEquivalent(new JsonArray(Ipynb.Stream("a\n")), new JsonArray(Ipynb.Stream("b\n"))));
     }
 

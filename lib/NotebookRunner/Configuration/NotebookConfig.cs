@@ -11,7 +11,7 @@ namespace NotebookRunner.Configuration;
 /// <remarks>
 /// Keys: <c>notebooks</c> (a <see cref="NotebookGlob"/>), <c>executed</c>, <c>artifacts</c>, <c>build</c> (projects
 /// built in Release before executing), <c>masks</c> (<c>[{"pattern", "replacement"}]</c>), <c>maskChartNumbers</c>,
-/// <c>machineDependentTag</c>, <c>runTimesNotebook</c>, <c>site</c> (<c>title</c>, <c>readme</c>, <c>katex</c>) and
+/// <c>exerciseTag</c>, <c>solutionTag</c>, <c>machineDependentTag</c>, <c>beginSolution</c>, <c>endSolution</c>, <c>runTimesNotebook</c>, <c>site</c> (<c>title</c>, <c>readme</c>, <c>katex</c>) and
 /// <c>export</c> (<c>directory</c>, <c>runtimeProject</c>, <c>kernelOnlyCalls</c>). A wrong key or value stops the
 /// tool with one line naming the file and the key (<see cref="ConfigException"/>).
 /// </remarks>
@@ -39,8 +39,9 @@ public sealed record NotebookConfig
     /// their last bits may depend on the processor).</summary>
     public bool MaskChartNumbers { get; init; } = true;
 
-    /// <summary>The cell tag whose outputs are not compared (timings, memory): <c>machine-dependent</c> by default.</summary>
-    public string MachineDependentTag { get; init; } = "machine-dependent";
+    /// <summary>The cell tags and solution markers (keys <c>exerciseTag</c>, <c>solutionTag</c>, <c>machineDependentTag</c>
+    /// — the tag whose outputs run but are not compared —, <c>beginSolution</c>, <c>endSolution</c>); the course's by default.</summary>
+    public NotebookConventions Conventions { get; init; } = NotebookConventions.Default;
 
     /// <summary>The notebook that shows the recorded run times, executed after the others; null (the default) means
     /// every notebook whose text names <c>run-times.json</c>.</summary>
@@ -107,7 +108,7 @@ public sealed record NotebookConfig
         var site = reader.Object(root["site"], "site");
         var export = reader.Object(root["export"], "export");
         reader.OnlyKeys(root, "", "notebooks", "executed", "artifacts", "build", "masks", "maskChartNumbers",
-            "machineDependentTag", "runTimesNotebook", "site", "export");
+            "exerciseTag", "solutionTag", "machineDependentTag", "beginSolution", "endSolution", "runTimesNotebook", "site", "export");
         reader.OnlyKeys(site, "site.", "title", "readme", "katex");
         reader.OnlyKeys(export, "export.", "directory", "runtimeProject", "kernelOnlyCalls");
 
@@ -120,7 +121,14 @@ public sealed record NotebookConfig
             Build = reader.Strings(root, "build", "") ?? defaults.Build,
             Masks = reader.Masks(root) ?? defaults.Masks,
             MaskChartNumbers = reader.Boolean(root, "maskChartNumbers", "") ?? defaults.MaskChartNumbers,
-            MachineDependentTag = reader.Text(root, "machineDependentTag", "") ?? defaults.MachineDependentTag,
+            Conventions = new NotebookConventions
+            {
+                ExerciseTag = reader.Text(root, "exerciseTag", "") ?? defaults.Conventions.ExerciseTag,
+                SolutionTag = reader.Text(root, "solutionTag", "") ?? defaults.Conventions.SolutionTag,
+                MachineDependentTag = reader.Text(root, "machineDependentTag", "") ?? defaults.Conventions.MachineDependentTag,
+                BeginSolution = reader.Text(root, "beginSolution", "") ?? defaults.Conventions.BeginSolution,
+                EndSolution = reader.Text(root, "endSolution", "") ?? defaults.Conventions.EndSolution,
+            },
             RunTimesNotebook = reader.Text(root, "runTimesNotebook", ""),
             SiteTitle = reader.Text(site, "title", "site."),
             SiteReadme = reader.Path(site, "readme", "site.") ?? defaults.SiteReadme,

@@ -12,13 +12,17 @@ namespace NotebookRunner.Editions;
 /// </summary>
 /// <param name="executor">Runs notebooks; its layout gives the repository.</param>
 /// <param name="root">The hand-out folder; <see cref="DefaultRoot"/> for the main job.</param>
-public sealed class StudentEditionStage(Executor executor, string root)
+/// <param name="conventions">The tags, markers and placeholders; the course's when null.</param>
+public sealed class StudentEditionStage(Executor executor, string root, NotebookConventions? conventions = null)
 {
+    private readonly NotebookConventions conventions = conventions ?? NotebookConventions.Default;
+
     /// <summary>The executor.</summary>
     public Executor Executor { get; } = executor ?? throw new ArgumentNullException(nameof(executor));
 
     /// <summary>The hand-out folder's writer.</summary>
-    public StudentEditionWriter Writer { get; } = new(executor.Layout.NotebooksDirectory, root);
+    public StudentEditionWriter Writer { get; } =
+        new(executor.Layout.NotebooksDirectory, root, teacher => StudentEdition.Create(teacher, conventions));
 
     /// <summary>Where the student runs' executed copies go: beside the hand-out, never inside it.</summary>
     public string ExecutedDirectory => Writer.Root + "-executed";
@@ -70,7 +74,7 @@ public sealed class StudentEditionStage(Executor executor, string root)
         {
             var run = await NotebookRunner.Executor.ExecuteInAsync(Writer.NotebooksDirectory, name, Path.Combine(ExecutedDirectory, name),
                 timeout, null, token).ConfigureAwait(false);
-            var checkCells = CheckCells(NotebookFile.Load(Path.Combine(Executor.Layout.NotebooksDirectory, run.Name)));
+            var checkCells = CheckCells(NotebookFile.Load(Path.Combine(Executor.Layout.NotebooksDirectory, run.Name)), conventions);
             var problems = Problems(run, checkCells);
             if (problems.Count > 0)
             {
@@ -79,7 +83,7 @@ public sealed class StudentEditionStage(Executor executor, string root)
             }
             else
             {
-                AdoptOutputs(run, checkCells);
+                AdoptOutputs(run, checkCells, conventions);
                 report(string.Create(CultureInfo.InvariantCulture,
                     $"  student {run.Name}: {Runner.Seconds(run.WallTime)}, {checkCells.Count} check(s) not solved yet"));
             }
@@ -117,12 +121,12 @@ public sealed class StudentEditionStage(Executor executor, string root)
         return teacher.View().CodeCells.Where(c => SolutionRegions.HasMarkers(c.Source, conventions)).Select(c => c.Number).ToHashSet();
     }
 
-    private static void AdoptOutputs(ExecutionResult run, IReadOnlySet<int> checkCells)
+    private static void AdoptOutputs(ExecutionResult run, IReadOnlySet<int> checkCells, NotebookConventions conventions)
     {
         var handout = NotebookFile.Load(run.CommittedPath);
         var merged = OutputMerger.Merge(handout, run.Executed!);
         foreach (var (_, cell) in merged.CodeCells.Where(c =>
-                     checkCells.Contains(c.Number) || NotebookFile.HasTag(c.Cell, NotebookConventions.Default.SolutionTag)))
+                     checkCells.Contains(c.Number) || NotebookFile.HasTag(c.Cell, conventions.SolutionTag)))
         {
             NotebookFile.ClearOutputs(cell);
         }

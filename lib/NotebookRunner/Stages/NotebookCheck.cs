@@ -88,7 +88,7 @@ public sealed class NotebookCheck(RepoLayout layout)
             if (mode == RunMode.Check)
             {
                 // Only cells that ran are compared: after a hung cell nothing ran, and the text report says so already.
-                var differences = new OutputComparer(normalizer, layout.Config.MachineDependentTag).FindDifferences(committed, result.Executed)
+                var differences = new OutputComparer(normalizer, layout.Config.Conventions).FindDifferences(committed, result.Executed)
                     .Where(d => result.HungCell is null || d.CellNumber < result.HungCell).ToArray();
                 foreach (var difference in differences)
                 {

@@ -19,7 +19,7 @@ public sealed class StudentStage : IStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
-        var stage = new StudentEditionStage(context.Executor, StudentEditionStage.DefaultRoot(context.Layout));
+        var stage = new StudentEditionStage(context.Executor, StudentEditionStage.DefaultRoot(context.Layout), context.Layout.Config.Conventions);
         var times = RunTimes.PathFor(context.Layout);
         var (runs, passed) = await stage.RunAsync(context.Selected, !context.Options.NoExecute, context.Options.Parallel,
             context.Options.Timeout, context.Log, File.Exists(times) ? [times] : [], context.CancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public class NotebookConfigTests
         Assert.Empty(config.Build);
         Assert.Empty(config.Masks);
         Assert.True(config.MaskChartNumbers);
-        Assert.Equal("machine-dependent", config.MachineDependentTag);
+        Assert.Equal(NotebookConventions.Default, config.Conventions);
         Assert.Null(config.SiteTitle);
         Assert.Null(config.RunTimesNotebook);
     }
@@ -49,6 +49,8 @@ public class NotebookConfigTests
               "masks": [{ "pattern": "took \\d+ ms", "replacement": "took <n> ms" }],
               "maskChartNumbers": false,
               "machineDependentTag": "volatile",
+              "exerciseTag": "task",
+              "beginSolution": "// ANSWER",
               "runTimesNotebook": "chapter-0.ipynb",
               "site": { "title": "A book", "readme": "docs/intro.md", "katex": "tools/katex" },
               "export": { "directory": "apps", "runtimeProject": "src/App/App.csproj", "kernelOnlyCalls": ["Setup.Kernel"] },
@@ -61,7 +63,7 @@ public class NotebookConfigTests
         Assert.Equal([Path.GetFullPath("/repo/src/Helpers/Helpers.csproj")], layout.BuildProjects);
         Assert.Equal("took <n> ms, took <n> ms", config.Masks.Single().Apply("took 12 ms, took 7 ms"));
         Assert.False(config.MaskChartNumbers);
-        Assert.Equal("volatile", config.MachineDependentTag);
+        Assert.Equal(("volatile", "task", "// ANSWER", "solution"), (config.Conventions.MachineDependentTag, config.Conventions.ExerciseTag, config.Conventions.BeginSolution, config.Conventions.SolutionTag));
         Assert.True(layout.ShowsRunTimes("chapter-0.ipynb"));
         Assert.False(layout.ShowsRunTimes("chapter-1.ipynb"));
         Assert.Equal(("A book", "docs/intro.md", "tools/katex"), (config.SiteTitle, config.SiteReadme, config.SiteKatex));
