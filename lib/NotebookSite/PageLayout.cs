@@ -38,7 +38,7 @@ public static class PageLayout
             """);
         if (page.Charts > 0)
         {
-            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n");
+            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n<script defer src=\"{SiteAssets.ChartsJs}\"></script>\n");
         }
         html.Append($"""
             <script defer src="{SiteAssets.SiteJs}"></script>
