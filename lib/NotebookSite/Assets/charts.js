@@ -283,7 +283,9 @@
     if (text && figure && !figure.querySelector("figcaption")) {
       var element = document.createElement("figcaption");
       element.className = "chart-title";
-      element.innerHTML = text.replace(/<(?!\/?(br|sub|sup|b|i|em)\b)[^>]*>/gi, "");
+      // plotly's title text is plain text with a few tags (<br>, <b>, <sub>…): line breaks kept, tags dropped, and a
+      // bare "<" or ">" (T < 1) is text.
+      element.textContent = text.replace(/<br\s*\/?>/gi, "\n").replace(/<\/?(b|i|em|sub|sup|span)(\s[^>]*)?>/gi, "");
       figure.insertBefore(element, figure.firstChild);
     }
   }
