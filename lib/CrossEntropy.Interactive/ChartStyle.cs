@@ -19,6 +19,12 @@ public static class ChartStyle
     public static IReadOnlyList<string> OkabeIto { get; } =
         ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
 
+    /// <summary>How far below the plot a slider starts, in pixels: under the x axis's title and the legend.</summary>
+    internal const int SliderOffset = 100;
+
+    /// <summary>The height a slider adds to a chart, in pixels (its current value, rail and step labels).</summary>
+    internal const int SliderRoom = 90;
+
     /// <summary>The palette colour with this index (cycling), as a Plotly colour.</summary>
     /// <param name="index">0 for blue, 1 for orange, 2 for green, 3 for vermillion, …</param>
     /// <returns>The colour.</returns>
@@ -70,7 +76,7 @@ public static class ChartStyle
     /// <param name="logY">Logarithmic y axis.</param>
     /// <param name="yRange">An optional fixed y range (in log₁₀ units for a log axis, as plotly.js expects).</param>
     /// <param name="xRange">An optional fixed x range (in log₁₀ units for a log axis).</param>
-    /// <param name="height">The height in pixels (taller for a chart of stacked panels).</param>
+    /// <param name="height">The height in pixels (taller for a chart of stacked panels); a chart with a slider gets room for it on top of this.</param>
     /// <returns>The styled chart.</returns>
     public static GenericChart Styled(this GenericChart chart, string title, string xTitle, string yTitle,
         bool logX = false, bool logY = false, (double Min, double Max)? yRange = null, (double Min, double Max)? xRange = null,
@@ -90,9 +96,11 @@ public static class ChartStyle
         var layout = GenericChart.getLayout(chart);
         layout.SetProperty("title", Dynamic(("text", title), ("x", 0.02)));
         layout.SetProperty("legend", Dynamic(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", -0.18), ("yanchor", "top")));
-        layout.SetProperty("margin", Dynamic(("t", 60), ("b", 110)));
+        // A slider (ChartSlider) goes below the legend: the chart grows by its height.
+        var slider = layout.TryGetPropertyValue("sliders") is null ? 0 : SliderRoom;
+        layout.SetProperty("margin", Dynamic(("t", 60), ("b", 110 + slider)));
         layout.SetProperty("width", 800);
-        layout.SetProperty("height", height);
+        layout.SetProperty("height", height + slider);
         PowerTicks(layout, "xaxis", logX);
         PowerTicks(layout, "yaxis", logY);
         return chart;
@@ -133,7 +141,8 @@ public static class ChartStyle
         }
     }
 
-    private static DynamicObj.DynamicObj Dynamic(params (string Key, object Value)[] properties)
+    /// <summary>A plotly object with these properties (a layout part, a slider, a slider step).</summary>
+    internal static DynamicObj.DynamicObj Dynamic(params (string Key, object Value)[] properties)
     {
         var result = new DynamicObj.DynamicObj();
         foreach (var (key, value) in properties)

@@ -39,7 +39,7 @@ public static partial class PageLayout
             """);
         if (page.Charts > 0)
         {
-            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n");
+            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n<script defer src=\"{SiteAssets.ChartsJs}\"></script>\n");
         }
         html.Append($"""
             <script defer src="{SiteAssets.SiteJs}"></script>

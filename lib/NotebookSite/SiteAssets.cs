@@ -16,6 +16,9 @@ public static class SiteAssets
     /// <summary>Relative URL of the site's script (folds the sidebar on phones, draws the charts).</summary>
     public const string SiteJs = "assets/site.js";
 
+    /// <summary>Relative URL of the charts' layout rule (width, panels, legend, colour scheme), loaded by pages with charts.</summary>
+    public const string ChartsJs = "assets/charts.js";
+
     /// <summary>Relative URL of KaTeX's CSS (its fonts sit in <c>assets/katex/fonts/</c>).</summary>
     public const string KatexCss = "assets/katex/katex.min.css";
 
@@ -27,6 +30,7 @@ public static class SiteAssets
         var assets = Directory.CreateDirectory(Path.Combine(siteDirectory, "assets")).FullName;
         NotebookApp.PlotlyScript.CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.css", Path.Combine(siteDirectory, SiteCss));
         NotebookApp.PlotlyScript.CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.site.js", Path.Combine(siteDirectory, SiteJs));
+        NotebookApp.PlotlyScript.CopyResource(typeof(SiteAssets).Assembly, "NotebookSite.charts.js", Path.Combine(siteDirectory, ChartsJs));
         NotebookApp.PlotlyScript.Write(Path.Combine(siteDirectory, PlotlyJs));
 
         var katex = Directory.CreateDirectory(Path.Combine(assets, "katex", "fonts")).Parent!.FullName;

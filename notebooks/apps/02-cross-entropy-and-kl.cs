@@ -182,6 +182,19 @@ Display.Show(Chart.Combine(new[]
 })
 .Styled("Cross-entropy of a coin with P(heads) = 0.3: lowest at q = p", "model's q = P(heads); the true p = 0.3", "bits", yRange: (0.0, 4.0)));
 
+Notebook.Cell(16);
+// A slider that needs no kernel: one frame per coin, all computed now. Drag p; the lowest point stays at q = p, at height H(p).
+double[] coinPs = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+double[] modelQs = Enumerable.Range(0, 100).Select(i => (i + 0.5) / 100).ToArray();
+Display.Show(ChartSlider.Over("p", coinPs, pc => Chart.Combine(new[]
+    {
+        ChartStyle.Line(modelQs, modelQs.Select(r => Information.CrossEntropy([pc, 1 - pc], [r, 1 - r], bits)), "H(p, q)", colour: 0),
+        ChartStyle.Level(0.0, 1.0, Information.Entropy([pc, 1 - pc], bits), "H(p): the floor", colour: 0),
+        ChartStyle.Line([pc], [Information.CrossEntropy([pc, 1 - pc], [pc, 1 - pc], bits)], "H(p, q) at q = p", colour: 3, markers: true),
+    }), active: 2)
+    .Styled("Drag p, the coin's P(heads): H(p, q) is lowest at q = p, where it equals H(p)", "model's q = P(heads)", "bits",
+        yRange: (0.0, 4.0), xRange: (0.0, 1.0)));
+
 // Both curves rise steeply at the edges: as q → 0 or q → 1 the model calls an outcome that does
 // happen (almost) impossible.
 //
@@ -191,7 +204,7 @@ Display.Show(Chart.Combine(new[]
 // the cross-entropy. The reverse is harmless: outcomes with p(i) = 0 contribute 0 whatever q(i) is
 // (the 0 · log 0 = 0 convention of notebook 1).
 
-Notebook.Cell(17);
+Notebook.Cell(18);
 Console.WriteLine($"H([0.5, 0.5], [1, 0]) = {Information.CrossEntropy([0.5, 0.5], [1, 0], bits)} bits   (the model rules out an outcome that happens)");
 Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0.5, 0.5], bits)} bits   (the data never shows the second outcome)");
 
@@ -204,7 +217,7 @@ Console.WriteLine($"H([1, 0], [0.5, 0.5]) = {Information.CrossEntropy([1, 0], [0
 // Swapping the arguments changes the answer: D_KL(p ‖ q) ≠ D_KL(q ‖ p), and H(p, q) ≠ H(q, p). KL
 // divergence is not a distance.
 
-Notebook.Cell(19);
+Notebook.Cell(20);
 double[] a = [0.5, 0.5], b = [0.8, 0.2];
 Console.WriteLine($"KL(a‖b) = {Information.KLDivergence(a, b, bits):F4} bits,  KL(b‖a) = {Information.KLDivergence(b, a, bits):F4} bits");
 Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H(b, a) = {Information.CrossEntropy(b, a, bits):F4} bits");
@@ -215,7 +228,7 @@ Console.WriteLine($"H(a, b) = {Information.CrossEntropy(a, b, bits):F4} bits,  H
 // their average. It is symmetric, never infinite, and at most 1 bit — reached when p and q have
 // disjoint supports.
 
-Notebook.Cell(21);
+Notebook.Cell(22);
 Console.WriteLine($"JSD(a, b) = {Information.JensenShannonDivergence(a, b, bits):F4} bits = JSD(b, a) = {Information.JensenShannonDivergence(b, a, bits):F4} bits");
 Console.WriteLine($"JSD([1, 0], [0, 1]) = {Information.JensenShannonDivergence([1, 0], [0, 1], bits):F4} bits (disjoint supports: the maximum)");
 
@@ -227,7 +240,7 @@ Console.WriteLine($"JSD([1, 0], [0, 1]) = {Information.JensenShannonDivergence([
 // a single distribution, $e^{H(p)}$ is the number of equally likely outcomes with the same entropy
 // as p. Perplexity inherits the floor: perplexity ≥ $e^{H(p)}$.
 
-Notebook.Cell(23);
+Notebook.Cell(24);
 Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):F4} (floor e^H(p) = {Information.Perplexity(p):F4}; uniform over 3 would be 3)");
 
 // ## Exercises
@@ -242,7 +255,7 @@ Console.WriteLine($"perplexity of the forecaster: {Information.Perplexity(p, q):
 // calling `Information.KLDivergence`. Give it to **3 significant digits** (more digits are
 // welcome).
 
-Notebook.Cell(26);
+Notebook.Cell(27);
 double klByHand = double.NaN; // your answer, in bits
 // BEGIN SOLUTION
 klByHand = 0.5 * Math.Log2(0.5 / 0.9) + 0.5 * Math.Log2(0.5 / 0.1);
@@ -256,7 +269,7 @@ Display.Show(Exercises02.KlByHand(klByHand));
 // cross-entropy. Then, for the move that gives q = [0.21, 0.30, 0.49], compute by how many bits
 // H(p, q) exceeds H(p), and compare with D_KL(p ‖ q). Give the excess to **3 significant digits**.
 
-Notebook.Cell(28);
+Notebook.Cell(29);
 double growthBits = double.NaN; // your answer: H(p, q) − H(p) in bits for q = [0.21, 0.30, 0.49]
 // BEGIN SOLUTION
 double[] p22 = [0.2, 0.3, 0.5];
@@ -288,7 +301,7 @@ Display.Show(Exercises02.MoveMass(growthBits));
 // cross-entropy minus H(p), and H(p) is rarely known for real data, so (b), which treats 0 as the
 // floor, overstates both. Answer (a).
 
-Notebook.Cell(31);
+Notebook.Cell(32);
 char choice = '?'; // 'a', 'b' or 'c'
 // BEGIN SOLUTION
 choice = 'a';
@@ -306,7 +319,7 @@ Display.Show(Exercises02.SameData(choice));
 // happens. The fix belongs in the model: predict through a softmax (never exactly 0 in exact
 // arithmetic), smooth q, and compute the loss from logits (notebook 4).
 
-Notebook.Cell(33);
+Notebook.Cell(34);
 double[]? pInfinite = null, qInfinite = null; // your answer: two distributions
 // BEGIN SOLUTION
 pInfinite = [0.1, 0.6, 0.3];

@@ -277,6 +277,19 @@ Display.Show(Chart.Grid(new[] { lossPanel, probabilityPanel }, 2, 1)
     .WithAxisTitle("xaxis2", "temperature T", log: true)
     .WithAxisTitle("yaxis2", "probability q₀"));
 
+Notebook.Cell(29);
+// A slider that needs no kernel: q₀ against the logit gap at each temperature, all computed now. Drag T.
+double[] sliderTemperatures = [0.1, 0.25, 0.5, 1, 1.5, 3, 5, 10];
+double[] logitGaps = Enumerable.Range(0, 121).Select(i => -3 + i * 0.05).ToArray();
+Display.Show(ChartSlider.Over("T", sliderTemperatures, t => Chart.Combine(new[]
+    {
+        ChartStyle.Line(logitGaps, logitGaps.Select(d => StableMath.Softmax<double>([d, 0.0], t)[0]), "q₀ = softmax(z / T)₀", colour: 1),
+        ChartStyle.Line([logits[0] - logits[1]], [StableMath.Softmax(logits, t)[0]], $"the blog's z = [{logits[0]}, {logits[1]}]", colour: 3, markers: true),
+        ChartStyle.Level(logitGaps[0], logitGaps[^1], p[0], $"p₀ = {p[0]}", colour: 1),
+    }), active: 3)
+    .Styled("Drag T: below 1 the softmax sharpens towards the larger logit, above 1 it flattens towards [0.5, 0.5]",
+        "logit gap z₀ − z₁", "probability q₀", yRange: (0.0, 1.0), xRange: (-3.0, 3.0)));
+
 // ## The calculus the derivation needs
 //
 // The loss depends on several numbers at once, the logits z₀, z₁, …, so its derivative is taken one
@@ -328,7 +341,7 @@ Display.Show(Chart.Grid(new[] { lossPanel, probabilityPanel }, 2, 1)
 // formula needs a target that sums to 1. `Losses.CrossEntropyGradient` returns it (for a batch,
 // divided by the batch size in mean mode).
 
-Notebook.Cell(31);
+Notebook.Cell(32);
 double[] gradient = new double[2];
 Losses.CrossEntropyGradient(logits, classCount: 2, targetProbabilities: p, gradient);
 Console.WriteLine($"gradient = [{gradient[0]:+0.0000000;-0.0000000}, {gradient[1]:+0.0000000;-0.0000000}]");
@@ -337,7 +350,7 @@ Console.WriteLine($"q − p    = [{q[0] - p[0]:+0.0000000;-0.0000000}, {q[1] - p
 // A central finite difference, $(L(z + h e_i) - L(z - h e_i)) / 2h$, agrees — an independent check
 // that uses only the loss:
 
-Notebook.Cell(33);
+Notebook.Cell(34);
 double LossAt(double[] z) => Losses.CrossEntropy(z, 2, p);
 const double h = 1e-6;
 double numeric0 = (LossAt([0.7 + h, 0.3]) - LossAt([0.7 - h, 0.3])) / (2 * h);
@@ -346,7 +359,7 @@ Console.WriteLine($"finite difference ∂L/∂z₀ = {numeric0:+0.0000000;-0.000
 // The gradient is positive for the over-predicted class and negative for the other: one
 // gradient-descent step lowers z₀, raises z₁, moves q towards p and lowers the loss towards ln 2.
 
-Notebook.Cell(35);
+Notebook.Cell(36);
 const double learningRate = 1.0;
 double[] stepped = [logits[0] - learningRate * gradient[0], logits[1] - learningRate * gradient[1]];
 Console.WriteLine($"after one step: z = [{stepped[0]:F4}, {stepped[1]:F4}], q = [{StableMath.Softmax(stepped)[0]:F4}, {StableMath.Softmax(stepped)[1]:F4}], loss = {LossAt(stepped):F6} nats (was {LossAt(logits):F6})");
@@ -365,7 +378,7 @@ Console.WriteLine($"after one step: z = [{stepped[0]:F4}, {stepped[1]:F4}], q = 
 //
 // Give both to 4 decimal places (a hand computation from the printed 0.698271 is precise enough).
 
-Notebook.Cell(38);
+Notebook.Cell(39);
 double crossEntropyBits = double.NaN; // your answer to 1, in bits
 double aboveFloorBits = double.NaN;   // your answer to 2, in bits
 // BEGIN SOLUTION
@@ -380,7 +393,7 @@ Display.Show(Exercises03.BitsFromNats(crossEntropyBits, aboveFloorBits));
 // above.) Give one such z. The check computes the loss of your z and accepts it when it equals the
 // floor to 12 significant digits.
 
-Notebook.Cell(40);
+Notebook.Cell(41);
 double[]? bestLogits = null; // your answer: two logits
 // BEGIN SOLUTION
 bestLogits = [0.0, 0.0];                                         // any z with z₀ = z₁ gives q = p
@@ -393,7 +406,7 @@ Display.Show(Exercises03.BestLogits(bestLogits));
 // z = [0.2, 1.4], logits that favour the wrong class, each to 4 significant digits. What is the
 // floor of the loss now, and what happens to the loss as z₀ − z₁ → ∞?
 
-Notebook.Cell(42);
+Notebook.Cell(43);
 double hardLoss = double.NaN;
 double[]? hardGradient = null; // your answers
 // BEGIN SOLUTION
@@ -410,7 +423,7 @@ Display.Show(Exercises03.HardLabel(hardLoss, hardGradient));
 // that the gradient with respect to z is (q − p) / T, with this q. Compute it at T = 2 for the
 // blog's z and p, to 4 significant digits, and check it with a finite difference.
 
-Notebook.Cell(44);
+Notebook.Cell(45);
 double[]? temperatureGradient = null; // your answer: ∂L/∂z at T = 2
 // BEGIN SOLUTION
 const double T = 2;

@@ -475,16 +475,36 @@ Console.WriteLine($"naive float pipeline: first non-finite loss at s = {scales[n
 Console.WriteLine($"stable float:  every relative error below float's epsilon 2^{Math.Log2(MathF.BitIncrement(1f) - 1f)}: {errFloat.All(e => e < MathF.BitIncrement(1f) - 1f)}");
 Console.WriteLine($"stable double: every relative error below double's epsilon 2^{Math.Log2(Math.BitIncrement(1.0) - 1.0)}: {errDouble.All(e => e < Math.BitIncrement(1.0) - 1.0)}");
 
+Notebook.Cell(57);
+// A slider that needs no kernel: the ten probabilities at a few of the scales s above, all computed now. Drag s past 50.
+int[] sliderScales = [0, 15, 30, 45, 48, 50, 51, 60, 75, 90, 120];   // indices into scales
+double[] classAxis = Enumerable.Range(0, classes).Select(c => (double)c).ToArray();
+double[] Drawable(float[] probabilities) => probabilities.Select(v => v > 0 ? v : double.NaN).ToArray();   // log axis: 0 is a gap
+Display.Show(ChartSlider.Over("s", sliderScales, k =>
+    {
+        float[] zk = direction.Select(v => (float)(scales[k] * v)).ToArray();
+        float[] naive = Textbook.Softmax<float>(zk);
+        return Chart.Combine(new[]
+        {
+            ChartStyle.Line(classAxis, Drawable(StableMath.Softmax<float>(zk)), "StableMath.Softmax<float>", colour: 0, markers: true),
+            ChartStyle.Line(classAxis, Drawable(naive), "naive float, Textbook.Softmax<float>" + (naive.All(float.IsFinite) ? "" : ": NaN"),
+                colour: 3, dash: Plotly.NET.StyleParam.DrawingStyle.Dash),
+        });
+    }, label: k => scales[k].ToString(scales[k] < 1000 ? "G3" : "F0", System.Globalization.CultureInfo.InvariantCulture), active: 4)
+    .Styled("Drag s: the naive float softmax agrees with the stable one until exp overflows, then it is NaN",
+        "class", "probability", logY: true, yRange: (-46.0, 0.5)));
+
 // On log–log axes (an error of exactly 0 has no logarithm, and the naive pipeline's ∞ has no error,
 // so both show as gaps):
 
-Notebook.Cell(58);
+Notebook.Cell(59);
 double[] Visible(double[] errors) => errors.Select(e => e == 0 ? double.NaN : e).ToArray();   // log axis: an exact 0 is a gap
 Display.Show(Chart.Combine(new[]
 {
-    ChartStyle.Line(scales, Visible(errNaive), "naive float: softmax, then log", colour: 3, markers: true),
     ChartStyle.Line(scales, Visible(errFloat), "Losses.CrossEntropy<float>", colour: 0, markers: true),
     ChartStyle.Line(scales, Visible(errDouble), "Losses.CrossEntropy<double>", colour: 2, markers: true),
+    // Drawn last and dashed: where it has the stable float loss's very errors (most s below 50), both stay visible.
+    ChartStyle.Line(scales, Visible(errNaive), "naive float: softmax, then log", colour: 3, dash: Plotly.NET.StyleParam.DrawingStyle.Dash),
 })
 .Styled("Relative error of the cross-entropy as the logits grow", "logit scale s", "relative error vs 28-digit reference", logX: true, logY: true));
 
@@ -509,7 +529,7 @@ Display.Show(Chart.Combine(new[]
 // In one sentence: shift by the maximum before any `exp`, stay in the log domain, and compute
 // losses from logits.
 
-Notebook.Cell(60);
+Notebook.Cell(61);
 Display.Show(new TableView(
     ["pitfall", "symptom", "fix"],
     [
@@ -538,7 +558,7 @@ Display.Show(new TableView(
 // with `MathF.BitIncrement` and count, 88 included. Then compare the last of them with
 // ln(`float.MaxValue`) as `MathF.Log` computes it. The check wants the exact count.
 
-Notebook.Cell(63);
+Notebook.Cell(64);
 double finiteFloatsFrom88 = double.NaN; // your answer: how many floats x ≥ 88 have a finite MathF.Exp(x)
 // BEGIN SOLUTION
 float largestFinite = 88f;                                        // finite (section 1)
@@ -556,7 +576,7 @@ Display.Show(Exercises04.FloatThreshold(finiteFloatsFrom88));
 // check runs your function and accepts each probability within a relative 4 · 2^−23 (about 4 float
 // ulps) of the library's.
 
-Notebook.Cell(65);
+Notebook.Cell(66);
 Func<float[], float[]>? mySoftmax = null; // your answer: a function
 // BEGIN SOLUTION
 mySoftmax = x =>
@@ -578,7 +598,7 @@ Display.Show(Exercises04.StableSoftmax(mySoftmax));
 // check wants the exact count). Then explain which operation produces the ∞, and why
 // `Losses.BinaryCrossEntropyWithLogits` returns −x there.
 
-Notebook.Cell(67);
+Notebook.Cell(68);
 double infiniteCount = double.NaN; // your answer: how many of the integers −1000 … 0 give ∞
 // BEGIN SOLUTION
 int[] integers = Enumerable.Range(-1000, 1001).ToArray();
@@ -595,7 +615,7 @@ Display.Show(Exercises04.SigmoidInfinity(infiniteCount));
 // `Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0])`, and explain why it is not 1.00e-7 as in
 // `double`. Give the float itself: the check is exact, to the last bit.
 
-Notebook.Cell(69);
+Notebook.Cell(70);
 float clippedPerfect = float.NaN; // your answer
 // BEGIN SOLUTION
 float oneMinusEpsilon = 1f - 1e-7f;

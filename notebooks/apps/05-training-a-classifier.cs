@@ -424,11 +424,30 @@ Console.WriteLine($"loss of the ideal model: {Losses.CrossEntropy<double>(idealL
 Console.WriteLine($"H(t):                    {floor:F6}");
 Console.WriteLine($"ideal logit gap ln(t_y / t_other) = {Math.Log(t[0] / t[1]):F4} = ln 28 = {Math.Log(28):F4}");
 
+Notebook.Cell(45);
+// A slider that needs no kernel: one point's smoothed loss against its logit gap, for several ε, all computed now. Drag ε.
+double[] sliderEpsilons = [0.01, 0.05, 0.1, 0.15, 0.25, 0.3, 0.4, 0.5];   // 0.2 is left to Exercise 5.2
+double[] gapAxis = Enumerable.Range(0, 161).Select(i => i * 0.05).ToArray();
+int[] pointOfClassA = [0];
+Display.Show(ChartSlider.Over("ε", sliderEpsilons, e =>
+    {
+        var smoothingAtE = new CrossEntropyOptions { LabelSmoothing = e };
+        double[] targetAtE = [1 - e + e / C, e / C, e / C];
+        return Chart.Combine(new[]
+        {
+            ChartStyle.Line(gapAxis, gapAxis.Select(g => Losses.CrossEntropy<double>([g, 0.0, 0.0], C, pointOfClassA, Reduction.Mean, smoothingAtE)),
+                "loss of a class-A point with logits [g, 0, 0]", colour: 1),
+            ChartStyle.Level(gapAxis[0], gapAxis[^1], Information.Entropy(targetAtE), "its floor H(t)", colour: 1),
+        });
+    }, active: 2)
+    .Styled("Drag ε: the smoothed loss is lowest at a finite logit gap, and never below its floor H(t)",
+        "logit gap g = z_A − z_B = z_A − z_C", "cross-entropy (nats)", yRange: (0.0, 2.0), xRange: (0.0, 8.0)));
+
 // Train with smoothing and watch the loss approach the floor of 0.2911 from above. The distance to
 // the floor is the mean KL divergence $D_{\mathrm{KL}}(t_n \Vert q_n)$, the only part training can
 // remove:
 
-Notebook.Cell(46);
+Notebook.Cell(47);
 var smoothedRun = Train(smoothing, steps, learningRate);
 foreach (int s in new[] { 0, 50, 100, 200, 300 })
     Console.WriteLine($"step {s,3}: loss {smoothedRun.LossCurve[s]:F4}, above the floor by {smoothedRun.LossCurve[s] - floor:F4}");
@@ -446,7 +465,7 @@ foreach (int s in new[] { 0, 50, 100, 200, 300 })
 // little confidence) and others a gap above it (too much), and both cost, even on perfectly
 // separated data. The trained model's gaps, over the points of each class:
 
-Notebook.Cell(48);
+Notebook.Cell(49);
 double[] smoothedLogits = Logits(X, smoothedRun.W, smoothedRun.B);
 double[] Gaps(int cls, int other) =>                 // z_y − z_c over the points of class cls
     Enumerable.Range(0, N).Where(n => y[n] == cls).Select(n => smoothedLogits[n * C + cls] - smoothedLogits[n * C + other]).ToArray();
@@ -458,7 +477,7 @@ Display.Show(new TableView(["class y", "other class c", "smallest gap", "mean ga
      select new object[] { classNames[cls], classNames[other], gaps.Min(), gaps.Average(), gaps.Max() }).ToArray(),
     Digits: 3, Title: $"logit gap z_y − z_c of the smoothed model (the floor needs ln 28 = {Math.Log(28):F3} at every point)"));
 
-Notebook.Cell(49);
+Notebook.Cell(50);
 double[] smoothedLosses = new double[N];
 Losses.CrossEntropy<double>(smoothedLogits, C, y, smoothedLosses, smoothing);      // reduction 'none': one loss per point
 int[] smoothedPredicted = Predict(smoothedLogits);
@@ -473,7 +492,7 @@ Console.WriteLine($"the {classifiedRight.Length} points classified correctly: me
 // give every point the same gap; the few misclassified points where the classes overlap add the
 // rest.
 
-Notebook.Cell(51);
+Notebook.Cell(52);
 Display.Show(Chart.Combine(new[] {
         ChartStyle.Line(stepAxis, plain.LossCurve.Select(l => Math.Round(l, 6)), "one-hot targets", colour: 0),
         ChartStyle.Level(0.0, steps, 0.0, "its floor H(e_y) = 0", colour: 0),
@@ -490,7 +509,7 @@ Display.Show(Chart.Combine(new[] {
 // W_{jc}^2\big)^{1/2}$ (MathNet's `FrobeniusNorm`): the logits are xW + b, so larger weights mean
 // larger logit gaps and more confident predictions.
 
-Notebook.Cell(53);
+Notebook.Cell(54);
 double MeanConfidence(Run run)
 {
     double[] q = new double[N * C];
@@ -500,7 +519,7 @@ double MeanConfidence(Run run)
 
 double MeanLogitSpread(Run run) => Logits(X, run.W, run.B).Chunk(C).Average(row => row.Max() - row.Min());
 
-Notebook.Cell(54);
+Notebook.Cell(55);
 Display.Show(new TableView(["model", "accuracy", "recall of C", "mean confidence", "mean logit spread", "‖W‖"],
     new (string Name, Run Run)[] { ("plain", plain), ("class weights", weightedRun), ("label smoothing", smoothedRun) }
         .Select(m => new object[] { m.Name, Accuracy(PredictRun(m.Run)), Recall(PredictRun(m.Run))[2],
@@ -529,7 +548,7 @@ Display.Show(new TableView(["model", "accuracy", "recall of C", "mean confidence
 // reduction depends on the scale of the weights, and why, from its formula? Would training with it
 // change?
 
-Notebook.Cell(57);
+Notebook.Cell(58);
 double meanRatio = double.NaN; // your answer: the weighted mean with weights × 1000, divided by the one with the original weights
 double sumRatio = double.NaN;  // your answer: the same ratio with Reduction.Sum
 // BEGIN SOLUTION
@@ -553,7 +572,7 @@ Display.Show(Exercises05.ScaleFreeWeights(meanRatio, sumRatio));
 // Give both to 4 significant digits. Does the loss stay above the new floor, and by more or less
 // than with ε = 0.1? How does the ideal logit gap change?
 
-Notebook.Cell(59);
+Notebook.Cell(60);
 double strongerFloor = double.NaN;     // your answer to 1: H(t) in nats for ε = 0.2
 double strongerFinalLoss = double.NaN; // your answer to 2: the training loss after the last step, ε = 0.2
 // BEGIN SOLUTION
@@ -573,7 +592,7 @@ Display.Show(Exercises05.StrongerSmoothing(strongerFloor, strongerFinalLoss, X.T
 // computed with `LabelSmoothing = 0.1` on class indices. Build the array with code: the check
 // compares every entry to 12 significant digits.
 
-Notebook.Cell(61);
+Notebook.Cell(62);
 double[]? softTargets = null; // your answer: N × 3 values, row n = the smoothed target of point n
 // BEGIN SOLUTION
 softTargets = y.SelectMany(yn => Enumerable.Range(0, C).Select(c => (c == yn ? 1 - epsilon : 0) + epsilon / C)).ToArray();
@@ -609,7 +628,7 @@ Display.Show(Exercises05.SoftTargets(softTargets, y, C, epsilon));
 // scaling) and why it is trained on cross-entropy rather than squared error: [8. Cross-entropy in
 // modern training](08-cross-entropy-in-modern-training.ipynb).
 
-Notebook.Cell(64);
+Notebook.Cell(65);
 char choice = '?'; // 'a', 'b' or 'c'
 // BEGIN SOLUTION
 var slowRun = Train(CrossEntropyOptions.Default, steps, learningRate / 10);

@@ -123,6 +123,8 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         // A full-page screenshot of the longest page (the README at phone width) takes tens of seconds on a loaded 2-core machine.
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 180_000 });
         log.WriteLine($"{pageName} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
+        // After the screenshot, which shows the charts as drawn: the checks click the sliders.
+        var chartProblems = await ChartChecks.ProblemsAsync(page, pageName);
 
         Assert.True(pageErrors.Length == 0, string.Join('\n', pageErrors));
         Assert.True(hiddenOverflow.Length == 0, $"{hiddenOverflow.Length} blocks wider than their column with no visible hint:\n" + string.Join('\n', hiddenOverflow.Take(10)));
@@ -135,6 +137,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         }
         Assert.True(pageBlocked.Length == 0 && blocked.IsEmpty, "blocked requests: " + string.Join('\n', blocked));
         Assert.True(violations.Length == 0, "accessibility violations:\n" + string.Join('\n', violations));
+        Assert.True(chartProblems.Count == 0, $"charts at {viewingName}:\n" + string.Join('\n', chartProblems));
         Assert.DoesNotMatch(CommittedSiteTests.RawTex(), string.Concat(texts));
         if (formulas > 0)
         {

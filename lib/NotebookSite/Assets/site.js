@@ -1,7 +1,8 @@
 // The site's only script (no network: everything it loads ships in assets/). It folds the sidebar on narrow
 // screens; offers the light/dark toggle (remembered in localStorage, "system" follows the system); adds a copy
 // button to code, and a hint and a wrap button to any block wider than its column; runs the offline search over
-// assets/search-index.js; and draws each chart from the JSON figure its page carries, with a picture of it for print.
+// assets/search-index.js; and draws each chart from the JSON figure its page carries with charts.js (the layout rule for every width and
+// scheme, redrawn when the theme changes), with a picture of it for print.
 (function () {
   "use strict";
 
@@ -15,11 +16,6 @@
 
   // ---- Light/dark: "system" (no data-theme), or the reader's choice. -------------------------------------------
   var themeKey = "crossentropy-site-theme";
-  var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
-  function isDark() {
-    var chosen = root.dataset.theme;
-    return chosen ? chosen === "dark" : systemDark.matches;
-  }
   var toggle = document.querySelector(".theme-toggle");
   function showTheme() {
     var chosen = root.dataset.theme || "system";
@@ -45,11 +41,9 @@
       } catch (e) {
         // Storage refused (private mode): the choice holds for this page only.
       }
-      showTheme();
-      recolourCharts();
+      showTheme(); // charts.js sees the new data-theme and redraws the charts
     });
   }
-  systemDark.addEventListener("change", recolourCharts);
 
   // ---- Code and outputs: copy, and any overflow made visible. -------------------------------------------------
   function tools(block) {
@@ -257,6 +251,7 @@
   }
 
   // ---- Charts. -----------------------------------------------------------------------------------------------
+  var charts = window.CourseCharts;
   var figures = document.querySelectorAll("script.chart-figure");
   if (figures.length === 0) {
     return;
@@ -266,27 +261,9 @@
     return;
   }
   figures.forEach(function (script) {
-    var figure = JSON.parse(script.textContent);
     var div = document.getElementById(script.getAttribute("data-for"));
-    var layout = figure.layout;
-    // The notebook's charts are 600 px tall with plotly's wide default margins. An untitled chart needs no room
-    // above it. On a phone keep the chart closer to square, give the plot area the room, put the legend above
-    // the plot instead of beside it, and leave out the mode bar (touch zoom and pan still work).
-    var width = div.clientWidth || 600;
-    var titled = Boolean(layout.title && (layout.title.text || typeof layout.title === "string"));
-    layout.height = Math.min(layout.height || 500, Math.max(360, Math.round(width * 0.95)));
-    if (width < 560) {
-      layout.margin = Object.assign({ l: 56, r: 16, t: titled ? 80 : 24, b: 56 }, layout.margin);
-      layout.legend = Object.assign({ orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" }, layout.legend);
-      figure.config.displayModeBar = false;
-    } else if (!titled) {
-      layout.margin = Object.assign({ t: 40 }, layout.margin);
-    }
     var printed = JSON.parse(script.textContent);
-    window.Plotly.newPlot(div, figure.data, layout, figure.config).then(function () {
-      if (isDark()) {
-        window.Plotly.relayout(div, scheme(div));
-      }
+    Promise.resolve(charts.draw(div, JSON.parse(script.textContent))).then(function () {
       return picture(div, printed);
     });
   });
@@ -302,39 +279,5 @@
       img.src = url;
       div.parentNode.insertBefore(img, div.nextSibling);
     });
-  }
-
-  // Dark scheme: the chart's own colours follow the page. null gives an attribute back to the notebook's template,
-  // so switching back to light restores the chart exactly as the notebook drew it.
-  function recolourCharts() {
-    if (typeof window.Plotly === "undefined") {
-      return;
-    }
-    document.querySelectorAll("main .chart").forEach(function (div) {
-      if (div.layout) {
-        window.Plotly.relayout(div, scheme(div));
-      }
-    });
-  }
-
-  function scheme(div) {
-    var on = isDark();
-    var update = {
-      paper_bgcolor: on ? "#161b22" : null,
-      plot_bgcolor: on ? "#1e252e" : null,
-      "font.color": on ? "#e6edf3" : null,
-      "legend.bgcolor": on ? "rgba(0,0,0,0)" : null,
-      "modebar.bgcolor": on ? "rgba(0,0,0,0)" : null,
-      "modebar.color": on ? "#a2acb8" : null,
-      "modebar.activecolor": on ? "#e6edf3" : null,
-    };
-    Object.keys(div.layout).concat(["xaxis", "yaxis"]).filter(function (key) {
-      return /^[xy]axis[0-9]*$/.test(key);
-    }).forEach(function (axis) {
-      update[axis + ".gridcolor"] = on ? "#37414d" : null;
-      update[axis + ".zerolinecolor"] = on ? "#5b6673" : null;
-      update[axis + ".linecolor"] = on ? "#5b6673" : null;
-    });
-    return update;
   }
 })();
