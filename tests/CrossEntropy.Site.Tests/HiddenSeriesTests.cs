@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NotebookSite;
 
 namespace CrossEntropy.Site.Tests;
 
@@ -22,9 +21,9 @@ public sealed class HiddenSeriesTests
         var problems = new List<string>();
         for (var c = 0; c < notebook.Cells.Count; c++)
         {
-            foreach (var html in notebook.Cells[c].Outputs.Select(o => o.Data.GetValueOrDefault("text/html", "")).Where(PlotlyChart.IsChart))
+            foreach (var output in notebook.Cells[c].Outputs.Where(PlotlyOutput.IsChart))
             {
-                problems.AddRange(Hidden(PlotlyChart.Parse(html)).Select(p => $"cell {c + 1}: {p}"));
+                problems.AddRange(Hidden(PlotlyOutput.Parse(output.Data["text/html"])).Select(p => $"cell {c + 1}: {p}"));
             }
         }
         Assert.True(problems.Count == 0, $"{notebookFile}:\n" + string.Join('\n', problems));
@@ -38,9 +37,9 @@ public sealed class HiddenSeriesTests
             ["type"] = "scatter", ["name"] = name, ["x"] = new JsonArray(1.0, 2.0, 3.0, 4.0), ["y"] = new JsonArray(5.0, 6.0, 7.0, 8.0),
             ["line"] = dash is null ? new JsonObject { ["width"] = width } : new JsonObject { ["width"] = width, ["dash"] = dash },
         };
-        var solid = new PlotlyChart("c", new JsonArray(Trace("below", null), Trace("above", null)), [], []);
-        var dashed = new PlotlyChart("c", new JsonArray(Trace("below", null), Trace("above", "dash")), [], []);
-        var thinner = new PlotlyChart("c", new JsonArray(Trace("below", null, 4), Trace("above", null, 1.5)), [], []);
+        var solid = new PlotlyFigure("c", new JsonArray(Trace("below", null), Trace("above", null)), [], []);
+        var dashed = new PlotlyFigure("c", new JsonArray(Trace("below", null), Trace("above", "dash")), [], []);
+        var thinner = new PlotlyFigure("c", new JsonArray(Trace("below", null, 4), Trace("above", null, 1.5)), [], []);
         Assert.Single(Hidden(solid));
         Assert.Empty(Hidden(dashed));
         Assert.Empty(Hidden(thinner));
@@ -48,7 +47,7 @@ public sealed class HiddenSeriesTests
 
     /// <summary>Each pair (earlier, later) of line traces on one panel that share a run of points and where the later
     /// one is solid and at least as wide.</summary>
-    private static IEnumerable<string> Hidden(PlotlyChart chart)
+    private static IEnumerable<string> Hidden(PlotlyFigure chart)
     {
         var traces = chart.Data.AsArray().OfType<JsonObject>()
             .Where(t => ((string?)t["type"] ?? "scatter") == "scatter" && !((string?)t["mode"] ?? "lines").Equals("markers", StringComparison.Ordinal))
