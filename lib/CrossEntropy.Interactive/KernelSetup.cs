@@ -14,7 +14,7 @@ public static class KernelSetup
     private static readonly Lock Gate = new();
     private static bool installed;
 
-    /// <summary>Whether <see cref="Install"/> has run in this process.</summary>
+    /// <summary>Whether <see cref="Install()"/> has run in this process.</summary>
     public static bool IsInstalled
     {
         get { lock (Gate) { return installed; } }
@@ -40,6 +40,26 @@ public static class KernelSetup
             TryRegisterFormatters();
             installed = true;
         }
+    }
+
+    /// <summary>The course language of this kernel session, <c>en</c> unless <see cref="Install(string)"/> set another.</summary>
+    public static string CourseLanguage { get; private set; } = "en";
+
+    /// <summary>
+    /// <see cref="Install()"/>, for a notebook of the given edition: the Chinese notebooks call it with <c>"zh-CN"</c>
+    /// (their generator writes that call, see NotebookRunner's Translation/TranslatedEdition).
+    /// </summary>
+    /// <param name="language"><c>en</c> or <c>zh-CN</c>.</param>
+    /// <exception cref="ArgumentException">Another language; the message names it.</exception>
+    public static void Install(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        if (language is not ("en" or "zh-CN"))
+        {
+            throw new ArgumentException($"Unknown course language '{language}': use \"en\" or \"zh-CN\".", nameof(language));
+        }
+        CourseLanguage = language;
+        Install();
     }
 
     private static Assembly? ResolveLoadedFSharpCore(AssemblyLoadContext context, AssemblyName name) =>

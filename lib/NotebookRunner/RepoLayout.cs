@@ -43,7 +43,10 @@ public sealed partial class RepoLayout
         throw new DirectoryNotFoundException($"No folder above '{start ?? Directory.GetCurrentDirectory()}' holds {SolutionFileName}.");
     }
 
-    /// <summary>True for a numbered notebook file name: two digits, a dash, anything, <c>.ipynb</c>.</summary>
+    /// <summary>
+    /// True for a numbered notebook of the English edition: two digits, a dash, a name without dots, <c>.ipynb</c>.
+    /// A translated edition's notebook (<c>01-entropy.zh-CN.ipynb</c>, see <c>Translation/TranslatedEdition</c>) is not one.
+    /// </summary>
     /// <param name="fileName">A file name without folder.</param>
     /// <returns>Whether it is a numbered notebook.</returns>
     public static bool IsNumberedNotebook(string fileName) => NumberedName().IsMatch(fileName);
@@ -70,6 +73,6 @@ public sealed partial class RepoLayout
     /// <returns>The path.</returns>
     public string ExecutedPath(string fileName) => Path.Combine(ExecutedDirectory, fileName);
 
-    [GeneratedRegex(@"^[0-9]{2}-.*\.ipynb$")]
+    [GeneratedRegex(@"^[0-9]{2}-[^.]*\.ipynb$")]
     private static partial Regex NumberedName();
 }

@@ -21,13 +21,16 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var all = layout.NumberedNotebooks();
-        var names = all.Where(options.Selects).ToArray();
-        if (all.Count == 0)
+        var english = layout.NumberedNotebooks();
+        if (english.Count == 0)
         {
             Write($"No numbered notebooks (notebooks/[0-9][0-9]-*.ipynb) in {layout.NotebooksDirectory}.");
             return ExitCodes.Failure;
         }
+        // The translated editions are regenerated from the English first, then executed and checked like it.
+        var (translated, translationsInStep) = Translation.TranslationStage.Regenerate(layout, Write);
+        var all = english.Concat(translated).ToArray();
+        var names = all.Where(options.Selects).ToArray();
         if (names.Length == 0)
         {
             Write($"No notebook matches {string.Join(", ", options.Notebooks)}; there are: {string.Join(", ", all)}.");
@@ -104,11 +107,12 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             }
             await RunAllAsync(readers).ConfigureAwait(false);
         }
-        var studentEditionPassed = options.NoStudent || await Editions.StudentEditionStage.RunMainJobAsync(executor, names, runs,
+        var studentEditionPassed = options.NoStudent || await Editions.StudentEditionStage.RunMainJobAsync(executor,
+            names.Where(english.Contains).ToArray(), runs,
             options, Write, cancellationToken).ConfigureAwait(false);
 
         Write($"{names.Length} notebook(s): {names.Length - failed} ok, {failed} failed, in {Seconds(clock.Elapsed)}.");
-        return failed == 0 && studentEditionPassed ? ExitCodes.Success : ExitCodes.Failure;
+        return failed == 0 && studentEditionPassed && translationsInStep ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>Appends one notebook's report (timings, errors, check or refresh outcome) and says whether it passed.</summary>
