@@ -68,6 +68,18 @@ public static partial class MarkdownText
     /// <returns>The text without code.</returns>
     public static string WithoutCode(string markdown) => CodeSpan().Replace(WithoutFences(markdown), " ");
 
+    /// <summary>The text with code (as <see cref="WithoutCode"/>) and math spans blanked out.</summary>
+    /// <param name="markdown">The text.</param>
+    /// <returns>The text without code or math.</returns>
+    public static string WithoutCodeOrMath(string markdown) => Math().Replace(WithoutCode(markdown), " ");
+
+    /// <summary>Replaces each link (<c>[text](target)</c>) by what <paramref name="replace"/> makes of its text.</summary>
+    /// <param name="markdown">The text.</param>
+    /// <param name="replace">Link text → replacement.</param>
+    /// <returns>The text.</returns>
+    public static string ReplaceLinks(string markdown, Func<string, string> replace) =>
+        LinkMarkup().Replace(markdown, m => replace(m.Groups["text"].Value));
+
     private static string WithoutFences(string markdown) => Fence().Replace(markdown, "\n");
 
     [GeneratedRegex(@"\$\$.+?\$\$|\$[^$\n]+?\$", RegexOptions.Singleline)]
