@@ -19,8 +19,7 @@ internal sealed partial class NotebookGenerator(EditionSources sources, Notebook
         {
             Report(0, "", $"entry count mismatch — {translation.Entries.Count} entries for {cells.Count} English cells");
         }
-        var committedById = committed?.Cells.Where(c => c["id"] is not null)
-            .GroupBy(c => (string?)c["id"], StringComparer.Ordinal).ToDictionary(g => g.Key!, g => g.First(), StringComparer.Ordinal);
+        var committedCells = committed?.Cells ?? [];
         var generated = new JsonArray();
         for (var i = 0; i < cells.Count; i++)
         {
@@ -30,8 +29,7 @@ internal sealed partial class NotebookGenerator(EditionSources sources, Notebook
             if (NotebookFile.IsCode(cell))
             {
                 // Outputs come from the translated notebook's own run, never from the English one.
-                var previous = (string?)cell["id"] is { } id && committedById?.GetValueOrDefault(id) is { } c
-                               && NotebookFile.IsCode(c) && NotebookFile.Source(c) == source ? c : null;
+                var previous = SameCell(cell, source, committedCells, i);
                 cell["outputs"] = previous?["outputs"]?.DeepClone() ?? new JsonArray();
                 cell["execution_count"] = previous?["execution_count"]?.DeepClone();
             }
@@ -40,6 +38,17 @@ internal sealed partial class NotebookGenerator(EditionSources sources, Notebook
         var root = (JsonObject)english.Root.DeepClone();
         root["cells"] = generated;
         return new NotebookFile(root);
+    }
+
+    // The committed translated cell that holds this cell's outputs: the one with its id (cells without ids: the one in
+    // its place), if its source is the one just generated.
+    private static JsonObject? SameCell(JsonObject cell, string source, IReadOnlyList<JsonObject> committedCells, int index)
+    {
+        var id = (string?)cell["id"];
+        var candidate = id is null
+            ? (index < committedCells.Count ? committedCells[index] : null)
+            : committedCells.FirstOrDefault(c => (string?)c["id"] == id);
+        return candidate is not null && NotebookFile.IsCode(candidate) && NotebookFile.Source(candidate) == source ? candidate : null;
     }
 
     private string Translate(int number, JsonObject cell)
