@@ -5,13 +5,15 @@ namespace NotebookRunner.Translation;
 
 /// <summary>
 /// The glossary check of a translated edition, over its markdown prose (code, math, link targets, HTML tags,
-/// English-only link texts and table cells, and glosses in full-width parentheses <c>（…）</c> left out):
+/// English-only link texts and table cells, glosses in full-width parentheses <c>（…）</c>, and quotations in "…" or
+/// “…”, which cite words rather than use them, left out):
 /// <list type="bullet">
 /// <item>an English glossary term, written as the glossary writes it (so a capitalised proper name such as
 /// "Cut Cross-Entropy" is not one), left in Chinese prose instead of its translation: <c>softmax</c>, <c>logit</c>,
 /// <c>ulp</c>, <c>sigmoid</c>, <c>bfloat16</c> and terms whose translation contains them are allowed;</item>
 /// <item>a multi-word or hyphenated glossary term of the English cell whose translation does not appear in the
-/// translated cell (rendered another way). Single words are not checked this way: "bit", "precision" or "class" have
+/// translated cell (rendered another way); terms the glossary keeps in English (the check labels) are not checked
+/// this way. Single words are not either: "bit", "precision" or "class" have
 /// other senses the glossary's rendering does not cover.</item>
 /// </list>
 /// The glossary is <c>notebooks/translations/&lt;language&gt;/terms.json</c>: <c>{"English term": "translation"}</c>; a
@@ -58,7 +60,7 @@ public static partial class Terminology
                         findings.Add(new DriftFinding(name, entry.Cell, "markdown",
                             $"glossary term \"{term}\" left in English: write {plain} (the English in parentheses only at its first use)"));
                     }
-                    if (term.IndexOfAny([' ', '-']) >= 0 && Occurs(term, source, ignoreCase: true)
+                    if (term.IndexOfAny([' ', '-']) >= 0 && plain != term && Occurs(term, source, ignoreCase: true)
                         && !entry.Markdown!.Contains(plain, StringComparison.Ordinal))
                     {
                         findings.Add(new DriftFinding(name, entry.Cell, "markdown",
@@ -79,6 +81,7 @@ public static partial class Terminology
         text = HtmlTag().Replace(text, " ");
         text = Url().Replace(text, " ");
         text = Gloss().Replace(text, " ");
+        text = Quotation().Replace(text, " ");
         return string.Join('\n', text.Split('\n').Select(line => line.TrimStart().StartsWith('|')
             ? string.Join('|', line.Split('|').Select(cell => HasChinese(cell) ? cell : " ")) // an English-only column names terms
             : line));
@@ -100,6 +103,9 @@ public static partial class Terminology
 
     [GeneratedRegex("（[^（）]*）")]
     private static partial Regex Gloss();
+
+    [GeneratedRegex("\"[^\"\n]*\"|“[^”\n]*”")]
+    private static partial Regex Quotation();
 
     [GeneratedRegex(@"\s*[（(][^（）()]*[）)]\s*$")]
     private static partial Regex TrailingGloss();

@@ -74,7 +74,7 @@ public sealed class TranslatedEditionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("## 细节\n\n在 3 个点上值为 $x^3$。", "formulas ($…$) differ from the English — missing [$x^2$], extra [$x^3$]")]
+    [InlineData("## 细节\n\n在 3 个点上值为 $y^2$。", "formulas ($…$) differ from the English — missing [$x^2$], extra [$y^2$]")]
     [InlineData("## 细节\n\n在三个点上值为 $x^2$。", "numbers differ from the English — missing [3], extra []")]
     public void A_formula_or_number_that_differs_from_the_English_fails(string zh, string problem)
     {
