@@ -68,14 +68,15 @@ public sealed class RepoLayout
             + "create it at the repository root (\"{}\" takes every default) or pass --root.");
     }
 
-    /// <summary>Whether a file name (without folder) is one of the notebooks: it matches the configured pattern and is
-    /// not hidden (the runner's own ASCII input copies start with a dot).</summary>
+    /// <summary>Whether a file name (without folder) is one of the notebooks: it matches the configured pattern, is not
+    /// hidden (the runner's own ASCII input copies start with a dot), and is not a translated edition's notebook
+    /// (<c>01-entropy.zh-CN.ipynb</c>, generated from the English one: see <c>Translation/TranslatedEdition</c>).</summary>
     /// <param name="fileName">A file name without folder.</param>
     /// <returns>Whether it is a notebook.</returns>
     public bool IsNotebook(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        return !fileName.StartsWith('.') && Config.Notebooks.Matches(fileName);
+        return !fileName.StartsWith('.') && Config.Notebooks.Matches(fileName) && !Translation.TranslatedEdition.IsTranslatedNotebook(fileName);
     }
 
     /// <summary>The notebooks (the files of the notebooks folder that <see cref="NotebookConfig.Notebooks"/> matches; in
@@ -98,8 +99,15 @@ public sealed class RepoLayout
     /// <returns>True for a notebook that reads the run times.</returns>
     public bool ShowsRunTimes(string fileName) =>
         Config.RunTimesNotebook is { } reader
-            ? string.Equals(fileName, reader, StringComparison.Ordinal)
+            ? string.Equals(EnglishName(fileName), reader, StringComparison.Ordinal)
             : RunTimes.IsReader(CommittedPath(fileName));
+
+    /// <summary>A translated edition's notebook's English original (<c>00-x.zh-CN.ipynb</c> → <c>00-x.ipynb</c>); any
+    /// other name as it is.</summary>
+    private static string EnglishName(string fileName) =>
+        Translation.TranslatedEdition.IsTranslatedNotebook(fileName)
+            ? Path.ChangeExtension(Path.GetFileNameWithoutExtension(fileName), null) + ".ipynb"
+            : fileName;
 
     /// <summary>The committed notebook's full path.</summary>
     /// <param name="fileName">The notebook's file name.</param>

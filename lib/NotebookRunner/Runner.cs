@@ -6,8 +6,8 @@ using NotebookRunner.Stages;
 namespace NotebookRunner;
 
 /// <summary>
-/// Runs a command as explicit stages over one <see cref="RunContext"/>: check and refresh are prepare, execute (check or
-/// refresh each notebook), record run times, student edition, site, kernel-free export; student is prepare and student
+/// Runs a command as explicit stages over one <see cref="RunContext"/>: check and refresh are prepare, translate
+/// (regenerate the translated editions), execute (check or refresh each notebook, translated ones too), record run times, student edition, site, kernel-free export; student is prepare and student
 /// edition; site and export are prepare and that stage. A failed prepare or bad usage stops the run; a cancellation
 /// (SIGINT, SIGTERM) stops it with every kernel killed. Every run ends by writing <c>artifacts/report.json</c>.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class Runner(RepoLayout layout, TextWriter output)
             RunnerCommand.Site => [new PrepareStage(), WriterStage.Site()],
             RunnerCommand.Export => [new PrepareStage(), WriterStage.Export()],
             _ => [
-                new PrepareStage(), new ExecuteStage(), new RunTimesStage(),
+                new PrepareStage(), new TranslateStage(), new ExecuteStage(), new RunTimesStage(),
                 .. options.NoStudent ? Array.Empty<IStage>() : [new StudentStage()],
                 .. options.NoSite ? Array.Empty<IStage>() : [WriterStage.Site()],
                 .. options.NoExport ? Array.Empty<IStage>() : [WriterStage.Export()],

@@ -160,7 +160,7 @@ double ExerciseMinutes(Exercise e) => e.Explained ? 8 : 5 + 2 * e.SolutionLines;
 int ClassMinutes(Content c) =>
     (int)Math.Ceiling((c.Words / 150.0 + 0.5 * c.CodeCells + c.CodeLines / 10.0 + c.Exercises.Sum(ExerciseMinutes)) / 5) * 5;
 
-var notebooks = Directory.GetFiles(".", "0?-*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+var notebooks = Directory.GetFiles(".", "0?-*.ipynb").Select(Path.GetFileName).Where(name => !name!.EndsWith(".zh-CN.ipynb")).Order(StringComparer.Ordinal)
     .Select(name => (Name: name!, Content: Measure(name!))).ToArray();
 Display.Show(new CrossEntropy.Interactive.TableView(
     new[] { "notebook", "prose (words)", "code cells", "code lines", "exercises: value / explained", "exercise minutes", "class time (min, estimate)" },

@@ -58,6 +58,7 @@ public class RunnerOptionsTests
     [InlineData("1-entropy.ipynb", false)]
     [InlineData("entropy.ipynb", false)]
     [InlineData("01-entropy.dib", false)]
+    [InlineData("01-entropy.zh-CN.ipynb", false)]
     public void The_course_notebooks_are_two_digits_and_a_dash(string name, bool expected)
     {
         Assert.Equal(expected, NotebookRuns.Layout.IsNotebook(name));

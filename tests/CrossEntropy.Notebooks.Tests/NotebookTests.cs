@@ -65,9 +65,13 @@ public class NotebookCatalogTests
                 $"{c.Type.Name} needs [Trait(NotebookTests.Trait, \"{stem}\")].");
         }
         var tested = classes.Select(c => c.Instance.Notebook).Order(StringComparer.Ordinal).ToArray();
-        var missing = NotebookRuns.Layout.NumberedNotebooks().Except(tested).ToArray();
+        // Every English notebook and its Chinese edition (NN-name.zh-CN.ipynb, generated beside it).
+        var expected = NotebookRuns.Layout.NumberedNotebooks()
+            .SelectMany(n => new[] { n, NotebookRunner.Translation.TranslatedEdition.FileNameFor(n, NotebookRunner.Translation.TranslatedEdition.Chinese) })
+            .Order(StringComparer.Ordinal).ToArray();
+        var missing = expected.Except(tested).ToArray();
         Assert.True(missing.Length == 0,
             $"No test class for {string.Join(", ", missing)}: add one to Notebooks.cs, like the others.");
-        Assert.Equal(NotebookRuns.Layout.NumberedNotebooks(), tested);
+        Assert.Equal(expected, tested);
     }
 }

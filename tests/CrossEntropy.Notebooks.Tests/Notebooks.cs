@@ -29,3 +29,32 @@ public sealed class Notebook07LargeVocabularies() : NotebookTests("07-large-voca
 
 [Trait(Trait, "08-cross-entropy-in-modern-training")]
 public sealed class Notebook08CrossEntropyInModernTraining() : NotebookTests("08-cross-entropy-in-modern-training.ipynb");
+
+// The Chinese edition (generated from the English, see README "中文版 / Chinese edition"): --filter "Notebook=01-entropy.zh-CN".
+
+[Trait(Trait, "00-start-here.zh-CN")]
+public sealed class Notebook00StartHereZhCN() : NotebookTests("00-start-here.zh-CN.ipynb");
+
+[Trait(Trait, "01-entropy.zh-CN")]
+public sealed class Notebook01EntropyZhCN() : NotebookTests("01-entropy.zh-CN.ipynb");
+
+[Trait(Trait, "02-cross-entropy-and-kl.zh-CN")]
+public sealed class Notebook02CrossEntropyAndKLZhCN() : NotebookTests("02-cross-entropy-and-kl.zh-CN.ipynb");
+
+[Trait(Trait, "03-softmax-example.zh-CN")]
+public sealed class Notebook03SoftmaxExampleZhCN() : NotebookTests("03-softmax-example.zh-CN.ipynb");
+
+[Trait(Trait, "04-stability-pitfalls.zh-CN")]
+public sealed class Notebook04StabilityPitfallsZhCN() : NotebookTests("04-stability-pitfalls.zh-CN.ipynb");
+
+[Trait(Trait, "05-training-a-classifier.zh-CN")]
+public sealed class Notebook05TrainingAClassifierZhCN() : NotebookTests("05-training-a-classifier.zh-CN.ipynb");
+
+[Trait(Trait, "06-cross-entropy-in-practice.zh-CN")]
+public sealed class Notebook06CrossEntropyInPracticeZhCN() : NotebookTests("06-cross-entropy-in-practice.zh-CN.ipynb");
+
+[Trait(Trait, "07-large-vocabularies.zh-CN")]
+public sealed class Notebook07LargeVocabulariesZhCN() : NotebookTests("07-large-vocabularies.zh-CN.ipynb");
+
+[Trait(Trait, "08-cross-entropy-in-modern-training.zh-CN")]
+public sealed class Notebook08CrossEntropyInModernTrainingZhCN() : NotebookTests("08-cross-entropy-in-modern-training.zh-CN.ipynb");

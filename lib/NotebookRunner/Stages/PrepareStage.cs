@@ -42,12 +42,14 @@ public sealed class PrepareStage : IStage
         {
             return Result(StageStatus.Failed, $"No notebooks ({layout.Config.Notebooks}) in {layout.NotebooksDirectory}.");
         }
-        context.Selected = all.Where(context.Options.Selects).ToArray();
+        // A check or refresh also runs the translated editions' notebooks (the translate stage regenerates them first).
+        var candidates = context.Executes ? [.. all, .. Translation.TranslationStage.NotebooksOf(layout, all)] : all;
+        context.Selected = candidates.Where(context.Options.Selects).ToArray();
         if (context.Selected.Count == 0)
         {
-            return Result(StageStatus.Usage, $"No notebook matches {string.Join(", ", context.Options.Notebooks)}; there are: {string.Join(", ", all)}.");
+            return Result(StageStatus.Usage, $"No notebook matches {string.Join(", ", context.Options.Notebooks)}; there are: {string.Join(", ", candidates)}.");
         }
-        foreach (var name in all)
+        foreach (var name in candidates.Where(name => File.Exists(layout.CommittedPath(name))))
         {
             if (Unreadable(layout.CommittedPath(name), layout.Root) is { } problem)
             {
@@ -65,7 +67,7 @@ public sealed class PrepareStage : IStage
                 return Result(StageStatus.Failed, e.Message);
             }
         }
-        return Result(StageStatus.Passed, $"{context.Selected.Count} of {all.Count} notebook(s) selected");
+        return Result(StageStatus.Passed, $"{context.Selected.Count} of {candidates.Count} notebook(s) selected");
     }
 
     /// <summary>Why a notebook file cannot be loaded, in one line (file, line, column, what is wrong), or null when it loads.</summary>

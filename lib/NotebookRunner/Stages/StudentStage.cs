@@ -21,7 +21,9 @@ public sealed class StudentStage : IStage
         var clock = Stopwatch.StartNew();
         var stage = new StudentEditionStage(context.Executor, StudentEditionStage.DefaultRoot(context.Layout), context.Layout.Config.Conventions);
         var times = RunTimes.PathFor(context.Layout);
-        var (runs, passed) = await stage.RunAsync(context.Selected, !context.Options.NoExecute, context.Options.Parallel,
+        // The student edition is the English one (a translated edition's hand-out is not built yet).
+        var english = context.Selected.Where(name => !Translation.TranslatedEdition.IsTranslatedNotebook(name)).ToArray();
+        var (runs, passed) = await stage.RunAsync(english, !context.Options.NoExecute, context.Options.Parallel,
             context.Options.Timeout, context.Log, File.Exists(times) ? [times] : [], context.CancellationToken).ConfigureAwait(false);
         foreach (var run in runs)
         {
