@@ -355,7 +355,8 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "run tim
 //   The README's section [What the blog gets wrong](../README.md#what-the-blog-gets-wrong) lists
 //   its mistakes and where the course corrects each.
 //
-// --- **Next:** [1. Entropy](01-entropy.ipynb) · Back to the [README](../README.md)
+// --- **Next:** [1. Entropy](01-entropy.ipynb) · The [README](../README.md) is for developers
+// (build, tests, benchmarks)
 
 // Type declarations, moved here from their cells: in a file-based app they follow the top-level statements.
 

@@ -318,4 +318,4 @@ choice = 'a';
 Display.Show(Exercises01.Perplexity(choice));
 
 // --- **Previous:** [0. Start here](00-start-here.ipynb) · **Next:** [2. Cross-entropy and KL
-// divergence](02-cross-entropy-and-kl.ipynb) · Back to the [README](../README.md)
+// divergence](02-cross-entropy-and-kl.ipynb) · Back to the [course map](00-start-here.ipynb)

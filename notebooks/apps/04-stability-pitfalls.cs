@@ -625,4 +625,5 @@ clippedPerfect = Textbook.ClippedCrossEntropy<float>([1, 0], [1, 0]);   // −ln
 Display.Show(Exercises04.ClippingInFloat(clippedPerfect));
 
 // --- **Previous:** [3. The blog's softmax example](03-softmax-example.ipynb) · **Next:** [5.
-// Cross-entropy at work](05-training-a-classifier.ipynb) · Back to the [README](../README.md)
+// Cross-entropy at work](05-training-a-classifier.ipynb) · Back to the [course
+// map](00-start-here.ipynb)

@@ -645,8 +645,8 @@ choice = 'b';
 Display.Show(Exercises05.LearningRate(choice));
 
 // --- **Previous:** [4. Stability pitfalls](04-stability-pitfalls.ipynb) · **Next:** [6.
-// Cross-entropy in practice](06-cross-entropy-in-practice.ipynb) · Back to the
-// [README](../README.md)
+// Cross-entropy in practice](06-cross-entropy-in-practice.ipynb) · Back to the [course
+// map](00-start-here.ipynb)
 
 // Type declarations, moved here from their cells: in a file-based app they follow the top-level statements.
 

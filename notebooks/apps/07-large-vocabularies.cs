@@ -656,4 +656,4 @@ Display.Show(Exercises07Fused.EarlyBlockGradient(earlyGradient));
 //
 // --- **Previous:** [6. Cross-entropy in practice](06-cross-entropy-in-practice.ipynb) · **Next:**
 // [8. Cross-entropy in modern training](08-cross-entropy-in-modern-training.ipynb) · Back to the
-// [README](../README.md)
+// [course map](00-start-here.ipynb)

@@ -1004,4 +1004,4 @@ Display.Show(Exercises08.HalfThreshold(largestHalf));
 //   Training](https://arxiv.org/abs/1905.12322), 2019.
 //
 // --- **Previous:** [7. Large vocabularies](07-large-vocabularies.ipynb) · **Next:** back to the
-// [course map](00-start-here.ipynb) · Back to the [README](../README.md)
+// [course map](00-start-here.ipynb)
