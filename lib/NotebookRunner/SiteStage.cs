@@ -39,6 +39,7 @@ public static class SiteStage
                 Title = layout.Config.SiteTitle ?? Path.GetFileName(layout.Root),
                 StudentEdition = student,
                 Conventions = layout.Config.Conventions,
+                AppsDirectory = Export.ExportStage.AppsDirectory(layout),
             };
             SiteBuilder.Prepare(options);
             var pages = SiteBuilder.Build(options);

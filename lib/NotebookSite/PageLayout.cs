@@ -93,6 +93,12 @@ public static partial class PageLayout
         {
             links.Add($"<a href=\"{E(page.Download)}\" download>this notebook (.ipynb)</a>");
         }
+        if (page.App is not null)
+        {
+            // The app names the course's library by relative path, so it runs from the repository's apps folder.
+            links.Add($"<a href=\"{E(page.App)}\" download title=\"A .NET file-based app: no notebook kernel needed. Run it from the "
+                + $"repository's apps folder with: dotnet run {E(Path.GetFileName(page.App))}\">its kernel-free app (.cs)</a>");
+        }
         if (handOut is not null)
         {
             links.Add($"<a href=\"{E(handOut)}\" download>the student hand-out (.zip)</a>");

@@ -109,13 +109,14 @@ public static class SiteBuilder
         SiteMap.Create(
             loaded.Notebooks.Select(n => (n, Title(parsed.Cells[n]) ?? n.Stem, ChartCount(n))).ToArray(),
             loaded.StartHere is null ? options.Title : null,
-            parsed.Readme is null ? null : (Path.GetFileName(options.Readme!), Title([parsed.Readme]) ?? "README"));
+            parsed.Readme is null ? null : (Path.GetFileName(options.Readme!), Title([parsed.Readme]) ?? "README"),
+            options.AppsDirectory);
 
     private static void Write(SiteOptions options, LoadedNotebooks loaded, ParsedSources parsed, SiteMap map,
         IReadOnlyDictionary<Formula, string> math, MarkdownConverter markdown, CSharpHighlighter highlighter, string katexDist)
     {
         var output = PrepareOutput(options.OutputDirectory);
-        var handOut = SiteDownloads.Write(output, loaded.Notebooks.Select(n => loaded.Paths[n]), options.StudentEdition);
+        var handOut = SiteDownloads.Write(output, loaded.Notebooks.Select(n => loaded.Paths[n]), options.StudentEdition, options.AppsDirectory);
         var frame = new SiteFrame(map.Course, options.Title, handOut);
         var search = new List<(SitePage, SearchText)>();
         void WritePage(SitePage page, Func<PageContext, string> body)

@@ -5,7 +5,8 @@ namespace NotebookSite;
 /// <summary>
 /// The files a reader can take away, written into the site so its links work offline: each notebook as rendered
 /// (<c>downloads/NN-name.ipynb</c>, with the outputs the page shows) and the student hand-out as one zip
-/// (<c>downloads/student-edition.zip</c>), made from the student edition's folder when there is one.
+/// (<c>downloads/student-edition.zip</c>), made from the student edition's folder when there is one, and each notebook's
+/// kernel-free app (<c>downloads/NN-name.cs</c>) when the site is given the apps' folder.
 /// </summary>
 public static class SiteDownloads
 {
@@ -20,18 +21,33 @@ public static class SiteDownloads
     /// <returns>The URL.</returns>
     public static string NotebookPath(string notebookFileName) => Folder + "/" + notebookFileName;
 
+    /// <summary>Relative URL of a notebook's kernel-free app.</summary>
+    /// <param name="notebookFileName">The notebook's file name.</param>
+    /// <returns>The URL.</returns>
+    public static string AppPath(string notebookFileName) => Folder + "/" + AppFileName(notebookFileName);
+
+    /// <summary>The app's file name: the notebook's, with <c>.cs</c>.</summary>
+    /// <param name="notebookFileName">The notebook's file name.</param>
+    /// <returns>The file name.</returns>
+    public static string AppFileName(string notebookFileName) => Path.ChangeExtension(notebookFileName, ".cs");
+
     /// <summary>Copies the notebooks and zips the student edition into the site.</summary>
     /// <param name="siteDirectory">The site's folder.</param>
     /// <param name="notebooks">Each notebook's path, saved under its own file name.</param>
     /// <param name="studentEdition">The student edition's folder; null, missing or without a notebook for no hand-out.</param>
+    /// <param name="appsDirectory">The kernel-free apps' folder; each notebook's app found there is copied too.</param>
     /// <returns>The hand-out's relative URL, or null when there is none.</returns>
-    public static string? Write(string siteDirectory, IEnumerable<string> notebooks, string? studentEdition)
+    public static string? Write(string siteDirectory, IEnumerable<string> notebooks, string? studentEdition, string? appsDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         var folder = Directory.CreateDirectory(Path.Combine(siteDirectory, Folder)).FullName;
         foreach (var path in notebooks)
         {
             File.Copy(path, Path.Combine(folder, Path.GetFileName(path)), true);
+            if (AppOf(appsDirectory, Path.GetFileName(path)) is { } app)
+            {
+                File.Copy(app, Path.Combine(folder, Path.GetFileName(app)), true);
+            }
         }
         if (studentEdition is null || !Directory.Exists(studentEdition)
             || !Directory.EnumerateFiles(studentEdition, "*.ipynb", SearchOption.AllDirectories).Any())
@@ -41,4 +57,11 @@ public static class SiteDownloads
         ZipFile.CreateFromDirectory(studentEdition, Path.Combine(siteDirectory, HandOut), CompressionLevel.Optimal, includeBaseDirectory: true);
         return HandOut;
     }
+
+    /// <summary>The path of a notebook's app in the apps' folder, or null when there is none.</summary>
+    /// <param name="appsDirectory">The apps' folder, or null.</param>
+    /// <param name="notebookFileName">The notebook's file name.</param>
+    /// <returns>The app's path, or null.</returns>
+    public static string? AppOf(string? appsDirectory, string notebookFileName) =>
+        appsDirectory is not null && Path.Combine(appsDirectory, AppFileName(notebookFileName)) is var app && File.Exists(app) ? app : null;
 }

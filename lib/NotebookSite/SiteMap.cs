@@ -37,14 +37,17 @@ public sealed class SiteMap
     /// <param name="notebooks">The notebooks, in reading order, with their titles and chart counts.</param>
     /// <param name="generatedIndexTitle">The title of the generated course map when no notebook is numbered 00; null when one is.</param>
     /// <param name="readme">The README's file name and title, or null.</param>
+    /// <param name="appsDirectory">The kernel-free apps' folder (a page links its notebook's app when there is one), or null.</param>
     /// <returns>The map.</returns>
     public static SiteMap Create(IReadOnlyList<(Notebook Notebook, string Title, int Charts)> notebooks, string? generatedIndexTitle,
-        (string FileName, string Title)? readme)
+        (string FileName, string Title)? readme, string? appsDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         var byNotebook = notebooks.ToDictionary(n => n.Notebook.FileName, n => new SitePage(
             SiteBuilder.PageName(n.Notebook.FileName), n.Title, n.Notebook.FileName, n.Charts, true,
-            SiteDownloads.NotebookPath(n.Notebook.FileName)), StringComparer.OrdinalIgnoreCase);
+            SiteDownloads.NotebookPath(n.Notebook.FileName),
+            SiteDownloads.AppOf(appsDirectory, n.Notebook.FileName) is null ? null : SiteDownloads.AppPath(n.Notebook.FileName)),
+            StringComparer.OrdinalIgnoreCase);
         var course = new List<SitePage>();
         if (generatedIndexTitle is not null)
         {

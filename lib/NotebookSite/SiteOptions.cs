@@ -26,6 +26,10 @@ public sealed record SiteOptions
     /// folder without notebooks, for a site without a hand-out (its pages then offer only the notebook).</summary>
     public string? StudentEdition { get; init; }
 
+    /// <summary>The kernel-free edition's folder (<c>NN-name.cs</c>, one file-based app per notebook); each page offers its
+    /// notebook's app for download when there is one. Null for a site without apps.</summary>
+    public string? AppsDirectory { get; init; }
+
     /// <summary>How long one node or npm process may run; null for <see cref="KatexRenderer.DefaultTimeout"/>.</summary>
     public TimeSpan? ProcessTimeout { get; init; }
 }
@@ -43,4 +47,5 @@ public sealed record SiteFrame(IReadOnlyList<SitePage> Course, string Title, str
 /// <param name="Charts">How many charts it draws.</param>
 /// <param name="InCourse">True for pages in the previous/next chain (the index and the notebooks).</param>
 /// <param name="Download">The notebook's relative URL in the site's downloads, or null for a page made from no notebook.</param>
-public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse, string? Download = null);
+/// <param name="App">The notebook's kernel-free app's relative URL in the site's downloads, or null when it has none.</param>
+public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse, string? Download = null, string? App = null);

@@ -5,7 +5,7 @@ namespace CrossEntropy.Site.Tests;
 /// <summary>The site rendered once from the committed notebooks and the README, shared by the tests that read it.</summary>
 public sealed class CommittedSiteFixture : IDisposable
 {
-    private readonly TempSite site = new(Repo.Notebooks, Repo.Readme);
+    private readonly TempSite site = new(Repo.Notebooks, Repo.Readme, appsDirectory: Repo.AppsDirectory);
 
     /// <summary>The site's folder.</summary>
     public string Directory => site.SiteDirectory;

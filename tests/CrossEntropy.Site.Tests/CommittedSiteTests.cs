@@ -182,18 +182,22 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     [GeneratedRegex(@"[\u3400-\u4DBF\u4E00-\u9FFF]")]
     private static partial Regex Ideograph();
 
-    /// <summary>Every notebook page offers its notebook, and every download link points at a file of the site.</summary>
+    /// <summary>Every notebook page offers its notebook and its kernel-free app, and every download link points at a
+    /// file of the site.</summary>
     [Fact]
-    public void Every_notebook_page_offers_its_notebook_for_download()
+    public void Every_notebook_page_offers_its_notebook_and_its_app_for_download()
     {
         foreach (var page in site.Pages.Where(p => p.Source?.EndsWith(".ipynb", StringComparison.Ordinal) == true))
         {
             var links = site.Site.Document(page.FileName).QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToArray();
             Assert.Contains(SiteDownloads.NotebookPath(page.Source!), links);
+            Assert.Contains(SiteDownloads.AppPath(page.Source!), links);
             Assert.All(links, href => Assert.True(File.Exists(Path.Combine(site.Directory, href)), $"{page.FileName}: {href} is not in the site"));
         }
         var notebook = Path.Combine(site.Directory, SiteDownloads.NotebookPath("01-entropy.ipynb"));
         Assert.Equal(File.ReadAllText(Repo.Notebooks.Single(n => n.EndsWith("01-entropy.ipynb", StringComparison.Ordinal))), File.ReadAllText(notebook));
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo.AppsDirectory, "01-entropy.cs")),
+            File.ReadAllText(Path.Combine(site.Directory, SiteDownloads.AppPath("01-entropy.ipynb"))));
     }
 
     /// <summary>The search index holds every page, each with its headings and text.</summary>

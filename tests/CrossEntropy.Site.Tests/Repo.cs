@@ -12,12 +12,16 @@ internal static class Repo
     /// <summary>The committed numbered notebooks, in course order.</summary>
     public static IReadOnlyList<string> Notebooks =>
         Directory.EnumerateFiles(Path.Combine(Root, "notebooks"), "*.ipynb")
-            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), @"^[0-9]{2}-"))
+            // The English edition's notebooks: a translated edition's (01-entropy.zh-CN.ipynb) is not on the site yet.
+            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), @"^[0-9]{2}-[^.]*\.ipynb$"))
             .Order(StringComparer.Ordinal)
             .ToArray();
 
     /// <summary>The README.</summary>
     public static string Readme => Path.Combine(Root, "README.md");
+
+    /// <summary>The kernel-free edition's folder (one app per notebook).</summary>
+    public static string AppsDirectory => Path.Combine(Root, "notebooks", "apps");
 
     /// <summary>Where the browser test writes its screenshots.</summary>
     public static string ScreenshotDirectory => Path.Combine(Root, "artifacts", "site-screenshots");

@@ -20,12 +20,13 @@ internal sealed class TempSite : IDisposable
             readme = Path.Combine(root, "README.md");
             File.WriteAllText(readme, "# The project\n\nSee [notebook 1](notebooks/01-one.ipynb) and [the code](lib/Thing.cs).\n\n## Setup\n\ntext\n");
         }
-        Pages = Build(paths, readme, null);
+        Pages = Build(paths, readme, null, null);
     }
 
-    /// <summary>A site from given notebooks; <paramref name="studentEdition"/> is the hand-out folder to zip, if any.</summary>
-    public TempSite(IReadOnlyList<string> notebookPaths, string? readme, string? studentEdition = null) =>
-        Pages = Build(notebookPaths, readme, studentEdition);
+    /// <summary>A site from given notebooks; <paramref name="studentEdition"/> is the hand-out folder to zip, if any, and
+    /// <paramref name="appsDirectory"/> the kernel-free apps' folder, if any.</summary>
+    public TempSite(IReadOnlyList<string> notebookPaths, string? readme, string? studentEdition = null, string? appsDirectory = null) =>
+        Pages = Build(notebookPaths, readme, studentEdition, appsDirectory);
 
     /// <summary>The temporary folder the site and its sources live in.</summary>
     public string Root => root;
@@ -40,7 +41,7 @@ internal sealed class TempSite : IDisposable
 
     public void Dispose() => Directory.Delete(root, true);
 
-    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme, string? studentEdition)
+    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme, string? studentEdition, string? appsDirectory)
     {
         var options = new SiteOptions
         {
@@ -49,6 +50,7 @@ internal sealed class TempSite : IDisposable
             ToolDirectory = Repo.ToolDirectory,
             Readme = readme,
             StudentEdition = studentEdition,
+            AppsDirectory = appsDirectory,
         };
         SiteBuilder.Prepare(options);
         return SiteBuilder.Build(options);
