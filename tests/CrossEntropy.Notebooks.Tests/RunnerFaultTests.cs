@@ -178,9 +178,9 @@ public class RunnerFaultTests
     [Fact]
     public void Check_and_refresh_run_every_stage_in_order_and_the_options_drop_stages()
     {
-        Assert.Equal(["prepare", "execute", "run-times", "student", "site", "export"],
+        Assert.Equal(["prepare", "translate", "execute", "run-times", "student", "site", "export"],
             Runner.StagesFor(RunnerCommandLine.Parse()).Select(s => s.Name));
-        Assert.Equal(["prepare", "execute", "run-times"],
+        Assert.Equal(["prepare", "translate", "execute", "run-times"],
             Runner.StagesFor(RunnerCommandLine.Parse("refresh", "--no-student", "--no-site", "--no-export")).Select(s => s.Name));
         Assert.Equal(["prepare", "student"], Runner.StagesFor(RunnerCommandLine.Parse("student")).Select(s => s.Name));
         Assert.Equal(["prepare", "site"], Runner.StagesFor(RunnerCommandLine.Parse("site")).Select(s => s.Name));

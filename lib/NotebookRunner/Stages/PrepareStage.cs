@@ -43,7 +43,7 @@ public sealed class PrepareStage : IStage
             return Result(StageStatus.Failed, $"No notebooks ({layout.Config.Notebooks}) in {layout.NotebooksDirectory}.");
         }
         // A check or refresh also runs the translated editions' notebooks (the translate stage regenerates them first).
-        var candidates = context.Executes ? [.. all, .. Translation.TranslationStage.NotebooksOf(layout, all)] : all;
+        var candidates = context.ChecksNotebooks ? [.. all, .. Translation.TranslationStage.NotebooksOf(layout, all)] : all;
         context.Selected = candidates.Where(context.Options.Selects).ToArray();
         if (context.Selected.Count == 0)
         {
@@ -82,7 +82,7 @@ public sealed class PrepareStage : IStage
             NotebookFile.Load(path);
             return null;
         }
-        catch (JsonException e)
+        catch (Exception ex) when ((ex as JsonException ?? ex.InnerException as JsonException) is { } e)
         {
             // System.Text.Json appends "Path: $ | LineNumber: 3 | BytePositionInLine: 4." to its message; the position
             // is given once, first, counted from 1 as editors do.

@@ -41,6 +41,9 @@ public sealed class RunContext
     /// <summary>Whether this run executes notebooks (check, refresh, student without <c>--no-execute</c>).</summary>
     public bool Executes => Options.Command is RunnerCommand.Check or RunnerCommand.Refresh or RunnerCommand.Student && !Options.NoExecute;
 
+    /// <summary>Whether this run checks or refreshes notebooks (and so regenerates and runs the translated editions too).</summary>
+    public bool ChecksNotebooks => Options.Command is RunnerCommand.Check or RunnerCommand.Refresh;
+
     /// <summary>The notebooks this run selected (set by the prepare stage).</summary>
     public IReadOnlyList<string> Selected { get; set; } = [];
 
