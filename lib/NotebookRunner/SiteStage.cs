@@ -48,7 +48,7 @@ public static class SiteStage
                 + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
             if (!File.Exists(Path.Combine(site, SiteDownloads.HandOut)))
             {
-                // --site-only never executes anything, so it cannot make the hand-out; the pages then offer the notebook only.
+                // The site command never executes anything, so it cannot make the hand-out; the pages then offer the notebook only.
                 output.WriteLine($"Site: no student edition in {student}, so the pages offer no hand-out zip (the main job writes it; then render again).");
             }
             return ExitCodes.Success;
