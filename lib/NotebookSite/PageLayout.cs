@@ -80,7 +80,7 @@ public static partial class PageLayout
     }
 
     /// <summary>The key under which site.js remembers the reader's light/dark choice.</summary>
-    public const string ThemeKey = "crossentropy-site-theme";
+    public const string ThemeKey = "notebook-site-theme";
 
     /// <summary>Applies the remembered choice before the page paints (site.js runs later, deferred).</summary>
     private const string ThemeScript = "try { var t = localStorage.getItem(\"" + ThemeKey

@@ -280,7 +280,7 @@ Display.Show(Chart.Grid(new[] { lossPanel, probabilityPanel }, 2, 1)
 Notebook.Cell(29);
 // A slider that needs no kernel: q₀ against the logit gap at each temperature, all computed now. Drag T.
 double[] sliderTemperatures = [0.1, 0.25, 0.5, 1, 1.5, 3, 5, 10];
-double[] logitGaps = Enumerable.Range(0, 121).Select(i => -3 + i * 0.05).ToArray();
+double[] logitGaps = Enumerable.Range(0, 120).Select(i => -2.975 + i * 0.05).ToArray(); // between the exercises' gaps
 Display.Show(ChartSlider.Over("T", sliderTemperatures, t => Chart.Combine(new[]
     {
         ChartStyle.Line(logitGaps, logitGaps.Select(d => StableMath.Softmax<double>([d, 0.0], t)[0]), "q₀ = softmax(z / T)₀", colour: 1),

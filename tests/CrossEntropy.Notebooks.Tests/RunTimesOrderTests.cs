@@ -63,7 +63,7 @@ public class RunTimesOrderTests
 
         // The report says the same as data: every stage, and every code cell with its time and status.
         var report = RunReport.Read(RunReport.PathFor(repo.Layout));
-        Assert.Equal(["prepare", "execute", "run-times"], report.Stages.Select(s => s.Name));
+        Assert.Equal(["prepare", "translate", "execute", "run-times"], report.Stages.Select(s => s.Name));
         Assert.All(report.Stages, s => Assert.Equal(StageStatus.Passed, s.Status));
         Assert.Equal(["00-map.ipynb", Worker], report.Notebooks.Select(n => n.Notebook));
         Assert.All(report.Notebooks, n =>

@@ -15,7 +15,7 @@
   narrow.addEventListener("change", fold);
 
   // ---- Light/dark: "system" (no data-theme), or the reader's choice. -------------------------------------------
-  var themeKey = "crossentropy-site-theme";
+  var themeKey = "notebook-site-theme";
   var toggle = document.querySelector(".theme-toggle");
   function showTheme() {
     var chosen = root.dataset.theme || "system";

@@ -45,7 +45,8 @@ public sealed class SyntheticEditionFixture : IAsyncLifetime
         Directory.CreateDirectory(executor.Layout.NotebooksDirectory);
         File.Copy(built, mirrored);
 
-        var setup = Ipynb.Code($"#r \"{Library}\"");
+        // As in the course's notebooks: the library, then its formatters (a check's verdict box and its verdict as data).
+        var setup = Ipynb.Code($"#r \"{Library}\"\nCrossEntropy.Interactive.KernelSetup.Install();");
         var good = Synthetic.Exercises("90-good.ipynb");
         good.Root["cells"]!.AsArray().Insert(1, setup);
         good.Root["cells"]!.AsArray().Insert(2, Ipynb.Code(CheckFunction));
