@@ -68,7 +68,9 @@ public sealed partial class KernelLogWatcher(string directory)
     public void Read(string line, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (SubmissionStarted().Match(line) is { Success: true } start && start.Groups[1].Value != running)
+        // dotnet-repl submits a markdown cell to its markdown kernel too (when the cell names that kernel): not a code cell.
+        if (SubmissionStarted().Match(line) is { Success: true } start && start.Groups[1].Value != running
+            && start.Groups[2].Value != "markdown")
         {
             running = start.Groups[1].Value;
             Started++;
@@ -81,8 +83,8 @@ public sealed partial class KernelLogWatcher(string directory)
         }
     }
 
-    // "[KernelInvocationContext] [KernelInvocationContext]  ▶  +[ ⁞Ϲ⁞ SubmitCode <code> (Token: abc==, TargetKernelName: ..."
-    [GeneratedRegex(@"\[KernelInvocationContext\] \[KernelInvocationContext\]\s+▶\s+\+\[ ⁞Ϲ⁞ SubmitCode .*\(Token: ([^,.\s]+), ")]
+    // "[KernelInvocationContext] [KernelInvocationContext]  ▶  +[ ⁞Ϲ⁞ SubmitCode <code> (Token: abc==, TargetKernelName: csharp, ..."
+    [GeneratedRegex(@"\[KernelInvocationContext\] \[KernelInvocationContext\]\s+▶\s+\+\[ ⁞Ϲ⁞ SubmitCode .*\(Token: ([^,.\s]+), (?:TargetKernelName: (\w+))?")]
     private static partial Regex SubmissionStarted();
 
     // "⁞Ε⁞ CommandSucceeded  (Command: SubmitCode, CommandToken: abc==)" or CommandFailed.
