@@ -10,15 +10,21 @@ namespace CrossEntropy.Notebooks.Tests.Editions;
 /// </summary>
 public sealed class SyntheticEditionFixture : IAsyncLifetime
 {
-    private const string Library = "../lib/CrossEntropy.Numerics/bin/Release/net10.0/CrossEntropy.Numerics.dll";
+    private static readonly string[] Libraries =
+    [
+        "../lib/CrossEntropy.Numerics/bin/Release/net10.0/CrossEntropy.Numerics.dll",
+        "../lib/CrossEntropy.Interactive/bin/Release/net10.0/CrossEntropy.Interactive.dll",
+    ];
 
+    // Real verdicts, as the course's checks make them: the box, the text line and the verdict as data.
     private const string CheckFunction = """
         using CrossEntropy.Numerics;
-        // Labels as ExerciseResult prints them: "Label: exercise. message".
-        string Check(double bits) => double.IsNaN(bits) ? "Not solved yet: 90.1. Replace the placeholder."
-            : Math.Abs(bits - Information.Entropy(Enumerable.Repeat(1.0 / 6, 6).ToArray(), InformationUnit.Bits)) < 1e-12 ? "Solved: 90.1."
-            : "Incorrect: 90.1. Is that in bits?";
-        string SelfCheck(char c) => c == '?' ? "Not solved yet: 90.2." : c == 'b' ? "Solved: 90.2." : "Incorrect: 90.2.";
+        using CrossEntropy.Interactive.Exercises;
+        ExerciseResult Check(double bits) => double.IsNaN(bits) ? ExerciseResult.NotSolvedYet("90.1", "Replace the placeholder.")
+            : Math.Abs(bits - Information.Entropy(Enumerable.Repeat(1.0 / 6, 6).ToArray(), InformationUnit.Bits)) < 1e-12 ? ExerciseResult.Solved("90.1", "right.")
+            : ExerciseResult.Incorrect("90.1", "Is that in bits?");
+        ExerciseResult SelfCheck(char c) => c == '?' ? ExerciseResult.NotSolvedYet("90.2") : c == 'b' ? ExerciseResult.Solved("90.2", "right.")
+            : ExerciseResult.Incorrect("90.2", "read the question again.");
         """;
 
     private readonly RepoLayout real = RepoLayout.Find(AppContext.BaseDirectory);
@@ -39,14 +45,17 @@ public sealed class SyntheticEditionFixture : IAsyncLifetime
         }
         var executor = new Executor(new RepoLayout(repo));
         await new Executor(real).PrepareAsync(TextWriter.Null);
-        var built = Path.GetFullPath(Path.Combine(real.NotebooksDirectory, Library));
-        var mirrored = Path.GetFullPath(Path.Combine(executor.Layout.NotebooksDirectory, Library));
-        Directory.CreateDirectory(Path.GetDirectoryName(mirrored)!);
+        foreach (var library in Libraries)
+        {
+            var built = Path.GetFullPath(Path.Combine(real.NotebooksDirectory, library));
+            var mirrored = Path.GetFullPath(Path.Combine(executor.Layout.NotebooksDirectory, library));
+            Directory.CreateDirectory(Path.GetDirectoryName(mirrored)!);
+            File.Copy(built, mirrored);
+        }
         Directory.CreateDirectory(executor.Layout.NotebooksDirectory);
-        File.Copy(built, mirrored);
 
-        // As in the course's notebooks: the library, then its formatters (a check's verdict box and its verdict as data).
-        var setup = Ipynb.Code($"#r \"{Library}\"\nCrossEntropy.Interactive.KernelSetup.Install();");
+        // As in the course's notebooks: the libraries, then their formatters (a check's verdict box and its verdict as data).
+        var setup = Ipynb.Code(string.Concat(Libraries.Select(l => $"#r \"{l}\"\n")) + "CrossEntropy.Interactive.KernelSetup.Install();");
         var good = Synthetic.Exercises("90-good.ipynb");
         good.Root["cells"]!.AsArray().Insert(1, setup);
         good.Root["cells"]!.AsArray().Insert(2, Ipynb.Code(CheckFunction));
