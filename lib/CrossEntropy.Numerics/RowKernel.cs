@@ -30,7 +30,9 @@ namespace CrossEntropy.Numerics;
 /// <para><b>Exact differences.</b> Every exponential is of a difference x − M, which rounds (by up to half an ulp of
 /// |x − M|) and would make e^{x − M} wrong by up to |x − M| ulps, 700 in double; the rounding error, exact by
 /// two-sum, is carried into the exponential's reduced argument (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>),
-/// so each term is as accurate as the exponential of an exact argument, about 1 ulp.</para>
+/// so each term is as accurate as the exponential of an exact argument, about 1 ulp. At a temperature τ ≠ 1 (the
+/// softmax family) the quotient (x − M) / τ rounds too; its error, exact by FMA against a two-part reciprocal of τ's
+/// significand, is carried the same way (<see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>).</para>
 /// <para>Types other than float and double (Half, NFloat) take a scalar path, in the same order, with the same
 /// exponential in double.</para>
 /// </remarks>
@@ -367,21 +369,40 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// destination ← e^{source − shift} for source ≤ shift or −∞ (destination may be source), and Σ of the terms below 1
-    /// and the count of source = shift (terms of exactly 1) added to <paramref name="sum"/> and <paramref name="ties"/>,
-    /// lane i mod lanes: the exponential pass of the softmax family. The rounding of source − shift is corrected
-    /// (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>); values already shifted pass shift = 0. Call it
-    /// on consecutive chunks of a row; every chunk but the last must be a multiple of the lane count.
+    /// destination ← e^{(source − shift) / τ} for source ≤ shift or −∞ (destination may be source), and Σ of the terms
+    /// below 1 and the count of source = shift (terms of exactly 1) added to <paramref name="sum"/> and
+    /// <paramref name="ties"/>, lane i mod lanes: the exponential pass of the softmax family. The rounding of
+    /// source − shift, and of its quotient by τ, is corrected (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>,
+    /// <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>). Call it on consecutive
+    /// chunks of a row (with the same <paramref name="temperature"/>, built once per row from τ and the row's maximum);
+    /// every chunk but the last must be a multiple of the lane count.
     /// </summary>
-    internal static void ExpShifted<T>(ReadOnlySpan<T> source, T shift, Span<T> destination, ref LaneSum<T> sum, ref int ties)
+    internal static void ExpShifted<T>(
+        ReadOnlySpan<T> source, T shift, in Temperature<T> temperature, Span<T> destination, ref LaneSum<T> sum, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (temperature.IsOne)
+        {
+            ExpShifted(source, shift, default(DifferenceExp<T>), destination, ref sum, ref ties);
+        }
+        else
+        {
+            ExpShifted(source, shift, new QuotientExp<T>(temperature), destination, ref sum, ref ties);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ExpShifted<T, TExp>(
+        ReadOnlySpan<T> source, T shift, TExp exp, Span<T> destination, ref LaneSum<T> sum, ref int ties)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TExp : struct, IShiftedExp<T>
     {
         if (!IsVectorised<T>())
         {
             double total = 0; // in order, each term in double before it is rounded to T
             for (int i = 0; i < source.Length; i++)
             {
-                double e = ExpOfDifferenceInDouble(source[i], shift);
+                double e = exp.ExpInDouble(source[i], shift);
                 if (source[i] == shift)
                 {
                     ties++;
@@ -411,7 +432,7 @@ internal static class RowKernel
             {
                 Vector512<T> v = Vector512.LoadUnsafe(ref from, (nuint)i);
                 Vector512<T> one = Vector512.Equals(v, m); // e^0 = 1 exactly: counted, not added
-                Vector512<T> e = ExpOfDifference(v, m);
+                Vector512<T> e = exp.Exp(v, m);
                 e.StoreUnsafe(ref to, (nuint)i);
                 ties += BitOperations.PopCount(one.ExtractMostSignificantBits());
                 chunkSum += Vector512.AndNot(e, one);
@@ -422,11 +443,206 @@ internal static class RowKernel
 
         if (fullLength < source.Length)
         {
-            Vector512<T> tail = Tail(source[fullLength..]);
-            Vector512<T> e = ExpOfDifference(tail, m);
-            sum.Add(ExpBelowMax(tail, m, ref ties));
+            Vector512<T> tail = Tail(source[fullLength..]); // padded with −∞, never equal to the shift
+            Vector512<T> one = Vector512.Equals(tail, m);
+            Vector512<T> e = exp.Exp(tail, m);
+            ties += BitOperations.PopCount(one.ExtractMostSignificantBits());
+            sum.Add(Vector512.AndNot(e, one));
             MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref e), lanes)[..(source.Length - fullLength)].CopyTo(destination[fullLength..]);
         }
+    }
+
+    /// <summary>How <see cref="ExpShifted{T, TExp}"/> exponentiates x − m: a vector of T, or one value in double (scalar path).</summary>
+    private interface IShiftedExp<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> Exp(Vector512<T> x, Vector512<T> m);
+
+        double ExpInDouble(T x, T m);
+    }
+
+    /// <summary>e^{x − m} (τ = 1).</summary>
+    private readonly struct DifferenceExp<T> : IShiftedExp<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<T> Exp(Vector512<T> x, Vector512<T> m) => ExpOfDifference(x, m);
+
+        public double ExpInDouble(T x, T m) => ExpOfDifferenceInDouble(x, m);
+    }
+
+    /// <summary>e^{(x − m) / τ} with a row's constants.</summary>
+    private readonly struct QuotientExp<T>(Temperature<T> temperature) : IShiftedExp<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly Temperature<T> _temperature = temperature;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<T> Exp(Vector512<T> x, Vector512<T> m) =>
+            typeof(T) == typeof(float)
+                ? ExpOfQuotient(x.As<T, float>(), m.As<T, float>(), _temperature.InFloat).As<float, T>()
+                : ExpOfQuotient(x.As<T, double>(), m.As<T, double>(), _temperature.InDouble).As<double, T>();
+
+        // Half's differences are exact in double; wider types (NFloat) are double on 64-bit machines.
+        public double ExpInDouble(T x, T m) =>
+            ExpOfQuotient(Vector512.Create(double.CreateChecked(x)), Vector512.Create(double.CreateChecked(m)), _temperature.InDouble).ToScalar();
+    }
+
+    /// <summary>
+    /// A temperature τ for the exponentials of one row whose maximum is known: τ = 1 (<see cref="IsOne"/>), or the
+    /// constants of <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/> for the row,
+    /// in float for a float row and in double for the others (double, and the scalar path of Half and NFloat).
+    /// </summary>
+    internal readonly struct Temperature<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        /// <summary>The constants for τ (finite, &gt; 0) and a row whose maximum is <paramref name="max"/> (finite).</summary>
+        public Temperature(double temperature, T max)
+        {
+            IsOne = temperature == 1;
+            if (!IsOne)
+            {
+                if (typeof(T) == typeof(float))
+                {
+                    InFloat = new Quotient<float>(temperature, (float)(object)max);
+                }
+                else
+                {
+                    InDouble = new Quotient<double>(temperature, double.CreateChecked(max));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether τ = 1: the exponentials are e^{x − m}, with no quotient to round. They are right even where x − m
+        /// overflows: it is −∞ only where the true difference is below −MaxValue, whose exponential is 0.
+        /// </summary>
+        public bool IsOne { get; }
+
+        /// <summary>The constants of a float row.</summary>
+        public Quotient<float> InFloat { get; }
+
+        /// <summary>The constants of the other rows (double; Half and NFloat, whose scalar path computes in double).</summary>
+        public Quotient<double> InDouble { get; }
+    }
+
+    /// <summary>
+    /// The constants of (x − m) / τ for one row, in float or double (TF). With τ = s·2^e (s ∈ [1, 2), e an integer) the
+    /// quotient is formed as (x − m)·(1/s)·2^−e, where 1/s is held as two TF values r_hi + r_lo (r_hi = 1/s rounded;
+    /// r_lo = (1 − r_hi·s)/s, whose numerator is exact by FMA in double: the remainder of a rounded reciprocal), so
+    /// their sum is 1/s to about 2^−2p (p = TF's precision) and the product never overflows or underflows before the
+    /// exact scaling by powers of two. Multiplying by a single rounded 1/τ would not be exact: its rounding, up to half
+    /// an ulp of 1/τ, makes the quotient wrong by up to |(x − m)/τ| half-ulps, the error to remove; dividing by τ
+    /// would be (the remainder fma(−q, τ, d) is exact) but costs a division per entry.
+    /// </summary>
+    internal readonly struct Quotient<TF>
+        where TF : unmanaged, IFloatingPointIeee754<TF>
+    {
+        /// <summary>The largest shift of 1/s upwards, applied with the reciprocal (see <see cref="Lift"/>).</summary>
+        private const int MaxLift = 100;
+
+        /// <summary>
+        /// The constants for τ (finite, &gt; 0) and a row whose maximum is <paramref name="max"/> (finite). When max is
+        /// within a factor 2^p of MaxValue, x − max can exceed MaxValue, so x and max are halved first (exact at that
+        /// magnitude for the entries that matter) and the factor 2 joins the power of two.
+        /// </summary>
+        public Quotient(double temperature, TF max)
+        {
+            int exponent = Math.ILogB(temperature);
+            double significand = Math.ScaleB(temperature, -exponent); // s ∈ [1, 2), exact
+            bool halve = TF.Abs(max) >= HalfUlpOfMaxValue<TF>();
+
+            // |x − m| ≥ 2^(MinExponent − p) when it is not 0 and < 2^(MaxExponent + 2): beyond ±(2·MaxExponent − 4) the
+            // quotient is below −2^100 (a term of 0) or above −2^−120 (a term of exactly 1) whatever the clamp, which
+            // keeps each half of the power of two a normal TF. Only float reaches it (τ is a double).
+            int maxExponent = TF.ILogB(TF.BitDecrement(TF.PositiveInfinity));
+            int bound = 2 * (maxExponent - 2);
+            int scale = Math.Clamp(-exponent + (halve ? 1 : 0), -bound, bound);
+            int lift = Lift(scale);
+            int rest = scale - lift;
+
+            TF high = TF.CreateChecked(1 / significand);
+            TF low = TF.CreateChecked(Math.FusedMultiplyAdd(-double.CreateChecked(high), significand, 1) / significand);
+            Halving = Vector512.Create(halve ? TF.CreateChecked(0.5) : TF.One);
+            ReciprocalHigh = Vector512.Create(TF.ScaleB(high, lift));
+            ReciprocalLow = Vector512.Create(TF.ScaleB(low, lift));
+            ScaleLow = Vector512.Create(TF.ScaleB(TF.One, rest >> 1));
+            ScaleHigh = Vector512.Create(TF.ScaleB(TF.One, rest - (rest >> 1)));
+        }
+
+        /// <summary>1 or 1/2: the halving of x and m before their difference.</summary>
+        public Vector512<TF> Halving { get; }
+
+        /// <summary>r_hi·2^lift.</summary>
+        public Vector512<TF> ReciprocalHigh { get; }
+
+        /// <summary>r_lo·2^lift.</summary>
+        public Vector512<TF> ReciprocalLow { get; }
+
+        /// <summary>The rest of the power of two, 2^(scale − lift), as two normal factors.</summary>
+        public Vector512<TF> ScaleLow { get; }
+
+        public Vector512<TF> ScaleHigh { get; }
+
+        /// <summary>
+        /// How much of an upward scaling 2^scale goes into the reciprocal: enough (up to 2^100) that a subnormal
+        /// difference times it is normal with room for its rounding error, so the product keeps every bit, and one less
+        /// than the whole, so the product stays below the final quotient (s ≥ 1 > r_hi/2) and overflows only if it does.
+        /// </summary>
+        private static int Lift(int scale) => Math.Clamp(scale - 1, 0, MaxLift);
+    }
+
+    /// <summary>
+    /// e^{(x − m)/τ} for x ≤ m (or x = −∞), float, as accurate as e^t of the exact quotient t: with d = x − m = hi + lo
+    /// exactly (two-sum), hi·r_hi = p + e₁ exactly (FMA), the quotient is q = p·2^k and its error
+    /// c = (e₁ + hi·r_lo + lo·r_hi)·2^k, which goes into the exponential's reduced argument as the two-sum error does
+    /// at τ = 1 (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>); what is left out (lo·r_lo, the
+    /// rounding of c, 1/s − r_hi − r_lo) is below 2^−40 of an ulp of q. Where q is below the underflow threshold, −∞ or
+    /// NaN the correction is 0: the result is 0 or NaN anyway.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> ExpOfQuotient(Vector512<float> x, Vector512<float> m, in Quotient<float> constants)
+    {
+        (Vector512<float> q, Vector512<float> c) = QuotientAndError(x, m, constants);
+        return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-104f)));
+    }
+
+    /// <summary>e^{(x − m)/τ} for x ≤ m, double: as the float version.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpOfQuotient(Vector512<double> x, Vector512<double> m, in Quotient<double> constants)
+    {
+        (Vector512<double> q, Vector512<double> c) = QuotientAndError(x, m, constants);
+        return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-746.0)));
+    }
+
+    /// <summary>(x − m)/τ as q + c: q rounded, c its error to about 2^−2p of q (see <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<TF> Quotient, Vector512<TF> Error) QuotientAndError<TF>(Vector512<TF> x, Vector512<TF> m, in Quotient<TF> constants)
+        where TF : unmanaged, IFloatingPointIeee754<TF>
+    {
+        Vector512<TF> a = x * constants.Halving;
+        Vector512<TF> b = m * constants.Halving;
+        Vector512<TF> high = a - b;
+        Vector512<TF> low = DifferenceError(a, b, high);
+        Vector512<TF> product = high * constants.ReciprocalHigh;
+        Vector512<TF> productError = FusedMultiplyAdd(high, constants.ReciprocalHigh, -product);
+        Vector512<TF> error = productError + FusedMultiplyAdd(high, constants.ReciprocalLow, low * constants.ReciprocalHigh);
+        return (product * constants.ScaleLow * constants.ScaleHigh, error * constants.ScaleLow * constants.ScaleHigh);
+    }
+
+    /// <summary>a·b + c with one rounding, float or double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<TF> FusedMultiplyAdd<TF>(Vector512<TF> a, Vector512<TF> b, Vector512<TF> c) =>
+        typeof(TF) == typeof(float)
+            ? Vector512.FusedMultiplyAdd(a.As<TF, float>(), b.As<TF, float>(), c.As<TF, float>()).As<float, TF>()
+            : Vector512.FusedMultiplyAdd(a.As<TF, double>(), b.As<TF, double>(), c.As<TF, double>()).As<double, TF>();
+
+    /// <summary>Below this |max|, x − max rounds to at most MaxValue in magnitude for every finite x ≥ −MaxValue.</summary>
+    internal static T HalfUlpOfMaxValue<T>()
+        where T : IFloatingPointIeee754<T>
+    {
+        T maxValue = T.BitDecrement(T.PositiveInfinity);
+        return (maxValue - T.BitDecrement(maxValue)) / T.CreateChecked(2);
     }
 
     /// <summary>

@@ -13,8 +13,8 @@ namespace CrossEntropy.Numerics;
 /// written into a destination span of the same length (which may be the input itself, see Aliasing), no allocation. The exponentials and sums are the row kernel's
 /// (RowKernel.cs, the same engine as the losses): its own exponential, sums in the fixed lanes of a 512-bit vector,
 /// compensated and added in double, so every result has the same bits whatever the SIMD width, the memory alignment
-/// or the run, and a sum over 200,000 classes loses no more than one over 20; the elementwise steps (shift, division
-/// by τ, by the sum) are TensorPrimitives', one rounding per entry. Array-returning overloads exist for notebooks.</para>
+/// or the run, and a sum over 200,000 classes loses no more than one over 20; the elementwise steps of log-softmax
+/// (shift, division by τ) and the division by the sum are TensorPrimitives', one rounding per entry. Array-returning overloads exist for notebooks.</para>
 /// <para>Logits: NaN or +∞ anywhere throws <see cref="ArgumentException"/> naming the index (and row and class for
 /// a batch). A row whose entries are all −∞ has no distribution: its softmax and log-softmax are NaN (0/0, as in
 /// PyTorch) and its log-sum-exp is −∞.</para>
@@ -24,8 +24,12 @@ namespace CrossEntropy.Numerics;
 /// only when the true quotient does (LogSumExp&lt;float&gt;([1e38, 1e38], τ = 1e300) = ln 2,
 /// LogSumExp&lt;float&gt;([1e−30, 0], τ = 1e−50) = 1e20). When x_i − max itself could overflow (max within
 /// a factor 2^53 of MaxValue, double; 2^24, float) both are halved first, which is exact at that magnitude:
-/// LogSoftmax&lt;double&gt;([1e308, −1e308], τ = 3) = [0, −6.67e307]. τ → 0 approaches argmax (one-hot), τ → ∞ approaches
-/// uniform.</para>
+/// LogSoftmax&lt;double&gt;([1e308, −1e308], τ = 3) = [0, −6.67e307]. The exponentials (softmax, and the sums inside
+/// log-softmax and log-sum-exp) do not use that rounded quotient: the row kernel forms (x_i − max) / τ as a rounded
+/// value plus its error, both roundings (of the difference and of the quotient) carried into the exponential's
+/// reduced argument (RowKernel.ExpOfQuotient), so a softmax entry far below the maximum is as accurate at τ ≠ 1 as
+/// at τ = 1, within 4 ulps of the exact value. Log-softmax entries keep the rounded quotient, which is within an ulp
+/// or two of themselves. τ → 0 approaches argmax (one-hot), τ → ∞ approaches uniform.</para>
 /// <para>Aliasing: the destination of Softmax, LogSoftmax, SoftmaxRows, LogSoftmaxRows and the element-wise methods
 /// may be the input itself (same start and length); any other overlap throws <see cref="ArgumentException"/> naming
 /// destination. LogSumExpRows' destination (length N) must not overlap x at all.</para>
@@ -142,11 +146,12 @@ public static partial class StableMath
         Span<T> buffer = stackalloc T[RowKernel.ChunkLength];
         var sum = default(RowKernel.LaneSum<T>);
         int ties = 0;
+        var constants = new RowKernel.Temperature<T>(temperature.Value, max);
         for (int start = 0; start < x.Length; start += buffer.Length)
         {
             ReadOnlySpan<T> chunk = x.Slice(start, Math.Min(buffer.Length, x.Length - start));
             Span<T> scratch = buffer[..chunk.Length];
-            Exponentials(chunk, max, temperature, scratch, ref sum, ref ties);
+            RowKernel.ExpShifted(chunk, max, constants, scratch, ref sum, ref ties);
         }
 
         return LogP1(sum.Total() + (ties - 1));
@@ -207,28 +212,8 @@ public static partial class StableMath
 
         var sum = default(RowKernel.LaneSum<T>);
         int ties = 0;
-        Exponentials(x, max, temperature, destination, ref sum, ref ties);
+        RowKernel.ExpShifted(x, max, new RowKernel.Temperature<T>(temperature.Value, max), destination, ref sum, ref ties);
         TensorPrimitives.Divide(destination, T.CreateChecked(sum.Total() + ties), destination);
-    }
-
-    /// <summary>
-    /// destination ← exp((x − max) / τ), with the terms' sum and ties added to <paramref name="sum"/> and
-    /// <paramref name="ties"/>. At τ = 1 the row kernel exponentiates x − max with its rounding corrected, so each term
-    /// is as accurate as e^t of an exact t; at other τ the quotient is rounded to T first, which adds up to
-    /// |(x − max) / τ| ulps to a term (the terms that matter, within ~20 of the maximum, keep ~20 ulps at worst).
-    /// </summary>
-    private static void Exponentials<T>(
-        ReadOnlySpan<T> x, T max, TemperatureScale<T> temperature, Span<T> destination, ref RowKernel.LaneSum<T> sum, ref int ties)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (temperature.OnlyShifts)
-        {
-            RowKernel.ExpShifted(x, max, destination, ref sum, ref ties);
-            return;
-        }
-
-        temperature.ShiftAndDivide(x, max, destination);
-        RowKernel.ExpShifted(destination, T.Zero, destination, ref sum, ref ties);
     }
 
     private static void LogSoftmaxCore<T>(ReadOnlySpan<T> x, Span<T> destination, T max, TemperatureScale<T> temperature)
@@ -259,17 +244,15 @@ public static partial class StableMath
 
         public TemperatureScale(double temperature)
         {
+            Value = temperature;
             _exponent = Math.ILogB(temperature);
             _significand = T.CreateChecked(Math.ScaleB(temperature, -_exponent));
         }
 
         public static TemperatureScale<T> One => new(1.0);
 
-        /// <summary>
-        /// Whether (x − max) / τ is just x − max (τ = 1). The row kernel's e^{x − max} is right even where x − max
-        /// overflows: it is −∞ only where the true difference is below −MaxValue, whose exponential is 0.
-        /// </summary>
-        public bool OnlyShifts => _exponent == 0 && _significand == T.One;
+        /// <summary>τ itself, for the row kernel's exponentials (which form (x − max) / τ with its rounding corrected).</summary>
+        public double Value { get; }
 
         /// <summary>v / τ.</summary>
         public T Divide(T v)
@@ -286,7 +269,7 @@ public static partial class StableMath
         public void ShiftAndDivide(ReadOnlySpan<T> x, T max, Span<T> destination)
         {
             int scale = -_exponent;
-            if (T.Abs(max) >= HalfUlpOfMaxValue)
+            if (T.Abs(max) >= RowKernel.HalfUlpOfMaxValue<T>())
             {
                 T half = T.CreateChecked(0.5);
                 TensorPrimitives.Multiply(x, half, destination);
@@ -330,16 +313,6 @@ public static partial class StableMath
                 int step = Math.Clamp(scale, 1 - maxExponent, maxExponent);
                 TensorPrimitives.Multiply(values, T.ScaleB(T.One, step), values);
                 scale -= step;
-            }
-        }
-
-        /// <summary>Below this |max|, x − max rounds to at most MaxValue in magnitude for every finite x ≥ −MaxValue.</summary>
-        private static T HalfUlpOfMaxValue
-        {
-            get
-            {
-                T maxValue = T.BitDecrement(T.PositiveInfinity);
-                return (maxValue - T.BitDecrement(maxValue)) / T.CreateChecked(2);
             }
         }
     }

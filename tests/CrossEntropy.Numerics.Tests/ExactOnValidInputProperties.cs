@@ -263,6 +263,100 @@ public class ExactOnValidInputProperties
             }
         }, iter: Iterations);
 
+    // ---- The same at a temperature τ ≠ 1: (x − max) / τ is rounded too, e^{(x − max) / τ} must not inherit it ----
+
+    // Rows built as q·τ with q spread over [−spread, 0] (so the terms stay in T's normal range), at the fixed
+    // temperatures, at extreme ones (where τ = s·2^e needs its power of two applied exactly) and at random ones; the
+    // last choice puts the row next to ±MaxValue with τ of that size, where x − max itself overflows.
+    private static readonly double[] Temperatures = [0.1, 0.3, 0.7, 3, 1e-3, 1e3];
+
+    [Fact]
+    public void Double_softmax_at_a_temperature_is_within_a_few_ulps_of_the_exact_value_far_below_the_maximum() =>
+        SoftmaxAtTemperatureIsWithinFourUlps(v => v, maxSpread: 700, extremeTemperature: 1e300, nearMaxValue: 1.7e308, smallest: 1e-300);
+
+    [Fact]
+    public void Float_softmax_at_a_temperature_is_within_a_few_ulps_of_the_exact_value_far_below_the_maximum() =>
+        SoftmaxAtTemperatureIsWithinFourUlps(v => (float)v, maxSpread: 85, extremeTemperature: 1e30, nearMaxValue: 3.3e38, smallest: 1e-37);
+
+    [Fact]
+    public void Half_softmax_at_a_temperature_is_within_a_few_ulps_of_the_exact_value_far_below_the_maximum() =>
+        SoftmaxAtTemperatureIsWithinFourUlps(v => (Half)v, maxSpread: 9, extremeTemperature: 1e-4, nearMaxValue: 65000, smallest: 1e-4);
+
+    /// <summary>
+    /// Softmax and log-softmax at τ against the 200-bit value, every entry of T's normal range (above
+    /// <paramref name="smallest"/>) within 4 ulps; the worst case over all draws is named when it fails.
+    /// </summary>
+    private static void SoftmaxAtTemperatureIsWithinFourUlps<T>(
+        Func<double, T> toT, double maxSpread, double extremeTemperature, double nearMaxValue, double smallest)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var worst = new WorstUlps();
+        Gen.Select(Gen.Int[2, 40], Gen.Double[1, maxSpread], Gen.Int[0, Temperatures.Length + 3], Gen.Int).Sample((classes, spread, choice, seed) =>
+        {
+            var rng = new Random(seed);
+            double tau = choice < Temperatures.Length ? Temperatures[choice]
+                : choice == Temperatures.Length ? extremeTemperature
+                : choice == Temperatures.Length + 1 ? 1 / extremeTemperature
+                : choice == Temperatures.Length + 2 ? nearMaxValue / 2
+                : Math.Pow(10, (rng.NextDouble() * 6) - 3);
+            bool huge = choice == Temperatures.Length + 2;
+            T[] x = Enumerable.Range(0, classes)
+                .Select(_ => toT(huge ? nearMaxValue * ((rng.NextDouble() * 2) - 1) : ((rng.NextDouble() * spread) - (spread / 3)) * tau))
+                .ToArray();
+            double[] xd = x.Select(double.CreateChecked).ToArray();
+            (double[] exact, double[] exactLog) = ExactSoftmaxAtTemperature(xd, tau);
+            T[] softmax = StableMath.Softmax<T>(x, tau);
+            T[] logSoftmax = StableMath.LogSoftmax<T>(x, tau);
+            string row = $"x = {Tolerance.F(xd)}, τ = {Tolerance.F(tau)}";
+            for (int j = 0; j < classes; j++)
+            {
+                if (exact[j] > smallest)
+                {
+                    worst.Add(exact[j], softmax[j], $"softmax[{j}], {row}");
+                }
+
+                worst.Add(exactLog[j], logSoftmax[j], $"log-softmax[{j}], {row}");
+            }
+        }, iter: Iterations);
+        Assert.True(worst.Ulps <= 4, $"{typeof(T).Name}: worst {worst.Ulps:G3} ulps at {worst.Where}");
+    }
+
+    /// <summary>softmax(x / τ) and log-softmax(x / τ) from 200-bit values of (x_i − max) / τ (x and τ are exact doubles).</summary>
+    private static (double[] Softmax, double[] LogSoftmax) ExactSoftmaxAtTemperature(double[] x, double tau)
+    {
+        BigFloat max = BigFloat.FromDouble(x.Max()), t = BigFloat.FromDouble(tau);
+        var farBelow = new BigFloat(-2000, 0); // e^−2000 is 0 in every T, relative to the maximum's 1
+        BigFloat[] q = x.Select(v => (BigFloat.FromDouble(v) - max) / t).ToArray();
+        BigFloat[] e = q.Select(v => v.IsZero ? BigFloat.One : v < farBelow ? BigFloat.Zero : BigFloat.Exp(v)).ToArray();
+        // The maximum's 1 is left out of the rest, so log1p keeps a rest below 200 bits of 1 (e^−152 next to 1).
+        int k = Array.FindIndex(q, v => v.IsZero);
+        BigFloat rest = e.Where((_, i) => i != k).Aggregate(BigFloat.Zero, (a, b) => a + b);
+        BigFloat sum = BigFloat.One + rest;
+        BigFloat logSum = BigFloat.Log1P(rest);
+        return (e.Select(v => (v / sum).ToDouble()).ToArray(), q.Select(v => (v - logSum).ToDouble()).ToArray());
+    }
+
+    /// <summary>The largest distance, in ulps of T at the exact value, seen over many comparisons, and where.</summary>
+    private sealed class WorstUlps
+    {
+        public double Ulps { get; private set; }
+
+        public string Where { get; private set; } = "nowhere";
+
+        public void Add<T>(double exact, T actual, string where)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            T rounded = T.Abs(T.CreateChecked(exact));
+            double ulp = double.CreateChecked(T.BitIncrement(rounded) - rounded);
+            double ulps = Math.Abs(exact - double.CreateChecked(actual)) / ulp;
+            if (!(ulps <= Ulps)) // NaN counts as the worst
+            {
+                Ulps = double.IsNaN(ulps) ? double.PositiveInfinity : ulps;
+                Where = $"{where}: exact {Tolerance.F(exact)}, actual {Tolerance.F(double.CreateChecked(actual))}";
+            }
+        }
+    }
+
     // ---- Bad-input messages: every entry point applies the same checks and names the argument ----
 
     [Fact]
