@@ -55,7 +55,7 @@ public sealed class RunnerCommandLine
     };
 
     /// <summary><c>--no-student</c>.</summary>
-    public Option<bool> NoStudent { get; } = new("--no-student") { Description = "Skip the student edition (artifacts/student/)." };
+    public Option<bool> NoStudent { get; } = new("--no-student") { Description = "Skip the student edition (artifacts/student/ and each translated edition's artifacts/student-<language>/)." };
 
     /// <summary><c>--no-site</c>.</summary>
     public Option<bool> NoSite { get; } = new("--no-site") { Description = "Skip rendering the site (artifacts/site/)." };
@@ -150,7 +150,8 @@ public sealed class RunnerCommandLine
             "As check, but copy ONLY each code cell's outputs and execution_count into the committed notebook (its metadata " +
             "stays as is); a notebook with an error output is not refreshed."), RunnerCommand.Refresh, mainJob, run));
         Root.Subcommands.Add(Define(new Command("student",
-            "Write the student edition to artifacts/student/, execute it and require every check to say 'Not solved yet'."),
+            "Write the student edition to artifacts/student/ (and each translated edition's to artifacts/student-<language>/, e.g. " +
+            "student-zh-CN/), execute it and require every check to say 'Not solved yet'. --notebook 01-entropy.zh-CN selects one Chinese notebook."),
             RunnerCommand.Student, execution, run));
         Root.Subcommands.Add(Define(new Command("site",
             "Render the committed notebooks into artifacts/site/ without executing anything."), RunnerCommand.Site, repository, run));

@@ -10,30 +10,83 @@ namespace NotebookRunner.Editions;
 /// outputs into the hand-out notebooks (except in check cells and cells tagged <c>solution</c>, which start empty).
 /// Outputs of a student run cannot reveal an answer: no answer is in the notebook that produced them.
 /// </summary>
+/// <remarks>One stage for every edition: the English hand-out is made from the English notebooks, a translated one
+/// (<paramref name="language"/>, e.g. <c>zh-CN</c>) from the committed translated notebooks (<c>NN-name.zh-CN.ipynb</c>,
+/// names kept so their links to each other work) with its README and placeholders from
+/// <see cref="HandoutText.Load"/>.</remarks>
 /// <param name="executor">Runs notebooks; its layout gives the repository.</param>
 /// <param name="root">The hand-out folder; <see cref="DefaultRoot"/> for the main job.</param>
 /// <param name="conventions">The tags, markers and placeholders; the course's when null.</param>
-public sealed class StudentEditionStage(Executor executor, string root, NotebookConventions? conventions = null)
+/// <param name="language">A translated edition's language tag; null for the English (original) edition.</param>
+/// <exception cref="EditionException">A translated edition's hand-out text is missing or stale (the message names it).</exception>
+public sealed class StudentEditionStage(Executor executor, string root, NotebookConventions? conventions = null, string? language = null)
 {
     private readonly NotebookConventions conventions = conventions ?? NotebookConventions.Default;
 
     /// <summary>The executor.</summary>
     public Executor Executor { get; } = executor ?? throw new ArgumentNullException(nameof(executor));
 
+    /// <summary>The edition's language tag; null for the English (original) edition.</summary>
+    public string? Language { get; } = language;
+
     /// <summary>The hand-out folder's writer.</summary>
-    public StudentEditionWriter Writer { get; } =
-        new(executor.Layout.NotebooksDirectory, root, teacher => StudentEdition.Create(teacher, conventions));
+    public StudentEditionWriter Writer { get; } = MakeWriter(executor, root, conventions, language);
+
+    private static StudentEditionWriter MakeWriter(Executor executor, string root, NotebookConventions? conventions, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        var text = language is null
+            ? HandoutText.English(conventions)
+            : HandoutText.Load(Translation.TranslatedEdition.TranslationsDirectory(executor.Layout, language), language, conventions);
+        var edition = text.Apply(conventions);
+        return new StudentEditionWriter(executor.Layout.NotebooksDirectory, root, teacher => StudentEdition.Create(teacher, edition), text);
+    }
+
+    /// <summary>The editions the main job hands out: the English (null), then each translated edition of
+    /// <see cref="Translation.TranslationStage.Languages"/> whose translations folder exists.</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <returns>The language tags, null first.</returns>
+    public static IReadOnlyList<string?> Editions(RepoLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return [null, .. Translation.TranslationStage.Languages.Where(l => Directory.Exists(Translation.TranslatedEdition.TranslationsDirectory(layout, l)))];
+    }
+
+    /// <summary>The edition a notebook belongs to: its language tag (<c>01-entropy.zh-CN.ipynb</c> → <c>zh-CN</c>), or
+    /// null for an English notebook.</summary>
+    /// <param name="fileName">A notebook's file name.</param>
+    /// <returns>The tag or null.</returns>
+    public static string? EditionOf(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Translation.TranslatedEdition.IsTranslatedNotebook(fileName)
+            ? Path.GetExtension(Path.GetFileNameWithoutExtension(fileName)).TrimStart('.')
+            : null;
+    }
+
+    /// <summary>The notebooks of this edition's hand-out (every one, whatever is selected): the English numbered
+    /// notebooks, or their committed translations.</summary>
+    /// <returns>File names in the notebooks folder.</returns>
+    public IReadOnlyList<string> HandoutNotebooks()
+    {
+        var english = Executor.Layout.NumberedNotebooks();
+        return Language is null
+            ? english
+            : english.Select(n => Translation.TranslatedEdition.FileNameFor(n, Language)).Where(n => File.Exists(Executor.Layout.CommittedPath(n))).ToArray();
+    }
 
     /// <summary>Where the student runs' executed copies go: beside the hand-out, never inside it.</summary>
     public string ExecutedDirectory => Writer.Root + "-executed";
 
-    /// <summary>The main job's hand-out folder: <c>student/</c> in the artifacts folder (<c>artifacts/student</c>).</summary>
+    /// <summary>The main job's hand-out folder of an edition, in the artifacts folder: <c>artifacts/student</c> for the
+    /// English edition, <c>artifacts/student-zh-CN</c> for the Chinese one (<c>student-</c> and the language tag).</summary>
     /// <param name="layout">The repository layout.</param>
+    /// <param name="language">A translated edition's language tag; null for the English edition.</param>
     /// <returns>The path.</returns>
-    public static string DefaultRoot(RepoLayout layout)
+    public static string DefaultRoot(RepoLayout layout, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Path.Combine(layout.ArtifactsDirectory, "student");
+        return Path.Combine(layout.ArtifactsDirectory, language is null ? "student" : "student-" + language);
     }
 
     /// <summary>Writes the hand-out folder and, unless <paramref name="execute"/> is false, executes and checks it.</summary>
@@ -54,7 +107,7 @@ public sealed class StudentEditionStage(Executor executor, string root, Notebook
         try
         {
             // Always the whole course: a hand-out is complete, and a notebook may read its neighbours (notebook 6 does).
-            Writer.Write(Executor.Layout.NumberedNotebooks(), clean: true, extraFiles);
+            Writer.Write(HandoutNotebooks(), clean: true, extraFiles);
         }
         catch (Exception e) when (e is EditionException or FileNotFoundException)
         {

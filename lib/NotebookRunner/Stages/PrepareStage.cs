@@ -42,8 +42,11 @@ public sealed class PrepareStage : IStage
         {
             return Result(StageStatus.Failed, $"No notebooks ({layout.Config.Notebooks}) in {layout.NotebooksDirectory}.");
         }
-        // A check or refresh also runs the translated editions' notebooks (the translate stage regenerates them first).
-        var candidates = context.ChecksNotebooks ? [.. all, .. Translation.TranslationStage.NotebooksOf(layout, all)] : all;
+        // A check or refresh also runs the translated editions' notebooks (the translate stage regenerates them first);
+        // the student command hands out every edition, so it selects among them too.
+        var candidates = context.ChecksNotebooks || context.Options.Command == RunnerCommand.Student
+            ? [.. all, .. Translation.TranslationStage.NotebooksOf(layout, all)]
+            : all;
         context.Selected = candidates.Where(context.Options.Selects).ToArray();
         if (context.Selected.Count == 0)
         {

@@ -3,8 +3,10 @@ using NotebookRunner.Editions;
 
 namespace NotebookRunner.Stages;
 
-/// <summary>Writes the student edition to <c>artifacts/student/</c> (with the recorded run times) and, unless nothing
-/// is executed, executes the selected notebooks there and requires every check to say "not solved yet"
+/// <summary>Writes the student edition of every edition that has a selected notebook (the English one to
+/// <c>artifacts/student/</c>, each translated one to <c>artifacts/student-&lt;language&gt;/</c>, see
+/// <see cref="StudentEditionStage.DefaultRoot"/>), each with the recorded run times, and, unless nothing is executed,
+/// executes the selected notebooks there and requires every check to say "not solved yet"
 /// (<see cref="StudentEditionStage"/>); each notebook is reported as it finishes.</summary>
 public sealed class StudentStage : IStage
 {
@@ -19,20 +21,43 @@ public sealed class StudentStage : IStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
-        var stage = new StudentEditionStage(context.Executor, StudentEditionStage.DefaultRoot(context.Layout), context.Layout.Config.Conventions);
         var times = RunTimes.PathFor(context.Layout);
-        // The student edition is the English one (a translated edition's hand-out is not built yet).
-        var english = context.Selected.Where(name => !Translation.TranslatedEdition.IsTranslatedNotebook(name)).ToArray();
-        var (runs, passed) = await stage.RunAsync(english, !context.Options.NoExecute, context.Options.Parallel,
-            context.Options.Timeout, context.Log, File.Exists(times) ? [times] : [], context.CancellationToken).ConfigureAwait(false);
-        foreach (var run in runs)
+        var passed = true;
+        var executed = 0;
+        var editions = 0;
+        foreach (var language in StudentEditionStage.Editions(context.Layout))
         {
-            context.StudentNotebooks.Enqueue(new NotebookOutcome(run.Name, !run.Failed, Math.Round(run.WallTime.TotalSeconds, 2),
-                run.Errors.Select(e => e.ToString()).ToArray(),
-                run.CellTimings.Select(t => new CellOutcome(t.CellNumber, t.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, CellStatus.Ok, null)).ToArray()));
+            var names = context.Selected.Where(name => StudentEditionStage.EditionOf(name) == language).ToArray();
+            if (names.Length == 0)
+            {
+                continue; // none of this edition's notebooks selected: its hand-out is left as it is
+            }
+            StudentEditionStage stage;
+            try
+            {
+                stage = new StudentEditionStage(context.Executor, StudentEditionStage.DefaultRoot(context.Layout, language),
+                    context.Layout.Config.Conventions, language);
+            }
+            catch (EditionException e)
+            {
+                context.Log("FAILED student edition: " + e.Message);
+                passed = false;
+                continue;
+            }
+            var (runs, ok) = await stage.RunAsync(names, !context.Options.NoExecute, context.Options.Parallel,
+                context.Options.Timeout, context.Log, File.Exists(times) ? [times] : [], context.CancellationToken).ConfigureAwait(false);
+            passed &= ok;
+            editions++;
+            executed += runs.Count;
+            foreach (var run in runs)
+            {
+                context.StudentNotebooks.Enqueue(new NotebookOutcome(run.Name, !run.Failed, Math.Round(run.WallTime.TotalSeconds, 2),
+                    run.Errors.Select(e => e.ToString()).ToArray(),
+                    run.CellTimings.Select(t => new CellOutcome(t.CellNumber, t.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, CellStatus.Ok, null)).ToArray()));
+            }
         }
         var summary = passed
-            ? $"student edition written{(runs.Count > 0 ? $", {runs.Count} notebook(s) executed, every check not solved yet" : "")}"
+            ? $"student edition written ({editions} language(s)){(executed > 0 ? $", {executed} notebook(s) executed, every check not solved yet" : "")}"
             : "the student edition failed (see above)";
         return new StageResult(Name, passed ? StageStatus.Passed : StageStatus.Failed, clock.Elapsed, summary);
     }
