@@ -2,7 +2,8 @@ using NotebookSite;
 
 namespace NotebookRunner;
 
-/// <summary>The runner's last step: renders the notebooks into the offline site at <c>artifacts/site/</c>
+/// <summary>The runner's last step: renders the notebooks into the offline site at <c>artifacts/site/</c>, the English
+/// edition at its root and each translated edition that has notebooks under its language's folder (<c>zh-CN/</c>)
 /// (lib/NotebookSite does the rendering; this only picks the inputs and reports).</summary>
 public static class SiteStage
 {
@@ -14,7 +15,8 @@ public static class SiteStage
     /// <param name="executedNow">The notebooks this run executed; empty renders the committed notebooks only.</param>
     /// <param name="output">Where the report goes.</param>
     /// <returns>0 when the site was written, 1 when rendering failed. The student edition in <c>artifacts/student/</c>,
-    /// when there is one, is zipped into the site as the hand-out every page links to.</returns>
+    /// when there is one, is zipped into the site as the hand-out every page links to; a translated edition's, in
+    /// <c>artifacts/student-zh-CN/</c>, as its pages' hand-out.</returns>
     public static int Render(RepoLayout layout, IReadOnlySet<string> executedNow, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -25,8 +27,20 @@ public static class SiteStage
         var readme = layout.Under(layout.Config.SiteReadme);
         try
         {
-            var sources = layout.NumberedNotebooks()
-                .Select(name => executedNow.Contains(name) && File.Exists(layout.ExecutedPath(name)) ? WithExecutedOutputs(layout, name, staging, output) : layout.CommittedPath(name))
+            string Source(string name) => executedNow.Contains(name) && File.Exists(layout.ExecutedPath(name))
+                ? WithExecutedOutputs(layout, name, staging, output)
+                : layout.CommittedPath(name);
+            var english = layout.NumberedNotebooks();
+            var sources = english.Select(Source).ToArray();
+            var translations = Translation.TranslationStage.Languages
+                .Select(language => (Language: language, Notebooks: Translation.TranslationStage.NotebooksOf(layout, english, language)
+                    .Where(name => File.Exists(layout.CommittedPath(name))).Select(Source).ToArray()))
+                .Where(t => t.Notebooks.Length > 0)
+                .Select(t => new SiteTranslation(t.Language, t.Notebooks)
+                {
+                    Title = layout.Config.SiteTitles.GetValueOrDefault(t.Language),
+                    StudentEdition = StudentEditionOf(layout, t.Language),
+                })
                 .ToArray();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var student = Editions.StudentEditionStage.DefaultRoot(layout);
@@ -40,16 +54,22 @@ public static class SiteStage
                 StudentEdition = student,
                 Conventions = layout.Config.Conventions,
                 AppsDirectory = Export.ExportStage.AppsDirectory(layout),
+                Translations = translations,
             };
             SiteBuilder.Prepare(options);
             var pages = SiteBuilder.Build(options);
-            var executed = sources.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
-            output.WriteLine($"Site: {pages.Count} pages from {sources.Length} notebooks ({executed} executed copies, "
-                + $"{sources.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
-            if (!File.Exists(Path.Combine(site, SiteDownloads.HandOut)))
+            var all = sources.Concat(translations.SelectMany(t => t.Notebooks)).ToArray();
+            var executed = all.Count(s => s.StartsWith(staging, StringComparison.Ordinal));
+            var editions = translations.Length == 0 ? "" : $" (English{string.Concat(translations.Select(t => ", " + t.Language + "/"))})";
+            output.WriteLine($"Site: {pages.Count} pages{editions} from {all.Length} notebooks ({executed} executed copies, "
+                + $"{all.Length - executed} committed) in {Runner.Seconds(clock.Elapsed)}: {Path.Combine(site, "index.html")}");
+            foreach (var (language, folder) in translations.Select(t => ((string?)t.Language, t.StudentEdition)).Prepend((null, student)))
             {
-                // The site command never executes anything, so it cannot make the hand-out; the pages then offer the notebook only.
-                output.WriteLine($"Site: no student edition in {student}, so the pages offer no hand-out zip (the main job writes it; then render again).");
+                if (!File.Exists(Path.Combine(site, SiteDownloads.HandOutPath(language))))
+                {
+                    // The site command never executes anything, so it cannot make the hand-out; the pages then offer the notebook only.
+                    output.WriteLine($"Site: no student edition in {folder}, so the {language ?? "English"} pages offer no hand-out zip (the main job writes it; then render again).");
+                }
             }
             return ExitCodes.Success;
         }
@@ -63,6 +83,11 @@ public static class SiteStage
             Directory.Delete(staging, true);
         }
     }
+
+    /// <summary>A translated edition's student hand-out folder, <c>artifacts/student-&lt;language&gt;/</c> (the folder the
+    /// student-edition stage writes the edition's hand-out to).</summary>
+    private static string StudentEditionOf(RepoLayout layout, string language) =>
+        Editions.StudentEditionStage.DefaultRoot(layout) + "-" + language;
 
     /// <summary>The folder holding the site's KaTeX set-up (package.json, package-lock.json, tools/render-math.cjs, and
     /// node_modules once installed): the configured <c>site.katex</c>, else the copy built beside the tool (<c>katex/</c>).</summary>

@@ -48,6 +48,13 @@ public static partial class CjkLanguage
         return result.ToString();
     }
 
+    /// <summary>Whether a character is one of a Chinese run's: an ideograph, CJK punctuation or a full-width form
+    /// (the characters <see cref="CjkRun"/> takes).</summary>
+    /// <param name="c">A character.</param>
+    /// <returns>True for a Chinese character.</returns>
+    public static bool IsChinese(char c) =>
+        c is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
     /// <summary>A CJK ideograph, followed by more ideographs, CJK punctuation and full-width forms.</summary>
     [GeneratedRegex(@"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]*")]
     private static partial Regex CjkRun();

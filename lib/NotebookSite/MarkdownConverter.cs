@@ -5,6 +5,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Parsers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -92,6 +93,7 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathBlockRenderer>(new FormulaBlockRenderer(context.Math));
         renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new HighlightedCodeRenderer(highlighter));
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlTableRenderer>(new ScrollingTableRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<LineBreakInlineRenderer>(new CjkLineBreakRenderer());
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -114,10 +116,33 @@ public sealed partial class MarkdownConverter(CSharpHighlighter highlighter)
                 case LiteralInline literal: text.Append(literal.Content.ToString()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case MathInline math: text.Append(math.Content.ToString()); break;
-                case LineBreakInline: text.Append(' '); break;
+                case LineBreakInline lineBreak when !JoinsChinese(lineBreak): text.Append(' '); break;
             }
         }
         return text.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Whether a line break is a soft one between two Chinese characters (a CJK ideograph or full-width punctuation on
+    /// both sides). Chinese puts no space between words, so such a break is nothing (CSS Text's segment-break rule,
+    /// which browsers do not all apply): rendered as a space it would split a phrase, and a search for 数值稳定 would
+    /// miss 数值 at a line's end and 稳定 on the next.
+    /// </summary>
+    private static bool JoinsChinese(LineBreakInline lineBreak) =>
+        !lineBreak.IsHard
+        && lineBreak.PreviousSibling is LiteralInline { Content: { Length: > 0 } before } && CjkLanguage.IsChinese(before.Text[before.End])
+        && lineBreak.NextSibling is LiteralInline { Content: { Length: > 0 } after } && CjkLanguage.IsChinese(after.Text[after.Start]);
+
+    /// <summary>Renders a soft line break between Chinese characters as nothing (<see cref="JoinsChinese"/>), any other as Markdig does.</summary>
+    private sealed class CjkLineBreakRenderer : LineBreakInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
+        {
+            if (!JoinsChinese(obj))
+            {
+                base.Write(renderer, obj);
+            }
+        }
     }
 
     /// <summary>A block's text for the search index: its inline text, or a code or math block's lines, or an HTML

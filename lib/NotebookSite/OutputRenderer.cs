@@ -9,9 +9,11 @@ public static partial class OutputRenderer
 {
     /// <summary>One output's HTML.</summary>
     /// <param name="output">The output.</param>
+    /// <param name="frameText">The page's frame words (a chart's name, an image's fallback text); English when null.</param>
     /// <returns>The HTML, and whether it is a chart.</returns>
-    public static (string Html, bool IsChart) ToHtml(CellOutput output)
+    public static (string Html, bool IsChart) ToHtml(CellOutput output, SiteText? frameText = null)
     {
+        var words = frameText ?? SiteText.English;
         ArgumentNullException.ThrowIfNull(output);
         var data = output.Data;
         switch (output.Type)
@@ -24,7 +26,7 @@ public static partial class OutputRenderer
         if (data.TryGetValue("text/html", out var html))
         {
             return PlotlyOutput.IsChartHtml(html)
-                ? (PlotlyChart.ToHtml(PlotlyOutput.Parse(html)), true)
+                ? (PlotlyChart.ToHtml(PlotlyOutput.Parse(html), words), true)
                 : ($"<div class=\"output output-html{VerdictClass(output)}\" tabindex=\"0\">{html}</div>\n", false);
         }
         if (data.TryGetValue("image/svg+xml", out var svg))
@@ -35,7 +37,7 @@ public static partial class OutputRenderer
         {
             if (data.TryGetValue(mime, out var base64))
             {
-                return ($"<div class=\"output output-image\"><img alt=\"{WebUtility.HtmlEncode(data.GetValueOrDefault("text/plain", "image output"))}\" "
+                return ($"<div class=\"output output-image\"><img alt=\"{WebUtility.HtmlEncode(data.GetValueOrDefault("text/plain", words.ImageOutput))}\" "
                     + $"src=\"data:{mime};base64,{base64.Replace("\n", "", StringComparison.Ordinal)}\"></div>\n", false);
             }
         }

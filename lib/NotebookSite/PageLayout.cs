@@ -3,80 +3,83 @@ using System.Text;
 
 namespace NotebookSite;
 
-/// <summary>The frame every page shares: head (styles, scripts), header with previous/next links, the table of
-/// contents and the list of notebooks beside the text (folded above it on a phone), and previous/next links again
-/// at the end.</summary>
+/// <summary>The frame every page shares: head (styles, scripts, the other editions' addresses), header with the
+/// language switch and previous/next links, the table of contents and the list of notebooks beside the text (folded
+/// above it on a phone), and previous/next links again at the end. Its words come from the edition's
+/// <see cref="SiteText"/>.</summary>
 public static partial class PageLayout
 {
     /// <summary>Writes a whole page.</summary>
     /// <param name="page">The page.</param>
     /// <param name="body">Its main content.</param>
     /// <param name="headings">Its headings (levels 2 and 3 go into the table of contents).</param>
-    /// <param name="frame">The course, the site's name and its hand-out.</param>
-    /// <returns>The HTML document, its Chinese runs marked (<see cref="CjkLanguage"/>).</returns>
+    /// <param name="frame">The course, the site's name, its hand-out, the edition's language and the other editions.</param>
+    /// <returns>The HTML document. On a page of another language than Chinese, its Chinese runs are marked (<see cref="CjkLanguage"/>);
+    /// a Chinese page is Chinese as a whole.</returns>
     public static string Render(SitePage page, string body, IReadOnlyList<Heading> headings, SiteFrame frame)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(headings);
         ArgumentNullException.ThrowIfNull(frame);
-        var (course, siteTitle) = (frame.Course, frame.Title);
+        var (course, siteTitle, text, root) = (frame.Course, frame.Title, frame.Text, frame.Root);
         var index = course.ToList().FindIndex(p => p.FileName == page.FileName);
         var previous = index > 0 ? course[index - 1] : null;
         var next = index >= 0 && index + 1 < course.Count ? course[index + 1] : null;
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{text.Lang}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
             <title>{E(page.Title == siteTitle ? siteTitle : page.Title + " · " + siteTitle)}</title>
-            <link rel="stylesheet" href="{SiteAssets.KatexCss}">
-            <link rel="stylesheet" href="{SiteAssets.SiteCss}">
+            {Alternates(page, frame)}<link rel="stylesheet" href="{root}{SiteAssets.KatexCss}">
+            <link rel="stylesheet" href="{root}{SiteAssets.SiteCss}">
             <script>{ThemeScript}</script>
+            <script type="application/json" id="site-text">{text.ScriptJson}</script>
 
             """);
         if (page.Charts > 0)
         {
-            html.Append($"<script defer src=\"{SiteAssets.PlotlyJs}\"></script>\n<script defer src=\"{SiteAssets.ChartsJs}\"></script>\n");
+            html.Append($"<script defer src=\"{root}{SiteAssets.PlotlyJs}\"></script>\n<script defer src=\"{root}{SiteAssets.ChartsJs}\"></script>\n");
         }
         html.Append($"""
-            <script defer src="{SiteAssets.SiteJs}"></script>
+            <script defer src="{root}{SiteAssets.SiteJs}"></script>
             </head>
             <body>
-            <a class="skip-link" href="#content">Skip to the text</a>
+            <a class="skip-link" href="#content">{E(text.SkipToText)}</a>
             <header class="site-header">
             <a class="site-title" href="index.html">{E(siteTitle)}</a>
             <div class="site-tools">
             <form class="search" role="search" hidden>
-            <label class="visually-hidden" for="search-input">Search the course</label>
-            <input id="search-input" type="search" placeholder="Search the course" autocomplete="off" data-index="{SearchIndex.Script}" aria-controls="search-results">
+            <label class="visually-hidden" for="search-input">{E(text.Search)}</label>
+            <input id="search-input" type="search" placeholder="{E(text.Search)}" autocomplete="off" data-index="{root}{SearchIndex.ScriptFor(page.Language)}" aria-controls="search-results">
             <div id="search-results" class="search-results" aria-live="polite" hidden></div>
             </form>
-            <button type="button" class="theme-toggle" hidden>Theme: system</button>
-            </div>
-            {Downloads(page, frame.HandOut)}
-            {Pager(previous, next, "Previous and next notebook")}
+            <button type="button" class="theme-toggle" hidden>{E(string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Script["theme"], text.Script["system"]))}</button>
+            {LanguageSwitch(page, frame)}</div>
+            {Downloads(page, frame)}
+            {Pager(previous, next, text, text.PagerLabel)}
             </header>
             <div class="layout">
             <aside class="sidebar">
-            {TableOfContents(headings)}
-            {CourseList(page, course)}
+            {TableOfContents(headings, text)}
+            {CourseList(page, course, text)}
             </aside>
             <main id="content">
             {body}
             </main>
             </div>
             <footer class="site-footer">
-            {Pager(previous, next, "Previous and next notebook, at the end")}
-            <p class="colophon">Rendered from the executed notebooks; charts drawn by plotly.js 2.28.0 and math by KaTeX, both shipped with these pages (no network needed).</p>
+            {Pager(previous, next, text, text.PagerLabelAtEnd)}
+            <p class="colophon">{E(text.Colophon)}</p>
             </footer>
             </body>
             </html>
 
             """);
-        return CjkLanguage.Mark(html.ToString());
+        return text.Lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? html.ToString() : CjkLanguage.Mark(html.ToString());
     }
 
     /// <summary>The key under which site.js remembers the reader's light/dark choice.</summary>
@@ -86,27 +89,54 @@ public static partial class PageLayout
     private const string ThemeScript = "try { var t = localStorage.getItem(\"" + ThemeKey
         + "\"); if (t === \"light\" || t === \"dark\") document.documentElement.dataset.theme = t; } catch (e) { }";
 
-    private static string Downloads(SitePage page, string? handOut)
+    /// <summary>The page's address in every edition (its own included), for search engines and browsers.</summary>
+    private static string Alternates(SitePage page, SiteFrame frame)
     {
+        var twins = frame.Others.Where(o => o.HasTwin(page.FileName)).ToArray();
+        if (twins.Length == 0)
+        {
+            return "";
+        }
+        return string.Concat(twins.Select(o => (o.Text.Lang, Href: o.TwinOf(page.FileName))).Prepend((frame.Text.Lang, Href: page.FileName))
+            .Select(a => $"<link rel=\"alternate\" hreflang=\"{a.Lang}\" href=\"{E(a.Href)}\">\n"));
+    }
+
+    /// <summary>One link per other edition, to this page's twin there (or its index when there is none), in that
+    /// edition's language and labelled with its name.</summary>
+    private static string LanguageSwitch(SitePage page, SiteFrame frame)
+    {
+        if (frame.Others.Count == 0)
+        {
+            return "";
+        }
+        var links = frame.Others.Select(o =>
+            $"<a class=\"language-switch\" href=\"{E(o.TwinOf(page.FileName))}\" hreflang=\"{o.Text.Lang}\" lang=\"{o.Text.Lang}\" "
+            + $"title=\"{E(o.HasTwin(page.FileName) ? o.Text.SwitchTitle : o.Text.SwitchToIndexTitle)}\">{E(o.Text.LanguageName)}</a>");
+        return $"<nav class=\"languages\" aria-label=\"{E(frame.Text.SwitchLabel)}\">{string.Concat(links)}</nav>\n";
+    }
+
+    private static string Downloads(SitePage page, SiteFrame frame)
+    {
+        var (text, root) = (frame.Text, frame.Root);
         var links = new List<string>();
         if (page.Download is not null)
         {
-            links.Add($"<a href=\"{E(page.Download)}\" download>this notebook (.ipynb)</a>");
+            links.Add($"<a href=\"{E(root + page.Download)}\" download>{E(text.ThisNotebook)}</a>");
         }
         if (page.App is not null)
         {
             // The app names the course's library by relative path, so it runs from the repository's apps folder.
-            links.Add($"<a href=\"{E(page.App)}\" download title=\"A .NET file-based app: no notebook kernel needed. Run it from the "
-                + $"repository's apps folder with: dotnet run {E(Path.GetFileName(page.App))}\">its kernel-free app (.cs)</a>");
+            var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, text.KernelFreeAppTitle, Path.GetFileName(page.App));
+            links.Add($"<a href=\"{E(root + page.App)}\" download title=\"{E(title)}\">{E(text.KernelFreeApp)}</a>");
         }
-        if (handOut is not null)
+        if (frame.HandOut is not null)
         {
-            links.Add($"<a href=\"{E(handOut)}\" download>the student hand-out (.zip)</a>");
+            links.Add($"<a href=\"{E(root + frame.HandOut)}\" download>{E(text.HandOut)}</a>");
         }
-        return links.Count == 0 ? "" : $"<p class=\"downloads\">Download {string.Join(" · ", links)}</p>";
+        return links.Count == 0 ? "" : $"<p class=\"downloads\">{E(text.Download)} {string.Join(E(text.ListSeparator), links)}</p>";
     }
 
-    private static string Pager(SitePage? previous, SitePage? next, string label)
+    private static string Pager(SitePage? previous, SitePage? next, SiteText text, string label)
     {
         if (previous is null && next is null)
         {
@@ -115,15 +145,15 @@ public static partial class PageLayout
         var links = new StringBuilder($"<nav class=\"pager\" aria-label=\"{E(label)}\">");
         links.Append(previous is null
             ? "<span class=\"pager-gap\"></span>"
-            : $"<a class=\"pager-prev\" rel=\"prev\" href=\"{E(previous.FileName)}\"><span class=\"pager-dir\">← Previous</span> <span class=\"pager-title\">{E(previous.Title)}</span></a>");
+            : $"<a class=\"pager-prev\" rel=\"prev\" href=\"{E(previous.FileName)}\"><span class=\"pager-dir\">{E(text.Previous)}</span> <span class=\"pager-title\">{E(previous.Title)}</span></a>");
         if (next is not null)
         {
-            links.Append($"<a class=\"pager-next\" rel=\"next\" href=\"{E(next.FileName)}\"><span class=\"pager-dir\">Next →</span> <span class=\"pager-title\">{E(next.Title)}</span></a>");
+            links.Append($"<a class=\"pager-next\" rel=\"next\" href=\"{E(next.FileName)}\"><span class=\"pager-dir\">{E(text.Next)}</span> <span class=\"pager-title\">{E(next.Title)}</span></a>");
         }
         return links.Append("</nav>").ToString();
     }
 
-    private static string TableOfContents(IReadOnlyList<Heading> headings)
+    private static string TableOfContents(IReadOnlyList<Heading> headings, SiteText text)
     {
         // Sections (level 2) with their subsections (level 3); a subsection before any section stands alone.
         var sections = new List<(Heading Top, List<Heading> Subsections)>();
@@ -138,7 +168,7 @@ public static partial class PageLayout
                 sections.Add((h, []));
             }
         }
-        var html = new StringBuilder("<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"fold\" open><summary id=\"toc-title\">On this page</summary>\n")
+        var html = new StringBuilder($"<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"fold\" open><summary id=\"toc-title\">{E(text.OnThisPage)}</summary>\n")
             .Append(List(sections.Select(s => s.Top)));
         foreach (var (top, subsections) in sections)
         {
@@ -151,7 +181,7 @@ public static partial class PageLayout
         }
         if (sections.Count == 0)
         {
-            html.Append("<li><a href=\"#content\">Top of the page</a></li>");
+            html.Append($"<li><a href=\"#content\">{E(text.TopOfPage)}</a></li>");
         }
         return html.Append("</ol></details></nav>").ToString();
 
@@ -166,9 +196,9 @@ public static partial class PageLayout
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[0-9]+(?:[.)][0-9]*)+\s")]
     private static partial System.Text.RegularExpressions.Regex OwnNumber();
 
-    private static string CourseList(SitePage page, IReadOnlyList<SitePage> course)
+    private static string CourseList(SitePage page, IReadOnlyList<SitePage> course, SiteText text)
     {
-        var html = new StringBuilder("<nav class=\"course\" aria-labelledby=\"course-title\"><details class=\"fold\" open><summary id=\"course-title\">Notebooks</summary>\n<ul>");
+        var html = new StringBuilder($"<nav class=\"course\" aria-labelledby=\"course-title\"><details class=\"fold\" open><summary id=\"course-title\">{E(text.Notebooks)}</summary>\n<ul>");
         foreach (var p in course)
         {
             var current = p.FileName == page.FileName ? " aria-current=\"page\"" : "";

@@ -13,8 +13,9 @@ public static class PlotlyChart
 {
     /// <summary>The site's markup: a figure holding the chart div and its JSON figure, which site.js draws.</summary>
     /// <param name="chart">The chart's figure.</param>
+    /// <param name="text">The page's frame words (the chart's accessible name); English when null.</param>
     /// <returns>The HTML.</returns>
-    public static string ToHtml(PlotlyFigure chart)
+    public static string ToHtml(PlotlyFigure chart, SiteText? text = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var layout = (JsonObject)chart.Layout.DeepClone();
@@ -25,7 +26,7 @@ public static class PlotlyChart
         config["displaylogo"] = false;
         var figure = new JsonObject { ["data"] = chart.Data.DeepClone(), ["layout"] = layout, ["config"] = config };
         // The default JSON encoder escapes '<', '>' and '&', so the script element cannot be closed early.
-        return $"<figure class=\"chart-cell\" aria-label=\"{WebUtility.HtmlEncode("Chart: " + chart.Title)}\">"
+        return $"<figure class=\"chart-cell\" aria-label=\"{WebUtility.HtmlEncode(string.Format(System.Globalization.CultureInfo.InvariantCulture, (text ?? SiteText.English).ChartLabel, chart.Title))}\">"
             + $"<div class=\"chart\" id=\"{WebUtility.HtmlEncode(chart.Id)}\"></div>"
             + $"<script type=\"application/json\" class=\"chart-figure\" data-for=\"{WebUtility.HtmlEncode(chart.Id)}\">{figure.ToJsonString()}</script></figure>\n";
     }

@@ -55,6 +55,13 @@ public static class SearchIndex
     /// <summary>Relative URL of the index.</summary>
     public const string Script = "assets/search-index.js";
 
+    /// <summary>Relative URL (from the site's root) of an edition's index: <see cref="Script"/> for the main edition,
+    /// <c>assets/search-index.zh-CN.js</c> for a translation, so each edition searches its own pages.</summary>
+    /// <param name="language">The translation's language tag, or null for the main edition.</param>
+    /// <returns>The URL.</returns>
+    public static string ScriptFor(string? language) =>
+        language is null ? Script : Path.ChangeExtension(Script, "." + language + ".js");
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -64,7 +71,8 @@ public static class SearchIndex
     /// <summary>Writes the index.</summary>
     /// <param name="siteDirectory">The site's folder.</param>
     /// <param name="pages">Each page with its searchable text.</param>
-    public static void Write(string siteDirectory, IEnumerable<(SitePage Page, SearchText Text)> pages)
+    /// <param name="language">The edition's language tag (<see cref="ScriptFor"/>), or null for the main edition.</param>
+    public static void Write(string siteDirectory, IEnumerable<(SitePage Page, SearchText Text)> pages, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var entries = pages.Select(p => new
@@ -73,7 +81,7 @@ public static class SearchIndex
             title = p.Page.Title,
             sections = p.Text.Sections.Select(s => new { anchor = s.Anchor, heading = s.Heading, text = s.Text }),
         });
-        var path = Path.Combine(siteDirectory, Script);
+        var path = Path.Combine(siteDirectory, ScriptFor(language));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "window.siteSearchIndex = " + JsonSerializer.Serialize(entries, Json) + ";\n", new UTF8Encoding(false));
     }

@@ -16,6 +16,13 @@ public static class SiteDownloads
     /// <summary>Relative URL of the student hand-out.</summary>
     public const string HandOut = Folder + "/student-edition.zip";
 
+    /// <summary>Relative URL of an edition's student hand-out: <see cref="HandOut"/> for the main edition,
+    /// <c>downloads/student-edition.zh-CN.zip</c> for a translation.</summary>
+    /// <param name="language">The translation's language tag, or null for the main edition.</param>
+    /// <returns>The URL.</returns>
+    public static string HandOutPath(string? language) =>
+        language is null ? HandOut : Path.ChangeExtension(HandOut, "." + language + ".zip");
+
     /// <summary>Relative URL of a notebook's download.</summary>
     /// <param name="notebookFileName">The notebook's file name.</param>
     /// <returns>The URL.</returns>
@@ -36,8 +43,10 @@ public static class SiteDownloads
     /// <param name="notebooks">Each notebook's path, saved under its own file name.</param>
     /// <param name="studentEdition">The student edition's folder; null, missing or without a notebook for no hand-out.</param>
     /// <param name="appsDirectory">The kernel-free apps' folder; each notebook's app found there is copied too.</param>
+    /// <param name="language">The translation whose hand-out this is (<see cref="HandOutPath"/>), or null for the main edition.</param>
     /// <returns>The hand-out's relative URL, or null when there is none.</returns>
-    public static string? Write(string siteDirectory, IEnumerable<string> notebooks, string? studentEdition, string? appsDirectory = null)
+    public static string? Write(string siteDirectory, IEnumerable<string> notebooks, string? studentEdition, string? appsDirectory = null,
+        string? language = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         var folder = Directory.CreateDirectory(Path.Combine(siteDirectory, Folder)).FullName;
@@ -54,8 +63,9 @@ public static class SiteDownloads
         {
             return null;
         }
-        ZipFile.CreateFromDirectory(studentEdition, Path.Combine(siteDirectory, HandOut), CompressionLevel.Optimal, includeBaseDirectory: true);
-        return HandOut;
+        var handOut = HandOutPath(language);
+        ZipFile.CreateFromDirectory(studentEdition, Path.Combine(siteDirectory, handOut), CompressionLevel.Optimal, includeBaseDirectory: true);
+        return handOut;
     }
 
     /// <summary>The path of a notebook's app in the apps' folder, or null when there is none.</summary>

@@ -32,13 +32,75 @@ public sealed record SiteOptions
 
     /// <summary>How long one node or npm process may run; null for <see cref="KatexRenderer.DefaultTimeout"/>.</summary>
     public TimeSpan? ProcessTimeout { get; init; }
+
+    /// <summary>The translated editions, each rendered under its language's folder (<c>zh-CN/</c>) with the same page
+    /// names as the main (English) edition, sharing its <c>assets/</c> and <c>downloads/</c>; every page then carries a
+    /// language switch to its twin. Empty (the default) for a single-language site with no switch.</summary>
+    public IReadOnlyList<SiteTranslation> Translations { get; init; } = [];
+}
+
+/// <summary>A translated edition of the site's notebooks.</summary>
+/// <param name="Language">Its language tag (<c>zh-CN</c>): the pages' folder and <c>lang</c>, and the frame's language
+/// (<see cref="SiteText.For"/>).</param>
+/// <param name="Notebooks">Its notebooks, each named after the main edition's notebook it translates:
+/// <c>01-entropy.zh-CN.ipynb</c> translates <c>01-entropy.ipynb</c> and becomes <c>zh-CN/01-entropy.html</c>.</param>
+public sealed record SiteTranslation(string Language, IReadOnlyList<string> Notebooks)
+{
+    /// <summary>The edition's name in its header and titles; null for the main edition's.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The edition's student hand-out folder, zipped into the site as <see cref="SiteDownloads.HandOutPath"/>;
+    /// null, or a folder without notebooks, for none.</summary>
+    public string? StudentEdition { get; init; }
+
+    /// <summary>The main edition's notebook a translated one translates: <c>01-entropy.zh-CN.ipynb</c> → <c>01-entropy.ipynb</c>.</summary>
+    /// <param name="fileName">The translated notebook's file name.</param>
+    /// <param name="language">The edition's language tag.</param>
+    /// <returns>The original's file name.</returns>
+    /// <exception cref="ArgumentException">The name does not end with <c>.&lt;language&gt;.ipynb</c>.</exception>
+    public static string OriginalName(string fileName, string language)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var suffix = "." + language + ".ipynb";
+        return fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && fileName.Length > suffix.Length
+            ? fileName[..^suffix.Length] + ".ipynb"
+            : throw new ArgumentException($"The {language} edition's notebook {fileName} is not named NAME{suffix} after the notebook it translates.", nameof(fileName));
+    }
 }
 
 /// <summary>What every page's frame shows besides its own content.</summary>
 /// <param name="Course">The pages in reading order, for the notebook list and the neighbour links.</param>
 /// <param name="Title">The site's name.</param>
-/// <param name="HandOut">The student hand-out's relative URL, or null when the site has none.</param>
-public sealed record SiteFrame(IReadOnlyList<SitePage> Course, string Title, string? HandOut);
+/// <param name="HandOut">The student hand-out's URL relative to the site's root, or null when the site has none.</param>
+public sealed record SiteFrame(IReadOnlyList<SitePage> Course, string Title, string? HandOut)
+{
+    /// <summary>The frame's words, in the edition's language.</summary>
+    public SiteText Text { get; init; } = SiteText.English;
+
+    /// <summary>The way from the edition's pages up to the site's root, where <c>assets/</c> and <c>downloads/</c> are:
+    /// empty for the main edition, <c>../</c> for a translation.</summary>
+    public string Root { get; init; } = "";
+
+    /// <summary>The other editions the language switch leads to; empty for a single-language site.</summary>
+    public IReadOnlyList<OtherEdition> Others { get; init; } = [];
+}
+
+/// <summary>Another edition, as a page's language switch sees it.</summary>
+/// <param name="Text">Its frame (language tag and name).</param>
+/// <param name="Folder">The way from this edition's pages to its pages (<c>zh-CN/</c>, or <c>../</c> back to the main edition).</param>
+/// <param name="Pages">Its pages' file names.</param>
+public sealed record OtherEdition(SiteText Text, string Folder, IReadOnlySet<string> Pages)
+{
+    /// <summary>Whether a page has a twin there.</summary>
+    /// <param name="fileName">A page's file name.</param>
+    /// <returns>True when that edition has a page of the same name.</returns>
+    public bool HasTwin(string fileName) => Pages.Contains(fileName);
+
+    /// <summary>Where the switch leads from a page: its twin, or that edition's index when it has none.</summary>
+    /// <param name="fileName">A page's file name.</param>
+    /// <returns>The relative URL.</returns>
+    public string TwinOf(string fileName) => Folder + (HasTwin(fileName) ? fileName : "index.html");
+}
 
 /// <summary>A page written to the site.</summary>
 /// <param name="FileName">Its file name, e.g. <c>01-entropy.html</c>.</param>
@@ -48,4 +110,11 @@ public sealed record SiteFrame(IReadOnlyList<SitePage> Course, string Title, str
 /// <param name="InCourse">True for pages in the previous/next chain (the index and the notebooks).</param>
 /// <param name="Download">The notebook's relative URL in the site's downloads, or null for a page made from no notebook.</param>
 /// <param name="App">The notebook's kernel-free app's relative URL in the site's downloads, or null when it has none.</param>
-public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse, string? Download = null, string? App = null);
+/// <param name="Language">The translated edition it belongs to (<c>zh-CN</c>), or null for the main edition. Download
+/// and app URLs are relative to the site's root; <see cref="FileName"/> to the edition's folder.</param>
+public sealed record SitePage(string FileName, string Title, string? Source, int Charts, bool InCourse, string? Download = null, string? App = null,
+    string? Language = null)
+{
+    /// <summary>The page's path in the site: <see cref="FileName"/>, under its language's folder for a translation.</summary>
+    public string SitePath => Language is null ? FileName : Language + "/" + FileName;
+}

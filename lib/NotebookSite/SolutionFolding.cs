@@ -9,14 +9,15 @@ namespace NotebookSite;
 /// </summary>
 public static class SolutionFolding
 {
-    /// <summary>The text of the control that opens a folded answer.</summary>
-    public const string Summary = "Show the solution";
+    /// <summary>The text of the control that opens a folded answer (in English; each edition's is its <see cref="SiteText.ShowSolution"/>).</summary>
+    public static string Summary => SiteText.English.ShowSolution;
 
-    /// <summary>Wraps HTML in a closed <c>details</c> element labelled <see cref="Summary"/>.</summary>
+    /// <summary>Wraps HTML in a closed <c>details</c> element labelled <see cref="SiteText.ShowSolution"/>.</summary>
     /// <param name="html">The answer's HTML.</param>
+    /// <param name="text">The page's frame words; English when null.</param>
     /// <returns>The folded HTML.</returns>
-    public static string Fold(string html) =>
-        $"<details class=\"solution\"><summary>{Summary}</summary>\n{html}</details>\n";
+    public static string Fold(string html, SiteText? text = null) =>
+        $"<details class=\"solution\"><summary>{System.Net.WebUtility.HtmlEncode((text ?? SiteText.English).ShowSolution)}</summary>\n{html}</details>\n";
 
     /// <summary>Whether an output shows a check's verdict (it carries the verdict as data, <see cref="CheckVerdict"/>).</summary>
     /// <param name="output">An output.</param>
@@ -33,10 +34,11 @@ public static class SolutionFolding
     /// <param name="foldAnswers">False when the whole cell is folded already (a cell tagged <c>solution</c>).</param>
     /// <param name="notebook">The notebook's file name, for the message of a malformed cell.</param>
     /// <param name="conventions">The solution markers; the course's when null.</param>
+    /// <param name="text">The page's frame words (the folds' label, a chart's name); English when null.</param>
     /// <returns>The HTML.</returns>
     /// <exception cref="InvalidDataException">The cell's markers are unbalanced or nested; the message names the notebook and cell.</exception>
     public static string CodeCell(Cell cell, CSharpHighlighter highlighter, bool foldAnswers, string notebook,
-        NotebookConventions? conventions = null)
+        NotebookConventions? conventions = null, SiteText? text = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(highlighter);
@@ -55,7 +57,7 @@ public static class SolutionFolding
             : string.Concat(segments
                 .Where(s => s.IsSolution || s.Text.Trim().Length > 0)
                 .Select(s => s.IsSolution
-                    ? Fold(highlighter.ToHtml(s.Text, cell.Language))
+                    ? Fold(highlighter.ToHtml(s.Text, cell.Language), text)
                     : highlighter.ToHtml(s.Text, cell.Language)));
         if (cell.Outputs.Count == 0)
         {
@@ -64,13 +66,13 @@ public static class SolutionFolding
         string outputs;
         if (foldAnswers && hasAnswer)
         {
-            outputs = Fold(string.Concat(cell.Outputs.Select(o => OutputRenderer.ToHtml(o).Html)));
+            outputs = Fold(string.Concat(cell.Outputs.Select(o => OutputRenderer.ToHtml(o, text).Html)), text);
         }
         else
         {
             outputs = string.Concat(cell.Outputs.Select(o => foldAnswers && IsVerdict(o)
-                ? Fold(OutputRenderer.ToHtml(o).Html)
-                : OutputRenderer.ToHtml(o).Html));
+                ? Fold(OutputRenderer.ToHtml(o, text).Html, text)
+                : OutputRenderer.ToHtml(o, text).Html));
         }
         return code + $"<div class=\"outputs\">\n{outputs}</div>\n";
     }

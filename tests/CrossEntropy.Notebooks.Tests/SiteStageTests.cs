@@ -25,6 +25,9 @@ public class SiteStageTests
         Assert.DoesNotContain("committed output", page, StringComparison.Ordinal);
         Assert.Contains("class=\"cell code solution\"", page, StringComparison.Ordinal);
         Assert.Contains("1 executed copies, 0 committed", report.ToString(), StringComparison.Ordinal);
+        // A repository without translations gets a single-language site: no language folder, no switch.
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, "artifacts", "site", "zh-CN")));
+        Assert.DoesNotContain("language-switch", page, StringComparison.Ordinal);
 
         // A notebook this run did not execute is rendered from its committed outputs, even with an executed copy left
         // by an earlier run beside it (that copy may be older than the notebook).
@@ -44,6 +47,36 @@ public class SiteStageTests
         Assert.True(SiteStage.Render(repository.Layout, new HashSet<string> { "01-one.ipynb" }, report) == ExitCodes.Success, report.ToString());
         Assert.Contains("rendered from the committed notebook", report.ToString(), StringComparison.Ordinal);
         Assert.Contains("committed output", File.ReadAllText(Path.Combine(repository.Root, "artifacts", "site", "01-one.html")), StringComparison.Ordinal);
+    }
+
+    /// <summary>A translated edition (a translation file and its committed notebook) is rendered under its language's
+    /// folder, from the executed copy when this run executed it, with its hand-out from <c>artifacts/student-zh-CN/</c>;
+    /// the English pages link it.</summary>
+    [Fact]
+    public void The_Chinese_edition_is_rendered_under_zh_CN_with_its_executed_outputs_and_hand_out()
+    {
+        using var repository = NewSiteRepository();
+        repository.Add("01-one.ipynb", Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Markdown("# One"), Ipynb.Code("A()", Ipynb.Stream("English output\n"))));
+        repository.Add("01-one.zh-CN.ipynb", Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Markdown("# 第一篇"), Ipynb.Code("A()", Ipynb.Stream("committed Chinese output\n"))));
+        var translations = Directory.CreateDirectory(Path.Combine(repository.Layout.NotebooksDirectory, "translations", "zh-CN")).FullName;
+        File.WriteAllText(Path.Combine(translations, "01-one.json"), "{}");
+        Directory.CreateDirectory(repository.Layout.ExecutedDirectory);
+        Ipynb.Notebook(Ipynb.DotnetReplMetadata(), Ipynb.Markdown("# 第一篇"), Ipynb.ExecutedCode("A()", 0.1, Ipynb.Stream("executed Chinese output\n")))
+            .Save(repository.Layout.ExecutedPath("01-one.zh-CN.ipynb"));
+        var student = Directory.CreateDirectory(Path.Combine(repository.Layout.ArtifactsDirectory, "student-zh-CN")).FullName;
+        Ipynb.Notebook(Ipynb.VsCodeMetadata(), Ipynb.Markdown("# 学生版")).Save(Path.Combine(student, "01-one.zh-CN.ipynb"));
+
+        var report = new StringWriter();
+        Assert.True(SiteStage.Render(repository.Layout, new HashSet<string> { "01-one.zh-CN.ipynb" }, report) == ExitCodes.Success, report.ToString());
+        var site = Path.Combine(repository.Root, "artifacts", "site");
+        var chinese = File.ReadAllText(Path.Combine(site, "zh-CN", "01-one.html"));
+        Assert.Contains("executed Chinese output", chinese, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", chinese, StringComparison.Ordinal);
+        Assert.Contains("href=\"../downloads/student-edition.zh-CN.zip\"", chinese, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site, "downloads", "student-edition.zh-CN.zip")));
+        Assert.Contains("href=\"zh-CN/01-one.html\"", File.ReadAllText(Path.Combine(site, "01-one.html")), StringComparison.Ordinal);
+        Assert.Contains("(English, zh-CN/) from 2 notebooks (1 executed copies, 1 committed)", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("so the English pages offer no hand-out zip", report.ToString(), StringComparison.Ordinal);
     }
 
     private static SiteRepository NewSiteRepository() => new();

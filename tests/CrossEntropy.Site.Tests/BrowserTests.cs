@@ -26,11 +26,17 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         ["phone-dark"] = new(390, 844, ColorScheme.Dark, true, Axe: true),
     };
 
-    /// <summary>Every page (named from the committed notebooks, like the builder names them) in every viewing.</summary>
-    public static TheoryData<string, string> PagesAndViewings()
+    /// <summary>Every English page (named from the committed notebooks, like the builder names them) in every viewing.</summary>
+    public static TheoryData<string, string> PagesAndViewings() => InEveryViewing(Repo.Notebooks
+        .Select(n => SiteBuilder.PageName(Path.GetFileName(n))).Prepend("index.html").Distinct().Append(SiteBuilder.ReadmePage));
+
+    /// <summary>Every Chinese page (<c>zh-CN/…</c>, named from the committed Chinese notebooks) in every viewing.</summary>
+    public static TheoryData<string, string> ChinesePagesAndViewings() => InEveryViewing(Repo.ChineseNotebooks
+        .Select(n => Repo.Chinese + "/" + SiteBuilder.PageName(SiteTranslation.OriginalName(Path.GetFileName(n), Repo.Chinese)))
+        .Prepend(Repo.Chinese + "/index.html").Distinct());
+
+    private static TheoryData<string, string> InEveryViewing(IEnumerable<string> pages)
     {
-        var pages = Repo.Notebooks.Select(n => SiteBuilder.PageName(Path.GetFileName(n)))
-            .Prepend("index.html").Distinct().Append(SiteBuilder.ReadmePage);
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
         {
@@ -44,11 +50,21 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
 
     [ChromiumTheory]
     [MemberData(nameof(PagesAndViewings))]
-    public async Task The_page_works_offline(string pageName, string viewingName)
+    public Task The_page_works_offline(string pageName, string viewingName) => CheckPageAsync(pageName, viewingName);
+
+    /// <summary>The Chinese pages pass the same checks as the English ones, in the same viewings.</summary>
+    [ChromiumTheory]
+    [MemberData(nameof(ChinesePagesAndViewings))]
+    public Task The_Chinese_page_works_offline(string pagePath, string viewingName) => CheckPageAsync(pagePath, viewingName);
+
+    /// <summary>One page (by its path in the site) in one viewing: drawn offline without errors, nothing cut off,
+    /// charts, math, neighbours, accessibility, and a screenshot.</summary>
+    private async Task CheckPageAsync(string pagePath, string viewingName)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var viewing = Viewings[viewingName];
-        var sitePage = site.Pages.Single(p => p.FileName == pageName);
+        var sitePage = site.AllPages.Single(p => p.SitePath == pagePath);
+        var pageName = sitePage.FileName;
         var blocked = new ConcurrentQueue<string>();
         var errors = new ConcurrentQueue<string>();
         await using var context = await browser.OfflineContextAsync(new()
@@ -76,7 +92,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
             }
         };
 
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pageName)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pagePath)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
 
         // Every chart div gets plotly's SVG; a chart that never draws times out with the count so far.
         var charts = await page.Locator("main .chart").CountAsync();
@@ -119,10 +135,10 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
             : [];
         var checkedAxe = clock.Elapsed;
 
-        var screenshot = Path.Combine(Repo.ScreenshotDirectory, viewingName, Path.ChangeExtension(pageName, ".png"));
+        var screenshot = Path.Combine(Repo.ScreenshotDirectory, viewingName, Path.ChangeExtension(pagePath, ".png"));
         // A full-page screenshot of the longest page (the README at phone width) takes tens of seconds on a loaded 2-core machine.
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 180_000 });
-        log.WriteLine($"{pageName} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
+        log.WriteLine($"{pagePath} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
         // After the screenshot, which shows the charts as drawn: the checks click the sliders.
         var chartProblems = await ChartChecks.ProblemsAsync(page, pageName);
 
@@ -143,7 +159,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         {
             Assert.True(katexFontsLoaded, "KaTeX's fonts did not load from assets/katex/fonts");
         }
-        var course = site.Course.Select(p => p.FileName).ToList();
+        var course = site.AllPages.Where(p => p.InCourse && p.Language == sitePage.Language).Select(p => p.FileName).ToList();
         var at = course.IndexOf(pageName);
         Assert.Equal(at > 0 ? course[at - 1] : null, previous);
         Assert.Equal(at >= 0 && at + 1 < course.Count ? course[at + 1] : null, next);
@@ -161,19 +177,33 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
     /// </summary>
     [ChromiumTheory]
     [MemberData(nameof(NotebookFiles))]
-    public async Task No_answer_is_visible_before_a_click_and_every_answer_is_after(string notebookFile)
+    public Task No_answer_is_visible_before_a_click_and_every_answer_is_after(string notebookFile) =>
+        CheckAnswersFoldedAsync(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile), SiteBuilder.PageName(notebookFile), SiteText.English);
+
+    /// <summary>Every Chinese notebook page (their checks' verdicts are in Chinese).</summary>
+    public static TheoryData<string> ChineseNotebookFiles() => new(Repo.ChineseNotebooks.Select(Path.GetFileName)!);
+
+    /// <summary>The Chinese pages fold their answers behind "显示答案" as the English pages do.</summary>
+    [ChromiumTheory]
+    [MemberData(nameof(ChineseNotebookFiles))]
+    public Task No_answer_is_visible_on_a_Chinese_page_before_a_click_and_every_answer_is_after(string notebookFile) =>
+        CheckAnswersFoldedAsync(Repo.ChineseNotebooks.Single(n => Path.GetFileName(n) == notebookFile),
+            Repo.Chinese + "/" + SiteBuilder.PageName(SiteTranslation.OriginalName(notebookFile, Repo.Chinese)), SiteText.Chinese);
+
+    private async Task CheckAnswersFoldedAsync(string notebookPath, string pagePath, SiteText text)
     {
-        var notebook = Notebook.Load(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile));
+        var notebook = Notebook.Load(notebookPath);
+        var notebookFile = notebook.FileName;
         var answers = Answers(notebook);
         await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, SiteBuilder.PageName(notebookFile))).AbsoluteUri);
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pagePath)).AbsoluteUri);
 
         var before = Collapse(await page.EvaluateAsync<string>(VisibleText));
         var shownBefore = answers.Where(a => before.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
         Assert.True(shownBefore.Length == 0, $"{notebookFile}: visible before any click:\n" + string.Join('\n', shownBefore));
 
-        var summaries = page.Locator("main details > summary", new() { HasTextString = NotebookSite.SolutionFolding.Summary });
+        var summaries = page.Locator("main details > summary", new() { HasTextString = text.ShowSolution });
         var count = await summaries.CountAsync();
         Assert.True(answers.Count == 0 || count > 0, $"{notebookFile} has {answers.Count} answers and nothing to click");
         for (var i = 0; i < count; i++)
@@ -182,7 +212,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         }
         var after = Collapse(await page.EvaluateAsync<string>(VisibleText));
         var hiddenAfter = answers.Where(a => !after.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
-        Assert.True(hiddenAfter.Length == 0, $"{notebookFile}: still hidden after clicking all {count} \"{NotebookSite.SolutionFolding.Summary}\":\n" + string.Join('\n', hiddenAfter));
+        Assert.True(hiddenAfter.Length == 0, $"{notebookFile}: still hidden after clicking all {count} \"{text.ShowSolution}\":\n" + string.Join('\n', hiddenAfter));
         log.WriteLine($"{notebookFile}: {answers.Count} answer texts, {count} folds");
     }
 

@@ -18,6 +18,11 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
         var expected = Repo.Notebooks.Select(n => SiteBuilder.PageName(Path.GetFileName(n)))
             .Prepend("index.html").Distinct().Append(SiteBuilder.ReadmePage).Order(StringComparer.Ordinal);
         Assert.Equal(expected, Directory.EnumerateFiles(site.Directory, "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The Chinese edition: the same page names for its notebooks, no README (there is no Chinese README).
+        var chinese = Repo.ChineseNotebooks.Select(n => SiteBuilder.PageName(SiteTranslation.OriginalName(Path.GetFileName(n), Repo.Chinese)))
+            .Prepend("index.html").Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(chinese, Directory.EnumerateFiles(Path.Combine(site.Directory, Repo.Chinese), "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(Repo.Notebooks.Count, Repo.ChineseNotebooks.Count);
     }
 
     /// <summary>
@@ -30,9 +35,10 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     public void Nothing_on_any_page_is_fetched_from_the_network()
     {
         var problems = new List<string>();
-        foreach (var page in site.Pages)
+        foreach (var page in site.AllPages)
         {
-            var document = site.Site.Document(page.FileName);
+            var document = site.Site.Document(page.SitePath);
+            var folder = Path.GetDirectoryName(Path.Combine(site.Directory, page.SitePath))!;
             foreach (var element in document.QuerySelectorAll("[src], [href], [srcset], [poster], [data]"))
             {
                 foreach (var attribute in UrlAttributes)
@@ -42,21 +48,21 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
                     {
                         continue;
                     }
-                    if (!ResolvesLocally(site.Directory, value))
+                    if (!ResolvesLocally(folder, value))
                     {
-                        problems.Add($"{page.FileName}: <{element.LocalName} {attribute}=\"{value}\">");
+                        problems.Add($"{page.SitePath}: <{element.LocalName} {attribute}=\"{value}\">");
                     }
                 }
             }
             foreach (var style in document.QuerySelectorAll("style").Select(s => s.TextContent)
                          .Concat(document.QuerySelectorAll("[style]").Select(e => e.GetAttribute("style")!)))
             {
-                problems.AddRange(CssUrls(style).Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).Select(u => $"{page.FileName}: inline CSS url({u})"));
+                problems.AddRange(CssUrls(style).Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).Select(u => $"{page.SitePath}: inline CSS url({u})"));
             }
             var scripts = string.Concat(document.QuerySelectorAll("script").Select(e => e.OuterHtml));
             problems.AddRange(CdnLoaders
                 .Where(loader => scripts.Contains(loader, StringComparison.OrdinalIgnoreCase))
-                .Select(loader => $"{page.FileName}: a script still mentions {loader}"));
+                .Select(loader => $"{page.SitePath}: a script still mentions {loader}"));
         }
         foreach (var css in Directory.EnumerateFiles(site.Directory, "*.css", SearchOption.AllDirectories))
         {
@@ -67,14 +73,24 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
         Assert.Empty(problems);
     }
 
-    [Fact]
-    public void Every_output_of_every_notebook_is_on_its_page_and_every_chart_is_a_local_figure()
+    /// <summary>Each edition's notebooks with their pages' paths in the site.</summary>
+    public static TheoryData<string> Editions() => new([EnglishEdition, Repo.Chinese]);
+
+    private const string EnglishEdition = "en";
+
+    private static IEnumerable<(string Notebook, string Page)> NotebookPages(string edition) => edition == EnglishEdition
+        ? Repo.Notebooks.Select(n => (n, SiteBuilder.PageName(Path.GetFileName(n))))
+        : Repo.ChineseNotebooks.Select(n => (n, edition + "/" + SiteBuilder.PageName(SiteTranslation.OriginalName(Path.GetFileName(n), edition))));
+
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void Every_output_of_every_notebook_is_on_its_page_and_every_chart_is_a_local_figure(string edition)
     {
         var chartsInCourse = 0;
-        foreach (var path in Repo.Notebooks)
+        foreach (var (path, pagePath) in NotebookPages(edition))
         {
             var notebook = Notebook.Load(path);
-            var page = site.Site.Document(SiteBuilder.PageName(notebook.FileName));
+            var page = site.Site.Document(pagePath);
             var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
             // A check cell's code is split around its folded answer, and folded outputs sit in a <details>.
             Assert.Equal(codeCells.Length, page.QuerySelectorAll("main .cell.code").Count(c => c.QuerySelector("pre.code") is not null));
@@ -97,23 +113,25 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
                 Assert.NotEmpty(json["data"]!.AsArray());
                 Assert.NotNull(page.GetElementById(f.GetAttribute("data-for")!));
             });
-            Assert.Equal(SiteAssets.PlotlyJs, page.QuerySelector("script[src*='plotly']")!.GetAttribute("src"));
+            Assert.Equal((edition == EnglishEdition ? "" : "../") + SiteAssets.PlotlyJs, page.QuerySelector("script[src*='plotly']")!.GetAttribute("src"));
         }
         Assert.True(chartsInCourse > 0, "no notebook has a chart to check");
     }
 
-    [Fact]
-    public void Every_page_has_a_table_of_contents_whose_links_land_and_links_to_its_neighbours()
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void Every_page_has_a_table_of_contents_whose_links_land_and_links_to_its_neighbours(string edition)
     {
-        var course = site.Course;
-        for (var i = 0; i < course.Count; i++)
+        var course = (edition == EnglishEdition ? site.Course : site.ChinesePages).Where(p => p.InCourse).ToArray();
+        Assert.NotEmpty(course);
+        for (var i = 0; i < course.Length; i++)
         {
-            var page = site.Site.Document(course[i].FileName);
+            var page = site.Site.Document(course[i].SitePath);
             var toc = page.QuerySelectorAll("nav.toc a").ToArray();
             Assert.NotEmpty(toc);
             Assert.All(toc, a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
             Assert.Equal(i > 0 ? course[i - 1].FileName : null, page.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
-            Assert.Equal(i + 1 < course.Count ? course[i + 1].FileName : null, page.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+            Assert.Equal(i + 1 < course.Length ? course[i + 1].FileName : null, page.QuerySelector("a[rel=next]")?.GetAttribute("href"));
         }
         Assert.NotEmpty(site.Site.Document(SiteBuilder.ReadmePage).QuerySelectorAll("nav.toc a"));
     }
@@ -122,16 +140,16 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     public void No_TeX_is_left_in_the_prose()
     {
         var problems = new List<string>();
-        foreach (var page in site.Pages)
+        foreach (var page in site.AllPages)
         {
-            var main = site.Site.Document(page.FileName).QuerySelector("main")!;
+            var main = site.Site.Document(page.SitePath).QuerySelector("main")!;
             var texts = main.Descendants<IText>()
                 .Where(t => t.ParentElement!.Closest("pre, code, script, style, .katex") is null)
                 .Select(t => t.Data);
             var text = string.Concat(texts);
             // Every fragment of every page, with some context, so one run lists all that needs $…$.
             problems.AddRange(RawTex().Matches(text).Select(m =>
-                $"{page.FileName}: …{text[Math.Max(0, m.Index - 30)..Math.Min(text.Length, m.Index + 30)].ReplaceLineEndings(" ")}…"));
+                $"{page.SitePath}: …{text[Math.Max(0, m.Index - 30)..Math.Min(text.Length, m.Index + 30)].ReplaceLineEndings(" ")}…"));
         }
         Assert.True(problems.Count == 0, $"TeX outside $…$ in {problems.Count} places:\n" + string.Join('\n', problems));
     }
@@ -154,8 +172,8 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     [Fact]
     public void No_page_shows_a_path_of_the_build_machine()
     {
-        var problems = site.Pages.SelectMany(p => MachinePath().Matches(site.Site.Html(p.FileName))
-            .Select(m => $"{p.FileName}: …{m.Value}…")).ToArray();
+        var problems = site.AllPages.SelectMany(p => MachinePath().Matches(site.Site.Html(p.SitePath))
+            .Select(m => $"{p.SitePath}: …{m.Value}…")).ToArray();
         Assert.True(problems.Length == 0, string.Join('\n', problems));
     }
 
@@ -168,13 +186,13 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     public void Every_Chinese_text_has_a_Chinese_lang()
     {
         var problems = new List<string>();
-        foreach (var page in site.Pages)
+        foreach (var page in site.AllPages)
         {
-            var body = site.Site.Document(page.FileName).Body!;
+            var body = site.Site.Document(page.SitePath).Body!;
             problems.AddRange(body.Descendants<IText>()
                 .Where(t => Ideograph().IsMatch(t.Data) && t.ParentElement!.Closest("script, style") is null)
                 .Where(t => !(t.ParentElement!.Closest("[lang]")?.GetAttribute("lang") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase))
-                .Select(t => $"{page.FileName}: \"{t.Data.Trim()}\" in <{t.ParentElement!.LocalName}>"));
+                .Select(t => $"{page.SitePath}: \"{t.Data.Trim()}\" in <{t.ParentElement!.LocalName}>"));
         }
         Assert.True(problems.Count == 0, $"{problems.Count} Chinese texts without lang=\"zh-CN\":\n" + string.Join('\n', problems.Take(20)));
     }
@@ -183,32 +201,39 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
     private static partial Regex Ideograph();
 
     /// <summary>Every notebook page offers its notebook and its kernel-free app, and every download link points at a
-    /// file of the site.</summary>
+    /// file of the site. A Chinese page offers the Chinese notebook and the app made from the English one.</summary>
     [Fact]
     public void Every_notebook_page_offers_its_notebook_and_its_app_for_download()
     {
-        foreach (var page in site.Pages.Where(p => p.Source?.EndsWith(".ipynb", StringComparison.Ordinal) == true))
+        foreach (var page in site.AllPages.Where(p => p.Source?.EndsWith(".ipynb", StringComparison.Ordinal) == true))
         {
-            var links = site.Site.Document(page.FileName).QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToArray();
-            Assert.Contains(SiteDownloads.NotebookPath(page.Source!), links);
-            Assert.Contains(SiteDownloads.AppPath(page.Source!), links);
-            Assert.All(links, href => Assert.True(File.Exists(Path.Combine(site.Directory, href)), $"{page.FileName}: {href} is not in the site"));
+            var root = page.Language is null ? "" : "../";
+            var original = page.Language is null ? page.Source! : SiteTranslation.OriginalName(page.Source!, page.Language);
+            var links = site.Site.Document(page.SitePath).QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToArray();
+            Assert.Contains(root + SiteDownloads.NotebookPath(page.Source!), links);
+            Assert.Contains(root + SiteDownloads.AppPath(original), links);
+            var folder = Path.GetDirectoryName(Path.Combine(site.Directory, page.SitePath))!;
+            Assert.All(links, href => Assert.True(File.Exists(Path.Combine(folder, href)), $"{page.SitePath}: {href} is not in the site"));
         }
+        var chinese = Path.Combine(site.Directory, SiteDownloads.NotebookPath("01-entropy.zh-CN.ipynb"));
+        Assert.Equal(File.ReadAllText(Repo.ChineseNotebooks.Single(n => n.EndsWith("01-entropy.zh-CN.ipynb", StringComparison.Ordinal))), File.ReadAllText(chinese));
         var notebook = Path.Combine(site.Directory, SiteDownloads.NotebookPath("01-entropy.ipynb"));
         Assert.Equal(File.ReadAllText(Repo.Notebooks.Single(n => n.EndsWith("01-entropy.ipynb", StringComparison.Ordinal))), File.ReadAllText(notebook));
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.AppsDirectory, "01-entropy.cs")),
             File.ReadAllText(Path.Combine(site.Directory, SiteDownloads.AppPath("01-entropy.ipynb"))));
     }
 
-    /// <summary>The search index holds every page, each with its headings and text.</summary>
-    [Fact]
-    public void The_search_index_holds_every_page()
+    /// <summary>Each edition's search index holds every page of that edition, each with its headings and text.</summary>
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void The_search_index_holds_every_page(string edition)
     {
-        var script = File.ReadAllText(Path.Combine(site.Directory, SearchIndex.Script));
+        var language = edition == EnglishEdition ? null : edition;
+        var script = File.ReadAllText(Path.Combine(site.Directory, SearchIndex.ScriptFor(language)));
         const string prefix = "window.siteSearchIndex = ";
         Assert.StartsWith(prefix, script, StringComparison.Ordinal);
         var index = JsonNode.Parse(script[prefix.Length..].TrimEnd().TrimEnd(';'))!.AsArray();
-        Assert.Equal(site.Pages.Select(p => p.FileName), index.Select(e => e!["page"]!.GetValue<string>()));
+        Assert.Equal(site.AllPages.Where(p => p.Language == language).Select(p => p.FileName), index.Select(e => e!["page"]!.GetValue<string>()));
         Assert.All(index, e => Assert.True(e!["sections"]!.AsArray().Sum(s => s!["text"]!.GetValue<string>().Length) > 500, $"{e["page"]} has almost no text"));
     }
 
@@ -227,7 +252,7 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
 
     private static bool IsAbsolute(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "mailto";
 
-    private static bool ResolvesLocally(string siteDirectory, string url)
+    private static bool ResolvesLocally(string pageDirectory, string url)
     {
         if (url.StartsWith('#') || url.StartsWith("data:", StringComparison.Ordinal))
         {
@@ -238,6 +263,6 @@ public partial class CommittedSiteTests(CommittedSiteFixture site)
             return false;
         }
         var path = url.Split('#', '?')[0];
-        return File.Exists(Path.Combine(siteDirectory, Uri.UnescapeDataString(path)));
+        return File.Exists(Path.Combine(pageDirectory, Uri.UnescapeDataString(path)));
     }
 }

@@ -103,6 +103,105 @@ public class PageFeatureTests
         Assert.DoesNotContain("numbered-headings", plain.Document("01-one.html").QuerySelector("nav.toc ol")!.ClassList);
     }
 
+    /// <summary>A site without translations (any repository of notebooks without them) is today's single-language
+    /// site: no switch, no alternate addresses, no language folder, one search index.</summary>
+    [Fact]
+    public void A_site_without_translations_has_no_language_switch()
+    {
+        using var site = new TempSite([("00-start.ipynb", Titled("Start")), ("01-one.ipynb", Titled("One"))]);
+        foreach (var page in new[] { "index.html", "01-one.html" })
+        {
+            var document = site.Document(page);
+            Assert.Empty(document.QuerySelectorAll(".language-switch, nav.languages, link[rel=alternate]"));
+            Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        }
+        Assert.Equal(["search-index.js"], Directory.EnumerateFiles(Path.Combine(site.SiteDirectory, "assets"), "search-index*").Select(Path.GetFileName));
+        Assert.Equal(["assets", "downloads"], Directory.EnumerateDirectories(site.SiteDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A translation is rendered under its language's folder with the English page names, its frame in its language,
+    /// its links resolved inside it (a link to the README to the English README page), the shared assets one folder up,
+    /// its own search index and downloads (its notebook, its hand-out zip, the English notebook's app), and a switch
+    /// to its twin both ways.
+    /// </summary>
+    [Fact]
+    public void A_translation_gets_its_own_folder_frame_links_search_and_downloads()
+    {
+        var root = Directory.CreateTempSubdirectory("translated-site-").FullName;
+        try
+        {
+            var notebooks = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+            var apps = Directory.CreateDirectory(Path.Combine(root, "apps")).FullName;
+            var student = Directory.CreateDirectory(Path.Combine(root, "student-zh-CN")).FullName;
+            File.WriteAllText(Path.Combine(apps, "01-one.cs"), "Console.WriteLine(1);");
+            new InlineNotebook().Markdown("# 学生版").WriteTo(student, "01-one.zh-CN.ipynb");
+            var readme = Path.Combine(root, "README.md");
+            File.WriteAllText(readme, "# The project\n\n## Setup\n\ntext\n");
+            string[] english = [Titled("Start").WriteTo(notebooks, "00-start.ipynb"), Titled("One").Markdown("## Part\n\ntext").WriteTo(notebooks, "01-one.ipynb")];
+            string[] chinese =
+            [
+                new InlineNotebook().Markdown("# 开始\n\n见[第一篇](01-one.zh-CN.ipynb#部分)和[说明](../README.md#setup)。").WriteTo(notebooks, "00-start.zh-CN.ipynb"),
+                new InlineNotebook().Markdown("# 第一篇\n\n## 部分\n\n数值\n稳定的交叉熵。")
+                    .Code("Exercises01.FairDie(x)", RendererTests.Verdict("Solved", "✔")).WriteTo(notebooks, "01-one.zh-CN.ipynb"),
+            ];
+            using var site = new TempSite(english, readme, appsDirectory: apps,
+                translations: [new SiteTranslation("zh-CN", chinese) { Title = "课程", StudentEdition = student }]);
+
+            Assert.Equal(["zh-CN/index.html", "zh-CN/01-one.html"], site.Pages.Where(p => p.Language == "zh-CN").Select(p => p.SitePath));
+            var index = site.Document("zh-CN/index.html");
+            Assert.Equal("zh-CN", index.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("课程", index.QuerySelector(".site-title")!.TextContent);
+            Assert.Equal(["01-one.html#部分", "../readme.html#setup"], index.QuerySelectorAll("main a").Select(a => Uri.UnescapeDataString(a.GetAttribute("href")!)));
+            Assert.Equal("../assets/site.css", index.QuerySelector("link[rel=stylesheet][href$='site.css']")!.GetAttribute("href"));
+            Assert.Equal("../index.html", index.QuerySelector("a.language-switch")!.GetAttribute("href"));
+            Assert.Equal("zh-CN/index.html", site.Document("index.html").QuerySelector("a.language-switch")!.GetAttribute("href"));
+            Assert.Equal("zh-CN/index.html", site.Document("readme.html").QuerySelector("a.language-switch")!.GetAttribute("href"));
+
+            var one = site.Document("zh-CN/01-one.html");
+            Assert.Equal(["../downloads/01-one.zh-CN.ipynb", "../downloads/01-one.cs", "../" + SiteDownloads.HandOutPath("zh-CN")],
+                one.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")!));
+            Assert.StartsWith(SiteText.Chinese.Download, one.QuerySelector(".downloads")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(SiteText.Chinese.ShowSolution, one.QuerySelector("main details.solution > summary")!.TextContent);
+            Assert.Equal(SiteText.Chinese.OnThisPage, one.QuerySelector("#toc-title")!.TextContent);
+            Assert.Contains("数值稳定的交叉熵", one.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            using (var zip = ZipFile.OpenRead(Path.Combine(site.SiteDirectory, SiteDownloads.HandOutPath("zh-CN"))))
+            {
+                Assert.Contains(zip.Entries, e => e.FullName.EndsWith("01-one.zh-CN.ipynb", StringComparison.Ordinal));
+            }
+            // The English pages offer no hand-out: the Chinese one is the Chinese pages' own.
+            Assert.Empty(site.Document("01-one.html").QuerySelectorAll(".downloads a[href$='.zip']"));
+
+            var script = File.ReadAllText(Path.Combine(site.SiteDirectory, SearchIndex.ScriptFor("zh-CN")));
+            Assert.Contains("数值稳定的交叉熵", script, StringComparison.Ordinal);
+            Assert.DoesNotContain("数值稳定", File.ReadAllText(Path.Combine(site.SiteDirectory, SearchIndex.Script)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void A_translated_notebook_must_be_named_after_its_original_and_its_language_must_have_a_frame()
+    {
+        var sources = Directory.CreateTempSubdirectory("sources-").FullName;
+        try
+        {
+            var english = Titled("One").WriteTo(sources, "01-one.ipynb");
+            var misnamed = Titled("一").WriteTo(sources, "01-one-zh.ipynb");
+            var error = Assert.Throws<ArgumentException>(() => new TempSite([english], null, translations: [new SiteTranslation("zh-CN", [misnamed])]));
+            Assert.Contains("01-one-zh.ipynb", error.Message, StringComparison.Ordinal);
+            var french = Titled("Un").WriteTo(sources, "01-one.fr.ipynb");
+            error = Assert.Throws<ArgumentException>(() => new TempSite([english], null, translations: [new SiteTranslation("fr", [french])]));
+            Assert.Contains("'fr'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(sources, true);
+        }
+    }
+
     [Fact]
     public void Chinese_runs_are_marked_but_not_inside_titles_scripts_or_tags()
     {

@@ -24,9 +24,19 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
     /// </summary>
     [ChromiumTheory]
     [MemberData(nameof(NotebookFiles))]
-    public async Task A_copy_button_copies_its_cells_source(string notebookFile)
+    public Task A_copy_button_copies_its_cells_source(string notebookFile) =>
+        CheckCopyButtonsAsync(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile), SiteBuilder.PageName(notebookFile), SiteText.English);
+
+    /// <summary>The copy buttons of one Chinese page (the same script as the English pages', with Chinese labels).</summary>
+    [ChromiumFact]
+    public Task A_copy_button_on_a_Chinese_page_copies_its_cells_source() =>
+        CheckCopyButtonsAsync(Repo.ChineseNotebooks.Single(n => n.EndsWith("03-softmax-example.zh-CN.ipynb", StringComparison.Ordinal)),
+            Repo.Chinese + "/03-softmax-example.html", SiteText.Chinese);
+
+    private async Task CheckCopyButtonsAsync(string notebookPath, string pagePath, SiteText text)
     {
-        var notebook = Notebook.Load(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile));
+        var notebook = Notebook.Load(notebookPath);
+        var notebookFile = notebook.FileName;
         var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
         await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
         await context.AddInitScriptAsync("""
@@ -35,7 +45,7 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
               value: { writeText: text => { window.copied.push(text); return Promise.resolve(); } } });
             """);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, SiteBuilder.PageName(notebookFile))).AbsoluteUri);
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pagePath)).AbsoluteUri);
         var cells = page.Locator("main .cell.code");
         Assert.Equal(codeCells.Length, await cells.CountAsync());
         var clicked = 0;
@@ -45,9 +55,12 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
             {
                 continue;
             }
-            await cells.Nth(i).Locator(".copy-button").ClickAsync();
+            var button = cells.Nth(i).Locator(".copy-button");
+            Assert.Equal(text.Script["copy"], await button.TextContentAsync());
+            await button.ClickAsync();
             var copied = await page.EvaluateAsync<string[]>("() => window.copied");
             Assert.Equal(codeCells[i].Source.TrimEnd(), copied[^1].TrimEnd());
+            Assert.Equal(text.Script["copied"], await button.TextContentAsync());
             clicked++;
         }
         Assert.True(clicked > 0, $"{notebookFile}: no code cell to copy");
@@ -61,12 +74,43 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
     [ChromiumFact]
     public async Task The_search_finds_a_term_from_every_page()
     {
-        var words = site.Pages.ToDictionary(p => p.FileName, p => Words(site.Site.Document(p.FileName)));
-        var counts = words.Values.SelectMany(w => w).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        var blocked = new ConcurrentQueue<string>();
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, blocked);
+        await CheckSearchAsync(await context.NewPageAsync(), site.Pages, Word());
+        Assert.Empty(blocked);
+    }
+
+    /// <summary>
+    /// The Chinese pages' search box searches the Chinese pages: for each, the four-character run of Chinese text rarest
+    /// across the Chinese pages (Chinese has no spaces: the search matches substrings), typed into the search box of
+    /// the Chinese index, lists that page; and a query in no Chinese page says so in Chinese.
+    /// </summary>
+    [ChromiumFact]
+    public async Task The_Chinese_search_finds_a_term_from_every_Chinese_page()
+    {
         var blocked = new ConcurrentQueue<string>();
         await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, blocked);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, "index.html")).AbsoluteUri);
+        await CheckSearchAsync(page, site.ChinesePages, ChineseRun());
+        var box = page.Locator("#search-input");
+        await box.FillAsync("数值稳定");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-results').dataset.query === '数值稳定'");
+        Assert.True(await page.Locator("#search-results a").CountAsync() > 0, "数值稳定 finds nothing");
+        await box.FillAsync("zzqqxx");
+        await page.WaitForFunctionAsync("() => document.getElementById('search-results').dataset.query === 'zzqqxx'");
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, SiteText.Chinese.Script["nothingFound"], "zzqqxx"),
+            await page.Locator("#search-results p").TextContentAsync());
+        Assert.Empty(blocked);
+    }
+
+    /// <summary>For each page of an edition, its rarest term (a match of <paramref name="term"/> in its text) typed into
+    /// the search box of the edition's index (opened in <paramref name="page"/>) lists it.</summary>
+    private async Task CheckSearchAsync(IPage page, IReadOnlyList<SitePage> pages, Regex termPattern)
+    {
+        var words = pages.ToDictionary(p => p.FileName, p => Words(site.Site.Document(p.SitePath), termPattern));
+        var counts = words.Values.SelectMany(w => w).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        var index = pages.Single(p => p.FileName == "index.html").SitePath;
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, index)).AbsoluteUri);
         var box = page.Locator("#search-input");
         foreach (var (pageName, pageWords) in words)
         {
@@ -78,7 +122,54 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
             Assert.True(hrefs.Any(h => h.Split('#')[0] == pageName), $"searching \"{term}\" did not list {pageName}: {string.Join(", ", hrefs)}");
             log.WriteLine($"{pageName}: \"{term}\" found ({hrefs.Length} results)");
         }
-        Assert.Empty(blocked);
+    }
+
+    /// <summary>
+    /// The language switch, clicked as a reader would at phone and laptop widths: it is visible inside the window (not
+    /// folded away, not off the edge), it leads from an English page to its Chinese twin (a Chinese page, lang
+    /// zh-CN) and back, and the choice of scheme carries over.
+    /// </summary>
+    [ChromiumTheory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task The_language_switch_leads_to_the_twin_and_back(int width, int height)
+    {
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 500 }, new());
+        var page = await context.NewPageAsync();
+        var english = new Uri(Path.Combine(site.Directory, "04-stability-pitfalls.html")).AbsoluteUri;
+        await page.GotoAsync(english);
+        await page.Locator(".theme-toggle").ClickAsync(); // system → light
+        var chinese = new Uri(Path.Combine(site.Directory, Repo.Chinese, "04-stability-pitfalls.html")).AbsoluteUri;
+        foreach (var (to, lang) in new[] { (chinese, "zh-CN"), (english, "en") })
+        {
+            var link = page.Locator("a.language-switch");
+            var box = await link.BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width && box.Y >= 0 && box.Y + box.Height <= height,
+                $"at {width} px the switch on {page.Url} is at {box?.X},{box?.Y} ({box?.Width}×{box?.Height}), not inside the window");
+            Assert.True(await link.IsVisibleAsync());
+            await link.ClickAsync();
+            await page.WaitForURLAsync(to);
+            Assert.Equal(lang, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+            Assert.Equal("light", await page.EvaluateAsync<string?>("() => document.documentElement.dataset.theme"));
+        }
+    }
+
+    /// <summary>A Chinese page's theme toggle speaks Chinese and works like the English one.</summary>
+    [ChromiumFact]
+    public async Task The_theme_toggle_on_a_Chinese_page_is_labelled_in_Chinese()
+    {
+        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, ColorScheme = ColorScheme.Light }, new());
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Directory, Repo.Chinese, "01-entropy.html")).AbsoluteUri);
+        var toggle = page.Locator(".theme-toggle");
+        string Label(string scheme) => string.Format(System.Globalization.CultureInfo.InvariantCulture, SiteText.Chinese.Script["theme"], SiteText.Chinese.Script[scheme]);
+        Assert.Equal(Label("system"), await toggle.TextContentAsync());
+        await toggle.ClickAsync();
+        Assert.Equal(Label("light"), await toggle.TextContentAsync());
+        Assert.Contains(SiteText.Chinese.Script["dark"], await toggle.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        await toggle.ClickAsync();
+        Assert.Equal(Label("dark"), await toggle.TextContentAsync());
+        Assert.True(Luminance(await Background(page)) < 0.05);
     }
 
     /// <summary>The toggle cycles system → light → dark → system, the page follows, and the choice survives a reload.</summary>
@@ -166,18 +257,23 @@ public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixt
         return 0.2126 * Linear(parts[0]) + 0.7152 * Linear(parts[1]) + 0.0722 * Linear(parts[2]);
     }
 
-    /// <summary>The words of a page's text outside code, math and the frame (letters only, 6 or more, lower case).</summary>
-    private static List<string> Words(IDocument document)
+    /// <summary>The terms of a page's text outside code, math, folded answers and the frame, lower case.</summary>
+    private static List<string> Words(IDocument document, Regex term)
     {
         var main = document.QuerySelector("main")!;
         var text = string.Join(' ', main.Descendants<IText>()
             .Where(t => t.ParentElement!.Closest("pre, code, script, style, .katex, details") is null)
             .Select(t => t.Data));
-        return Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        return term.Matches(text).Select(m => (m.Groups.Count > 1 ? m.Groups[1].Value : m.Value).ToLowerInvariant()).ToList();
     }
 
+    /// <summary>An English word: letters only, 6 or more.</summary>
     [GeneratedRegex(@"\b[A-Za-z]{6,}\b")]
     private static partial Regex Word();
+
+    /// <summary>Four Chinese ideographs in a row (overlapping runs: each position starts one).</summary>
+    [GeneratedRegex(@"(?=([\u4E00-\u9FFF]{4}))")]
+    private static partial Regex ChineseRun();
 
     [GeneratedRegex(@"[0-9.]+")]
     private static partial Regex Number();

@@ -9,11 +9,18 @@ internal static class Repo
     /// <summary>lib/NotebookSite: package.json, the KaTeX install and tools/render-math.cjs.</summary>
     public static string ToolDirectory => Path.Combine(Root, "lib", "NotebookSite");
 
-    /// <summary>The committed numbered notebooks, in course order.</summary>
-    public static IReadOnlyList<string> Notebooks =>
+    /// <summary>The committed numbered notebooks of the English edition, in course order.</summary>
+    public static IReadOnlyList<string> Notebooks => NotebooksMatching(@"^[0-9]{2}-[^.]*\.ipynb$");
+
+    /// <summary>The Chinese edition's language tag (its pages' folder).</summary>
+    public const string Chinese = "zh-CN";
+
+    /// <summary>The committed numbered notebooks of the Chinese edition (<c>01-entropy.zh-CN.ipynb</c>), in course order.</summary>
+    public static IReadOnlyList<string> ChineseNotebooks => NotebooksMatching(@"^[0-9]{2}-[^.]*\.zh-CN\.ipynb$");
+
+    private static string[] NotebooksMatching(string pattern) =>
         Directory.EnumerateFiles(Path.Combine(Root, "notebooks"), "*.ipynb")
-            // The English edition's notebooks: a translated edition's (01-entropy.zh-CN.ipynb) is not on the site yet.
-            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), @"^[0-9]{2}-[^.]*\.ipynb$"))
+            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), pattern))
             .Order(StringComparer.Ordinal)
             .ToArray();
 

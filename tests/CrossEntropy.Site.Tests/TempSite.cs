@@ -20,13 +20,15 @@ internal sealed class TempSite : IDisposable
             readme = Path.Combine(root, "README.md");
             File.WriteAllText(readme, "# The project\n\nSee [notebook 1](notebooks/01-one.ipynb) and [the code](lib/Thing.cs).\n\n## Setup\n\ntext\n");
         }
-        Pages = Build(paths, readme, null, null);
+        Pages = Build(paths, readme, null, null, null);
     }
 
-    /// <summary>A site from given notebooks; <paramref name="studentEdition"/> is the hand-out folder to zip, if any, and
-    /// <paramref name="appsDirectory"/> the kernel-free apps' folder, if any.</summary>
-    public TempSite(IReadOnlyList<string> notebookPaths, string? readme, string? studentEdition = null, string? appsDirectory = null) =>
-        Pages = Build(notebookPaths, readme, studentEdition, appsDirectory);
+    /// <summary>A site from given notebooks; <paramref name="studentEdition"/> is the hand-out folder to zip, if any,
+    /// <paramref name="appsDirectory"/> the kernel-free apps' folder, if any, and <paramref name="translations"/> the
+    /// translated editions.</summary>
+    public TempSite(IReadOnlyList<string> notebookPaths, string? readme, string? studentEdition = null, string? appsDirectory = null,
+        IReadOnlyList<SiteTranslation>? translations = null) =>
+        Pages = Build(notebookPaths, readme, studentEdition, appsDirectory, translations);
 
     /// <summary>The temporary folder the site and its sources live in.</summary>
     public string Root => root;
@@ -35,13 +37,15 @@ internal sealed class TempSite : IDisposable
 
     public IReadOnlyList<SitePage> Pages { get; }
 
+    /// <summary>A page's HTML, by its path in the site (<c>01-one.html</c>, <c>zh-CN/01-one.html</c>).</summary>
     public string Html(string page) => File.ReadAllText(Path.Combine(SiteDirectory, page));
 
     public IDocument Document(string page) => Parser.ParseDocument(Html(page));
 
     public void Dispose() => Directory.Delete(root, true);
 
-    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme, string? studentEdition, string? appsDirectory)
+    private IReadOnlyList<SitePage> Build(IReadOnlyList<string> notebooks, string? readme, string? studentEdition, string? appsDirectory,
+        IReadOnlyList<SiteTranslation>? translations)
     {
         var options = new SiteOptions
         {
@@ -51,6 +55,7 @@ internal sealed class TempSite : IDisposable
             Readme = readme,
             StudentEdition = studentEdition,
             AppsDirectory = appsDirectory,
+            Translations = translations ?? [],
         };
         SiteBuilder.Prepare(options);
         return SiteBuilder.Build(options);

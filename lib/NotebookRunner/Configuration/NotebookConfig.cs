@@ -11,7 +11,7 @@ namespace NotebookRunner.Configuration;
 /// <remarks>
 /// Keys: <c>notebooks</c> (a <see cref="NotebookGlob"/>), <c>executed</c>, <c>artifacts</c>, <c>build</c> (projects
 /// built in Release before executing), <c>masks</c> (<c>[{"pattern", "replacement"}]</c>), <c>maskChartNumbers</c>,
-/// <c>exerciseTag</c>, <c>solutionTag</c>, <c>machineDependentTag</c>, <c>beginSolution</c>, <c>endSolution</c>, <c>runTimesNotebook</c>, <c>site</c> (<c>title</c>, <c>readme</c>, <c>katex</c>) and
+/// <c>exerciseTag</c>, <c>solutionTag</c>, <c>machineDependentTag</c>, <c>beginSolution</c>, <c>endSolution</c>, <c>runTimesNotebook</c>, <c>site</c> (<c>title</c>, <c>titles</c>, <c>readme</c>, <c>katex</c>) and
 /// <c>export</c> (<c>directory</c>, <c>runtimeProject</c>, <c>kernelOnlyCalls</c>). A wrong key or value stops the
 /// tool with one line naming the file and the key (<see cref="ConfigException"/>).
 /// </remarks>
@@ -49,6 +49,10 @@ public sealed record NotebookConfig
 
     /// <summary>The site's name, in every page's header and title (default: the repository folder's name).</summary>
     public string? SiteTitle { get; init; }
+
+    /// <summary>The site's name in each translated edition (key <c>site.titles</c>: <c>{"zh-CN": "…"}</c>); an edition
+    /// without one is headed with <see cref="SiteTitle"/>.</summary>
+    public IReadOnlyDictionary<string, string> SiteTitles { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The Markdown file rendered as <c>readme.html</c> (default <c>README.md</c> when it exists).</summary>
     public string SiteReadme { get; init; } = "README.md";
@@ -109,7 +113,8 @@ public sealed record NotebookConfig
         var export = reader.Object(root["export"], "export");
         reader.OnlyKeys(root, "", "notebooks", "executed", "artifacts", "build", "masks", "maskChartNumbers",
             "exerciseTag", "solutionTag", "machineDependentTag", "beginSolution", "endSolution", "runTimesNotebook", "site", "export");
-        reader.OnlyKeys(site, "site.", "title", "readme", "katex");
+        reader.OnlyKeys(site, "site.", "title", "titles", "readme", "katex");
+        var titles = reader.Object(site["titles"], "site.titles");
         reader.OnlyKeys(export, "export.", "directory", "runtimeProject", "kernelOnlyCalls");
 
         var defaults = new NotebookConfig();
@@ -131,6 +136,7 @@ public sealed record NotebookConfig
             },
             RunTimesNotebook = reader.Text(root, "runTimesNotebook", ""),
             SiteTitle = reader.Text(site, "title", "site."),
+            SiteTitles = titles.ToDictionary(t => t.Key, t => reader.Text(titles, t.Key, "site.titles.")!, StringComparer.OrdinalIgnoreCase),
             SiteReadme = reader.Path(site, "readme", "site.") ?? defaults.SiteReadme,
             SiteKatex = reader.Path(site, "katex", "site."),
             ExportDirectory = reader.Path(export, "directory", "export."),

@@ -17,9 +17,17 @@ public static class TranslationStage
     /// <param name="english">English notebook file names.</param>
     /// <returns>The translated notebooks' file names.</returns>
     public static IReadOnlyList<string> NotebooksOf(RepoLayout layout, IEnumerable<string> english) =>
-        Languages.SelectMany(language => english
+        Languages.SelectMany(language => NotebooksOf(layout, english, language)).ToArray();
+
+    /// <summary>The translated notebooks of the given English ones in one language (those with a translation file).</summary>
+    /// <param name="layout">The repository layout.</param>
+    /// <param name="english">English notebook file names.</param>
+    /// <param name="language">The language tag.</param>
+    /// <returns>The translated notebooks' file names, in the English order.</returns>
+    public static IReadOnlyList<string> NotebooksOf(RepoLayout layout, IEnumerable<string> english, string language) =>
+        english
             .Where(name => File.Exists(Path.Combine(TranslatedEdition.TranslationsDirectory(layout, language), Path.ChangeExtension(name, ".json"))))
-            .Select(name => TranslatedEdition.FileNameFor(name, language)))
+            .Select(name => TranslatedEdition.FileNameFor(name, language))
             .ToArray();
 
     /// <summary>Regenerates every edition in <see cref="Languages"/> and reports.</summary>

@@ -7,6 +7,13 @@
   "use strict";
 
   var root = document.documentElement;
+  // The page's words, in its language (SiteText in lib/NotebookSite writes them into every page).
+  var textElement = document.getElementById("site-text");
+  var words = textElement ? JSON.parse(textElement.textContent) : {};
+  function say(key) {
+    var args = arguments;
+    return (words[key] || key).replace(/\{(\d)\}/g, function (_, n) { return args[+n + 1]; });
+  }
   var narrow = window.matchMedia("(max-width: 63.99rem)");
   function fold() {
     document.querySelectorAll("details.fold").forEach(function (d) { d.open = !narrow.matches; });
@@ -19,8 +26,8 @@
   var toggle = document.querySelector(".theme-toggle");
   function showTheme() {
     var chosen = root.dataset.theme || "system";
-    toggle.textContent = "Theme: " + chosen;
-    toggle.title = "Colour scheme: " + chosen + "; click for " + next(chosen);
+    toggle.textContent = say("theme", say(chosen));
+    toggle.title = say("themeTitle", say(chosen), say(next(chosen)));
   }
   function next(chosen) {
     return { system: "light", light: "dark", dark: "system" }[chosen];
@@ -85,13 +92,13 @@
   }
 
   document.querySelectorAll("main .cell.code pre.code").forEach(function (pre) {
-    var button = barButton("copy-button", "Copy", "Copy this code", function () {
+    var button = barButton("copy-button", say("copy"), say("copyTitle"), function () {
       copyText(pre.textContent).then(function () {
-        button.textContent = "Copied";
+        button.textContent = say("copied");
       }, function () {
-        button.textContent = "Copy failed: select the code";
+        button.textContent = say("copyFailed");
       });
-      setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      setTimeout(function () { button.textContent = say("copy"); }, 2000);
     });
     tools(pre).appendChild(button);
   });
@@ -115,15 +122,15 @@
       if (!hint) {
         hint = document.createElement("span");
         hint.className = "overflow-hint";
-        hint.textContent = "Scroll sideways \u2192";
-        hint.title = "This block is wider than the column";
+        hint.textContent = say("scrollHint");
+        hint.title = say("scrollHintTitle");
         bar.insertBefore(hint, bar.firstChild);
       }
       hint.hidden = !over;
       if (block.tagName === "PRE" && (over || wrapped) && !bar.querySelector(".wrap-button")) {
-        var wrap = barButton("wrap-button", "Wrap lines", "Wrap long lines in this block", function () {
+        var wrap = barButton("wrap-button", say("wrap"), say("wrapTitle"), function () {
           var on = block.classList.toggle("wrapped");
-          wrap.textContent = on ? "Unwrap lines" : "Wrap lines";
+          wrap.textContent = on ? say("unwrap") : say("wrap");
           wrap.setAttribute("aria-pressed", String(on));
           markOverflow();
         });
@@ -189,7 +196,7 @@
         results.replaceChildren.apply(results, search(index, words).slice(0, 20).map(resultLink));
         if (!results.firstChild) {
           var none = document.createElement("p");
-          none.textContent = "Nothing found for \u201c" + input.value + "\u201d.";
+          none.textContent = say("nothingFound", input.value);
           results.appendChild(none);
         }
         results.dataset.query = input.value;
@@ -275,7 +282,7 @@
       { format: "png", width: 900, height: height, scale: 1 }).then(function (url) {
       var img = document.createElement("img");
       img.className = "chart-print";
-      img.alt = div.getAttribute("aria-label") || "Chart (printed picture)";
+      img.alt = div.getAttribute("aria-label") || say("chartPicture");
       img.src = url;
       div.parentNode.insertBefore(img, div.nextSibling);
     });

@@ -17,6 +17,7 @@ public class NotebookConfigTests
         Assert.True(config.MaskChartNumbers);
         Assert.Equal(NotebookConventions.Default, config.Conventions);
         Assert.Null(config.SiteTitle);
+        Assert.Empty(config.SiteTitles);
         Assert.Null(config.RunTimesNotebook);
     }
 
@@ -27,6 +28,7 @@ public class NotebookConfigTests
         Assert.Equal("notebooks/[0-9][0-9]-*.ipynb", layout.Config.Notebooks.Text);
         Assert.Equal([Path.Combine(layout.Root, "lib", "CrossEntropy.Interactive", "CrossEntropy.Interactive.csproj")], layout.BuildProjects);
         Assert.Equal("Cross-entropy in C#", layout.Config.SiteTitle);
+        Assert.Equal("用 C# 学交叉熵", layout.Config.SiteTitles["zh-CN"]);
         Assert.Equal(Path.Combine(layout.Root, "notebooks", "executed"), layout.ExecutedDirectory);
         Assert.Equal(Path.Combine(layout.Root, "artifacts"), layout.ArtifactsDirectory);
         Assert.Equal(["KernelSetup.Install"], layout.Config.ExportKernelOnlyCalls);
@@ -52,7 +54,7 @@ public class NotebookConfigTests
               "exerciseTag": "task",
               "beginSolution": "// ANSWER",
               "runTimesNotebook": "chapter-0.ipynb",
-              "site": { "title": "A book", "readme": "docs/intro.md", "katex": "tools/katex" },
+              "site": { "title": "A book", "titles": { "zh-CN": "一本书" }, "readme": "docs/intro.md", "katex": "tools/katex" },
               "export": { "directory": "apps", "runtimeProject": "src/App/App.csproj", "kernelOnlyCalls": ["Setup.Kernel"] },
             }
             """, "notebooks.json");
@@ -67,6 +69,7 @@ public class NotebookConfigTests
         Assert.True(layout.ShowsRunTimes("chapter-0.ipynb"));
         Assert.False(layout.ShowsRunTimes("chapter-1.ipynb"));
         Assert.Equal(("A book", "docs/intro.md", "tools/katex"), (config.SiteTitle, config.SiteReadme, config.SiteKatex));
+        Assert.Equal("一本书", Assert.Single(config.SiteTitles, t => t.Key == "zh-CN").Value);
         Assert.Equal(Path.GetFullPath("/repo/tools/katex"), SiteStage.KatexDirectory(layout));
         Assert.Equal(("apps", "src/App/App.csproj"), (config.ExportDirectory, config.ExportRuntimeProject));
         Assert.Equal(["Setup.Kernel"], config.ExportKernelOnlyCalls);
@@ -76,7 +79,9 @@ public class NotebookConfigTests
 
     [Theory]
     [InlineData("""{ "title": "x" }""", "unknown key \"title\"; the keys here are notebooks, executed,")]
-    [InlineData("""{ "site": { "titel": "x" } }""", "unknown key \"site.titel\"; the keys here are site.title, site.readme, site.katex")]
+    [InlineData("""{ "site": { "titel": "x" } }""", "unknown key \"site.titel\"; the keys here are site.title, site.titles, site.readme, site.katex")]
+    [InlineData("""{ "site": { "titles": { "zh-CN": 3 } } }""", "\"site.titles.zh-CN\" must be a non-empty string, not 3")]
+    [InlineData("""{ "site": { "titles": "x" } }""", "\"site.titles\" must be an object, not \"x\"")]
     [InlineData("""{ "site": "x" }""", "\"site\" must be an object, not \"x\"")]
     [InlineData("""{ "build": "lib/A.csproj" }""", "\"build\" must be an array of strings, not \"lib/A.csproj\"")]
     [InlineData("""{ "build": ["lib/A.csproj", 3] }""", "\"build\"[1] must be a non-empty string, not 3")]

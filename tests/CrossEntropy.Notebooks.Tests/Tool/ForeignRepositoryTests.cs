@@ -91,6 +91,9 @@ public sealed partial class ForeignRepositoryTests(PackedTool tool, ITestOutputH
         Assert.DoesNotContain(answer, chapter2[..fold] + chapter2[end..], StringComparison.Ordinal);
         Assert.Contains("href=\"chapter-2.html\"", index, StringComparison.Ordinal);
         Assert.DoesNotContain("entropy", index + chapter1 + chapter2, StringComparison.OrdinalIgnoreCase);
+        // No translations: today's single-language site, with no language switch and no language folder.
+        Assert.DoesNotContain("language-switch", index + chapter1 + chapter2, StringComparison.Ordinal);
+        Assert.Equal(["assets", "downloads"], Directory.EnumerateDirectories(site).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     // The difference report names chapter 1's cell 6 and shows the process id that only the mask hides.
