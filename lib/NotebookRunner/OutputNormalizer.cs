@@ -7,8 +7,8 @@ namespace NotebookRunner;
 /// <summary>
 /// Turns cell outputs into comparable text, masking only what changes from run to run or machine to
 /// machine: element ids / GUIDs (plotly divs), timestamps and durations, absolute paths, line endings, and the
-/// numbers inside a plotly chart's data (its traces, names and array lengths are still compared).
-/// Also tells which outputs are transient progress messages, not results.
+/// numbers inside a plotly chart's data (its traces, names and array lengths are still compared). The kernel's own
+/// messages (<see cref="KernelNoise"/>) are not compared at all.
 /// </summary>
 /// <remarks>
 /// Chart numbers are masked because their last bits depend on the processor: TensorPrimitives sums in 128-, 256-
@@ -60,23 +60,8 @@ public sealed partial class OutputNormalizer
     }
 
     /// <summary>
-    /// True for an output that only reports progress: dotnet-repl records every "Installing Packages"
-    /// update of a <c>#r "nuget:"</c> cell as its own display_data (a line of dots growing with elapsed
-    /// time), where VS Code shows only the final "Installed Packages" list. Their number varies by run.
-    /// </summary>
-    /// <param name="output">One element of a cell's <c>outputs</c>.</param>
-    /// <returns>Whether to ignore it.</returns>
-    public static bool IsTransient(JsonNode? output) => output is JsonObject o && IsTransient(CellOutput.From(o));
-
-    /// <summary>True for an output that only reports package-install progress (see the other overload).</summary>
-    /// <param name="output">A cell output.</param>
-    /// <returns>Whether to ignore it.</returns>
-    public static bool IsTransient(CellOutput output) =>
-        output is { Type: "display_data" or "update_display_data" }
-        && output.Data.GetValueOrDefault("text/html", "").Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The comparable form of a cell's outputs: one block per compared part of each non-transient output,
+    /// The comparable form of a cell's outputs: one block per compared part of each output that is not
+    /// <see cref="KernelNoise"/> (left out on both sides, so a committed notebook without it matches an executed copy with it),
     /// each starting with a header line such as <c>[2] display_data text/html</c>.
     /// </summary>
     /// <param name="outputs">A cell's <c>outputs</c> array.</param>
@@ -95,7 +80,7 @@ public sealed partial class OutputNormalizer
         ArgumentNullException.ThrowIfNull(outputs);
         var blocks = new List<string>();
         var index = 0;
-        foreach (var output in outputs.Where(o => !IsTransient(o)))
+        foreach (var output in outputs.Where(o => !KernelNoise.IsNoise(o)))
         {
             index++;
             switch (output.Type)

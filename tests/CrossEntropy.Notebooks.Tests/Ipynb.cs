@@ -82,6 +82,10 @@ internal static class Ipynb
     public static JsonObject InstalledPackages() =>
         Html("<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul></div></div>");
 
+    /// <summary>The kernel's extension-loading line, with a path into a NuGet cache in <paramref name="home"/>.</summary>
+    public static JsonObject LoadingExtensions(string home = "/root") =>
+        Plain($"Loading extensions from `{home}/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`");
+
     /// <summary>Plotly.NET's chart HTML, with its per-render random id.</summary>
     public static JsonObject PlotlyChart(string guid, string y = "[3.0,4.0]") => Html(
         $"<div><div id=\"{guid}\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">\n" +

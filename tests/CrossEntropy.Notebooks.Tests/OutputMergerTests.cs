@@ -14,7 +14,7 @@ public class OutputMergerTests
         var executed = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
             Ipynb.Markdown("# Entropy"),
             Ipynb.ExecutedCode("#r \"nuget: MathNet.Numerics, 5.0.0\"", 2.0,
-                Ipynb.InstallingPackages(0), Ipynb.InstallingPackages(1), Ipynb.InstalledPackages()),
+                Ipynb.InstallingPackages(0), Ipynb.InstallingPackages(1), Ipynb.InstalledPackages(), Ipynb.LoadingExtensions()),
             Ipynb.ExecutedCode("Math.Log(2)", 0.1, Ipynb.Plain("0.6931471805599453"), Ipynb.Stream("hi\n")));
         executed.CodeCells[1].Cell["execution_count"] = 7;
         return (committed, executed);
@@ -39,18 +39,38 @@ public class OutputMergerTests
     }
 
     [Fact]
-    public void Outputs_and_execution_counts_are_copied_and_install_progress_dropped()
+    public void Outputs_and_execution_counts_are_copied_and_the_kernels_own_messages_dropped()
     {
         var (committed, executed) = Pair();
         var merged = OutputMerger.Merge(committed, executed);
-        var setup = NotebookFile.Outputs(merged.CodeCells[0].Cell);
-        Assert.Single(setup);
-        Assert.Contains("Installed Packages", setup[0]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(NotebookFile.Outputs(merged.CodeCells[0].Cell)); // install progress, package list, cache path
+        Assert.Empty(KernelNoise.MachinePaths(merged.ToJson()));
         var log = merged.CodeCells[1].Cell;
         Assert.True(JsonNode.DeepEquals(NotebookFile.Outputs(executed.CodeCells[1].Cell), NotebookFile.Outputs(log)));
         Assert.Equal(7, (int)log["execution_count"]!);
         Assert.Null(merged.CodeCells[0].Cell["execution_count"]);
         Assert.False(merged.Cells[0].ContainsKey("outputs")); // markdown cells untouched
+    }
+
+    /// <summary>A notebook committed with the kernel's messages loses them at the next refresh, although its outputs are
+    /// otherwise equivalent (which keeps the committed text); then it matches its executed copy, which still has them.</summary>
+    [Fact]
+    public void A_refresh_removes_committed_noise_and_the_comparer_then_sees_no_difference()
+    {
+        var committed = Ipynb.Notebook(Ipynb.VsCodeMetadata(),
+            Ipynb.Code("#r \"nuget: MathNet.Numerics, 5.0.0\"", Ipynb.InstalledPackages(), Ipynb.LoadingExtensions("/home/reader")),
+            Ipynb.Code("chart", Ipynb.PlotlyChart(Ipynb.PlotlyGuid)));
+        var executed = Ipynb.Notebook(Ipynb.DotnetReplMetadata(),
+            Ipynb.ExecutedCode("#r \"nuget: MathNet.Numerics, 5.0.0\"", 2.0, Ipynb.InstallingPackages(0), Ipynb.InstalledPackages(), Ipynb.LoadingExtensions()),
+            Ipynb.ExecutedCode("chart", 1, Ipynb.PlotlyChart("11111111-2222-3333-4444-555555555555")));
+        Assert.NotEmpty(KernelNoise.MachinePaths(committed.ToJson()));
+        var refreshed = OutputMerger.Merge(committed, executed, new OutputNormalizer(maskChartNumbers: false));
+        Assert.Empty(NotebookFile.Outputs(refreshed.CodeCells[0].Cell));
+        Assert.Contains(Ipynb.PlotlyGuid, refreshed.ToJson(), StringComparison.Ordinal); // the chart kept its committed text
+        Assert.Empty(KernelNoise.MachinePaths(refreshed.ToJson()));
+        Assert.Null(new OutputComparer(new OutputNormalizer()).FindFirstDifference(refreshed, executed));
+        // Refreshing again changes nothing: the refresh is stable.
+        Assert.Equal(refreshed.ToJson(), OutputMerger.Merge(refreshed, executed, new OutputNormalizer(maskChartNumbers: false)).ToJson());
     }
 
     [Fact]

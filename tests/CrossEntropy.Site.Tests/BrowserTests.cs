@@ -18,6 +18,9 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
     /// (layout rules such as scrollable regions) and both schemes (colour contrast).</summary>
     private sealed record Viewing(int Width, int Height, ColorScheme Scheme, bool Phone, bool Axe);
 
+    /// <summary>The viewing in which every character of the page is checked for a font that draws it.</summary>
+    private const string GlyphViewing = "laptop-light";
+
     private static readonly Dictionary<string, Viewing> Viewings = new(StringComparer.Ordinal)
     {
         ["laptop-light"] = new(1366, 900, ColorScheme.Light, false, Axe: true),
@@ -119,6 +122,10 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         var hiddenOverflow = await page.EvaluateAsync<string[]>(PageChecks.OverflowWithoutHint);
         var tocProblems = await page.EvaluateAsync<string[]>(PageChecks.TableOfContentsMarkers);
         var lightBoxes = viewing.Scheme == ColorScheme.Dark ? await page.EvaluateAsync<string[]>(PageChecks.LightBoxes) : [];
+        // Fonts do not depend on the width or the scheme: one viewing is enough (its time is logged below).
+        var glyphClock = System.Diagnostics.Stopwatch.StartNew();
+        var glyphs = viewingName == GlyphViewing ? await GlyphCoverage.OfAsync(page) : null;
+        var glyphTime = glyphClock.Elapsed;
         var mainWidth = await page.EvaluateAsync<int>("() => document.querySelector('main').clientWidth");
         var previous = await Href(page, "header a[rel=prev]");
         var next = await Href(page, "header a[rel=next]");
@@ -139,6 +146,10 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         // A full-page screenshot of the longest page (the README at phone width) takes tens of seconds on a loaded 2-core machine.
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 180_000 });
         log.WriteLine($"{pagePath} {viewingName}: loaded and checked in {loaded.TotalSeconds:F1} s, axe {(checkedAxe - loaded).TotalSeconds:F1} s, screenshot {(clock.Elapsed - checkedAxe).TotalSeconds:F1} s");
+        if (glyphs is not null)
+        {
+            log.WriteLine($"{pagePath}: glyph coverage of {glyphs.TextCharacters} + {glyphs.KatexCharacters} KaTeX + {glyphs.SvgCharacters} SVG characters checked in {glyphTime.TotalSeconds:F2} s");
+        }
         // After the screenshot, which shows the charts as drawn: the checks click the sliders.
         var chartProblems = await ChartChecks.ProblemsAsync(page, pageName);
 
@@ -146,6 +157,13 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         Assert.True(hiddenOverflow.Length == 0, $"{hiddenOverflow.Length} blocks wider than their column with no visible hint:\n" + string.Join('\n', hiddenOverflow.Take(10)));
         Assert.True(tocProblems.Length == 0, "table of contents:\n" + string.Join('\n', tocProblems));
         Assert.True(lightBoxes.Length == 0, $"{lightBoxes.Length} light boxes in the dark scheme:\n" + string.Join('\n', lightBoxes.Take(10)));
+        if (glyphs is not null)
+        {
+            Assert.True(glyphs.Failure(pageName) is null, glyphs.Failure(pageName));
+            // The check saw the formulas' and the charts' text, not only the prose.
+            Assert.True(formulas == 0 || glyphs.KatexCharacters > 0, $"{pageName}: no KaTeX character was checked");
+            Assert.True(charts == 0 || glyphs.SvgCharacters > 0, $"{pageName}: no chart text was checked");
+        }
         if (!viewing.Phone)
         {
             // Code and outputs use the window: the column is most of a laptop's width, not a 736 px measure.

@@ -80,6 +80,32 @@ public class PageFeatureTests
         Assert.Equal(["kept"], site.Document("01-one.html").QuerySelectorAll("main pre.output").Select(p => p.TextContent));
     }
 
+    /// <summary>The downloads check can fail: a notebook and a hand-out notebook that still carry the kernel's
+    /// extension-loading line (as committed notebooks did before the runner left it out) are both named.</summary>
+    [Fact]
+    public void A_machine_path_in_a_downloaded_notebook_or_in_the_hand_out_zip_is_found()
+    {
+        static InlineNotebook Noisy() => Titled("One").Code("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"",
+            InlineNotebook.Display("text/plain", "Loading extensions from `/root/.nuget/packages/plotly.net.interactive/6.0.0/x.dll`"));
+        var student = Directory.CreateTempSubdirectory("student-edition-").FullName;
+        try
+        {
+            Noisy().WriteTo(student, "01-one.ipynb");
+            File.WriteAllText(Path.Combine(student, "README.md"), "Open the notebooks in VS Code.\n");
+            var sources = Directory.CreateTempSubdirectory("sources-").FullName;
+            using var site = new TempSite([Noisy().WriteTo(sources, "01-one.ipynb")], null, student);
+            Directory.Delete(sources, true);
+            var found = DownloadChecks.MachinePaths(Path.Combine(site.SiteDirectory, SiteDownloads.Folder));
+            Assert.Contains(found, f => f.StartsWith("01-one.ipynb: ", StringComparison.Ordinal) && f.Contains("/root/", StringComparison.Ordinal));
+            Assert.Contains(found, f => f.StartsWith("student-edition.zip!", StringComparison.Ordinal) && f.Contains("01-one.ipynb: ", StringComparison.Ordinal));
+            Assert.DoesNotContain(found, f => f.Contains("README.md", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(student, true);
+        }
+    }
+
     [Theory]
     [InlineData("Solved", "✔", "verdict-solved")]
     [InlineData("Not solved yet", "…", "verdict-not-solved-yet")]

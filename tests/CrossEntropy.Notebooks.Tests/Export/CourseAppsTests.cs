@@ -145,7 +145,7 @@ public sealed partial class CourseAppsTests(ITestOutputHelper log)
     {
         var stream = new StringBuilder();
         var displays = new List<string>();
-        foreach (var output in Cell.From(cell, 0).Outputs.Where(o => !OutputNormalizer.IsTransient(o)))
+        foreach (var output in Cell.From(cell, 0).Outputs.Where(o => !KernelNoise.IsNoise(o)))
         {
             if (output.Type == "stream")
             {
