@@ -61,7 +61,7 @@ internal static partial class EditionOutputs
         var verdicts = new List<string>();
         var errors = new List<string>();
         var charts = new List<string>();
-        foreach (var output in cell.Outputs.Where(o => !OutputNormalizer.IsTransient(o)))
+        foreach (var output in cell.Outputs.Where(o => !KernelNoise.IsNoise(o)))
         {
             if (output.Verdict is { } verdict)
             {
