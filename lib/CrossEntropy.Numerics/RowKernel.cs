@@ -32,7 +32,7 @@ namespace CrossEntropy.Numerics;
 /// two-sum, is carried into the exponential's reduced argument (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>),
 /// so each term is as accurate as the exponential of an exact argument, about 1 ulp. At a temperature τ ≠ 1 (the
 /// softmax family) the quotient (x − M) / τ rounds too; its error, exact by FMA against a two-part reciprocal of τ's
-/// significand, is carried the same way (<see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>).</para>
+/// significand, is carried the same way (<see cref="ExpOfQuotient(Vector512{float}, in Quotient{float})"/>).</para>
 /// <para>Types other than float and double (Half, NFloat) take a scalar path, in the same order, with the same
 /// exponential in double.</para>
 /// </remarks>
@@ -373,7 +373,7 @@ internal static class RowKernel
     /// below 1 and the count of source = shift (terms of exactly 1) added to <paramref name="sum"/> and
     /// <paramref name="ties"/>, lane i mod lanes: the exponential pass of the softmax family. The rounding of
     /// source − shift, and of its quotient by τ, is corrected (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>,
-    /// <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>). Call it on consecutive
+    /// <see cref="ExpOfQuotient(Vector512{float}, in Quotient{float})"/>). Call it on consecutive
     /// chunks of a row (with the same <paramref name="temperature"/>, built once per row from τ and the row's maximum);
     /// every chunk but the last must be a multiple of the lane count.
     /// </summary>
@@ -471,27 +471,33 @@ internal static class RowKernel
         public double ExpInDouble(T x, T m) => ExpOfDifferenceInDouble(x, m);
     }
 
-    /// <summary>e^{(x − m) / τ} with a row's constants.</summary>
-    private readonly struct QuotientExp<T>(Temperature<T> temperature) : IShiftedExp<T>
+    /// <summary>e^{(x − m) / τ} with a row's constants (m is the row's maximum, already in them).</summary>
+    private readonly struct QuotientExp<T> : IShiftedExp<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly Temperature<T> _temperature = temperature;
+        private readonly Quotient<float> _inFloat;
+        private readonly Quotient<double> _inDouble;
+
+        public QuotientExp(in Temperature<T> temperature)
+        {
+            _inFloat = temperature.InFloat;
+            _inDouble = temperature.InDouble;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<T> Exp(Vector512<T> x, Vector512<T> m) =>
             typeof(T) == typeof(float)
-                ? ExpOfQuotient(x.As<T, float>(), m.As<T, float>(), _temperature.InFloat).As<float, T>()
-                : ExpOfQuotient(x.As<T, double>(), m.As<T, double>(), _temperature.InDouble).As<double, T>();
+                ? ExpOfQuotient(x.As<T, float>(), _inFloat).As<float, T>()
+                : ExpOfQuotient(x.As<T, double>(), _inDouble).As<double, T>();
 
         // Half's differences are exact in double; wider types (NFloat) are double on 64-bit machines.
-        public double ExpInDouble(T x, T m) =>
-            ExpOfQuotient(Vector512.Create(double.CreateChecked(x)), Vector512.Create(double.CreateChecked(m)), _temperature.InDouble).ToScalar();
+        public double ExpInDouble(T x, T m) => ExpOfQuotient(Vector512.Create(double.CreateChecked(x)), _inDouble).ToScalar();
     }
 
     /// <summary>
     /// A temperature τ for the exponentials of one row whose maximum is known: τ = 1 (<see cref="IsOne"/>), or the
-    /// constants of <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/> for the row,
-    /// in float for a float row and in double for the others (double, and the scalar path of Half and NFloat).
+    /// constants of <see cref="ExpOfQuotient(Vector512{float}, in Quotient{float})"/> for the row, in float for a float
+    /// row and in double for the others (double, and the scalar path of Half and NFloat).
     /// </summary>
     internal readonly struct Temperature<T>
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -527,24 +533,42 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// The constants of (x − m) / τ for one row, in float or double (TF). With τ = s·2^e (s ∈ [1, 2), e an integer) the
-    /// quotient is formed as (x − m)·(1/s)·2^−e, where 1/s is held as two TF values r_hi + r_lo (r_hi = 1/s rounded;
-    /// r_lo = (1 − r_hi·s)/s, whose numerator is exact by FMA in double: the remainder of a rounded reciprocal), so
-    /// their sum is 1/s to about 2^−2p (p = TF's precision) and the product never overflows or underflows before the
-    /// exact scaling by powers of two. Multiplying by a single rounded 1/τ would not be exact: its rounding, up to half
-    /// an ulp of 1/τ, makes the quotient wrong by up to |(x − m)/τ| half-ulps, the error to remove; dividing by τ
-    /// would be (the remainder fma(−q, τ, d) is exact) but costs a division per entry.
+    /// The constants of (x − m) / τ for one row (m its maximum), in float or double (TF). With τ = s·2^e (s ∈ [1, 2), e
+    /// an integer) the quotient is formed as (x − m)·(1/s)·2^−e, where 1/s is held as two TF values r_hi + r_lo
+    /// (r_hi = 1/s rounded; r_lo = (1 − r_hi·s)/s, whose numerator is exact by FMA in double: the remainder of a
+    /// rounded reciprocal), so their sum is 1/s to about 2^−2p (p = TF's precision), and the power of two is applied
+    /// exactly. Multiplying by a single rounded 1/τ would not be exact: its rounding, up to half an ulp of 1/τ, makes
+    /// the quotient wrong by up to |(x − m)/τ| half-ulps, the very error to remove; dividing by τ would be (the remainder
+    /// fma(−q, τ, d) is exact) but costs a division per entry.
     /// </summary>
     internal readonly struct Quotient<TF>
         where TF : unmanaged, IFloatingPointIeee754<TF>
     {
-        /// <summary>The largest shift of 1/s upwards, applied with the reciprocal (see <see cref="Lift"/>).</summary>
-        private const int MaxLift = 100;
+        // Scalars, broadcast where they are used (one broadcast load each): a row's constants are built and copied
+        // once per row, which costs more than the exponentials of a short row when they are whole vectors.
+
+        /// <summary>1 or 1/2: the halving of x before the difference.</summary>
+        public readonly TF Halving;
+
+        /// <summary>m times <see cref="Halving"/>.</summary>
+        public readonly TF HalvedMax;
+
+        /// <summary>r_hi·2^lift.</summary>
+        public readonly TF ReciprocalHigh;
+
+        /// <summary>r_lo·2^lift.</summary>
+        public readonly TF ReciprocalLow;
+
+        /// <summary>The rest of the power of two, 2^(scale − lift): 1 for every τ within 2^±100 of 1.</summary>
+        public readonly TF Scale;
 
         /// <summary>
         /// The constants for τ (finite, &gt; 0) and a row whose maximum is <paramref name="max"/> (finite). When max is
         /// within a factor 2^p of MaxValue, x − max can exceed MaxValue, so x and max are halved first (exact at that
-        /// magnitude for the entries that matter) and the factor 2 joins the power of two.
+        /// magnitude for the entries that matter) and the factor 2 joins the power of two 2^scale, scale = −e (+1).
+        /// As much of 2^scale as keeps r_hi and r_lo normal goes into the reciprocal ("lift": up to 2^100, and down to
+        /// where r_lo·2^lift is still normal), so a subnormal difference times it is normal and keeps every bit, and
+        /// the product overflows or underflows only where the quotient does; the rest is one more exact factor.
         /// </summary>
         public Quotient(double temperature, TF max)
         {
@@ -552,44 +576,25 @@ internal static class RowKernel
             double significand = Math.ScaleB(temperature, -exponent); // s ∈ [1, 2), exact
             bool halve = TF.Abs(max) >= HalfUlpOfMaxValue<TF>();
 
-            // |x − m| ≥ 2^(MinExponent − p) when it is not 0 and < 2^(MaxExponent + 2): beyond ±(2·MaxExponent − 4) the
-            // quotient is below −2^100 (a term of 0) or above −2^−120 (a term of exactly 1) whatever the clamp, which
-            // keeps each half of the power of two a normal TF. Only float reaches it (τ is a double).
-            int maxExponent = TF.ILogB(TF.BitDecrement(TF.PositiveInfinity));
-            int bound = 2 * (maxExponent - 2);
+            // A nonzero |x − m| (halved or not) is in [2^smallest, 2^(MaxExponent + 1)), smallest the exponent of the
+            // least subnormal: beyond a scale of ±(11 − smallest) the quotient is below −2^10 (a term of 0) or above
+            // −2^−31 (a term of exactly 1), however far beyond, so the scale is clamped there (only float reaches it:
+            // τ is a double). The lift stops where r_lo·2^lift would leave the normal range.
+            int smallest = TF.ILogB(TF.Epsilon);
+            int precision = 1 - TF.ILogB(TF.BitIncrement(TF.One) - TF.One);
+            int bound = 11 - smallest;
             int scale = Math.Clamp(-exponent + (halve ? 1 : 0), -bound, bound);
-            int lift = Lift(scale);
-            int rest = scale - lift;
+            int lift = Math.Clamp(scale, smallest + (2 * precision) + 1, 100);
 
             TF high = TF.CreateChecked(1 / significand);
             TF low = TF.CreateChecked(Math.FusedMultiplyAdd(-double.CreateChecked(high), significand, 1) / significand);
-            Halving = Vector512.Create(halve ? TF.CreateChecked(0.5) : TF.One);
-            ReciprocalHigh = Vector512.Create(TF.ScaleB(high, lift));
-            ReciprocalLow = Vector512.Create(TF.ScaleB(low, lift));
-            ScaleLow = Vector512.Create(TF.ScaleB(TF.One, rest >> 1));
-            ScaleHigh = Vector512.Create(TF.ScaleB(TF.One, rest - (rest >> 1)));
+            TF halving = halve ? TF.CreateChecked(0.5) : TF.One;
+            Halving = halving;
+            HalvedMax = max * halving;
+            ReciprocalHigh = TF.ScaleB(high, lift);
+            ReciprocalLow = TF.ScaleB(low, lift);
+            Scale = TF.ScaleB(TF.One, scale - lift);
         }
-
-        /// <summary>1 or 1/2: the halving of x and m before their difference.</summary>
-        public Vector512<TF> Halving { get; }
-
-        /// <summary>r_hi·2^lift.</summary>
-        public Vector512<TF> ReciprocalHigh { get; }
-
-        /// <summary>r_lo·2^lift.</summary>
-        public Vector512<TF> ReciprocalLow { get; }
-
-        /// <summary>The rest of the power of two, 2^(scale − lift), as two normal factors.</summary>
-        public Vector512<TF> ScaleLow { get; }
-
-        public Vector512<TF> ScaleHigh { get; }
-
-        /// <summary>
-        /// How much of an upward scaling 2^scale goes into the reciprocal: enough (up to 2^100) that a subnormal
-        /// difference times it is normal with room for its rounding error, so the product keeps every bit, and one less
-        /// than the whole, so the product stays below the final quotient (s ≥ 1 > r_hi/2) and overflows only if it does.
-        /// </summary>
-        private static int Lift(int scale) => Math.Clamp(scale - 1, 0, MaxLift);
     }
 
     /// <summary>
@@ -601,33 +606,35 @@ internal static class RowKernel
     /// NaN the correction is 0: the result is 0 or NaN anyway.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> ExpOfQuotient(Vector512<float> x, Vector512<float> m, in Quotient<float> constants)
+    internal static Vector512<float> ExpOfQuotient(Vector512<float> x, in Quotient<float> constants)
     {
-        (Vector512<float> q, Vector512<float> c) = QuotientAndError(x, m, constants);
+        (Vector512<float> q, Vector512<float> c) = QuotientAndError(x, constants);
         return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-104f)));
     }
 
     /// <summary>e^{(x − m)/τ} for x ≤ m, double: as the float version.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> ExpOfQuotient(Vector512<double> x, Vector512<double> m, in Quotient<double> constants)
+    internal static Vector512<double> ExpOfQuotient(Vector512<double> x, in Quotient<double> constants)
     {
-        (Vector512<double> q, Vector512<double> c) = QuotientAndError(x, m, constants);
+        (Vector512<double> q, Vector512<double> c) = QuotientAndError(x, constants);
         return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-746.0)));
     }
 
-    /// <summary>(x − m)/τ as q + c: q rounded, c its error to about 2^−2p of q (see <see cref="ExpOfQuotient(Vector512{float}, Vector512{float}, in Quotient{float})"/>).</summary>
+    /// <summary>(x − m)/τ as q + c: q rounded, c its error to about 2^−2p of q (see <see cref="ExpOfQuotient(Vector512{float}, in Quotient{float})"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<TF> Quotient, Vector512<TF> Error) QuotientAndError<TF>(Vector512<TF> x, Vector512<TF> m, in Quotient<TF> constants)
+    private static (Vector512<TF> Quotient, Vector512<TF> Error) QuotientAndError<TF>(Vector512<TF> x, in Quotient<TF> constants)
         where TF : unmanaged, IFloatingPointIeee754<TF>
     {
-        Vector512<TF> a = x * constants.Halving;
-        Vector512<TF> b = m * constants.Halving;
-        Vector512<TF> high = a - b;
-        Vector512<TF> low = DifferenceError(a, b, high);
-        Vector512<TF> product = high * constants.ReciprocalHigh;
-        Vector512<TF> productError = FusedMultiplyAdd(high, constants.ReciprocalHigh, -product);
-        Vector512<TF> error = productError + FusedMultiplyAdd(high, constants.ReciprocalLow, low * constants.ReciprocalHigh);
-        return (product * constants.ScaleLow * constants.ScaleHigh, error * constants.ScaleLow * constants.ScaleHigh);
+        Vector512<TF> a = x * Vector512.Create(constants.Halving);
+        Vector512<TF> m = Vector512.Create(constants.HalvedMax);
+        Vector512<TF> high = a - m;
+        Vector512<TF> low = DifferenceError(a, m, high);
+        Vector512<TF> reciprocalHigh = Vector512.Create(constants.ReciprocalHigh);
+        Vector512<TF> product = high * reciprocalHigh;
+        Vector512<TF> productError = FusedMultiplyAdd(high, reciprocalHigh, -product);
+        Vector512<TF> error = productError + FusedMultiplyAdd(high, Vector512.Create(constants.ReciprocalLow), low * reciprocalHigh);
+        Vector512<TF> scale = Vector512.Create(constants.Scale);
+        return (product * scale, error * scale);
     }
 
     /// <summary>a·b + c with one rounding, float or double.</summary>

@@ -5,6 +5,13 @@ using CrossEntropy.Benchmarks;
 // minute (fewer, shorter iterations: noisier). Anything else goes to BenchmarkDotNet's switcher (e.g. `--filter '*'`).
 // `--fused-targets` runs only the fused linear cross-entropy and matrix-multiply benchmarks (minutes: the products
 // are tens of GFLOP) and prints issue 19's fused targets; `--targets` prints both reports.
+// `--interleaved-softmax` times the softmax at τ = 1 and τ = 0.7 (now and before issue 19's fix) in interleaved rounds,
+// for a machine too loaded for BenchmarkDotNet's means.
+if (args.Contains("--interleaved-softmax"))
+{
+    return InterleavedSoftmaxTiming.Run();
+}
+
 if (args.Contains("--fused-targets"))
 {
     return FusedTargetReport.Run(args.Contains("--short"));

@@ -7,11 +7,14 @@ namespace CrossEntropy.Benchmarks;
 /// <summary>
 /// What the max-shift costs: the library's stable float softmax against .NET's TensorPrimitives.SoftMax (which skips
 /// the shift and returns NaN above 88.7) and the allocating textbook loop. Logits are in [−10, 10], where all three
-/// are correct, so only speed differs.
+/// are correct, so only speed differs. At τ = 0.7 it also measures what carrying the rounding of (x − max) / τ costs
+/// (issue 19): the library's softmax against the path before that fix (<see cref="PreviousTemperatureSoftmax"/>) and
+/// against itself at τ = 1.
 /// </summary>
 [MemoryDiagnoser]
 public class SoftmaxBenchmarks
 {
+    private const double Temperature = 0.7;
     private float[] _logits = [];
     private float[] _destination = [];
 
@@ -32,6 +35,12 @@ public class SoftmaxBenchmarks
 
     [Benchmark(Description = "StableMath.Softmax")]
     public void StableSoftmax() => StableMath.Softmax<float>(_logits, _destination);
+
+    [Benchmark(Description = "StableMath.Softmax, τ = 0.7")]
+    public void StableSoftmaxAtTemperature() => StableMath.Softmax<float>(_logits, _destination, Temperature);
+
+    [Benchmark(Description = "StableMath.Softmax, τ = 0.7, before the fix")]
+    public void PreviousSoftmaxAtTemperature() => PreviousTemperatureSoftmax.Softmax(_logits, _destination, Temperature);
 
     [Benchmark(Description = "StableMath.LogSoftmax")]
     public void StableLogSoftmax() => StableMath.LogSoftmax<float>(_logits, _destination);

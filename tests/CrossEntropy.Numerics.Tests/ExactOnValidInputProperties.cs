@@ -282,6 +282,23 @@ public class ExactOnValidInputProperties
     public void Half_softmax_at_a_temperature_is_within_a_few_ulps_of_the_exact_value_far_below_the_maximum() =>
         SoftmaxAtTemperatureIsWithinFourUlps(v => (Half)v, maxSpread: 9, extremeTemperature: 1e-4, nearMaxValue: 65000, smallest: 1e-4);
 
+    // Subnormal differences over a subnormal τ (quotients −7/3 and −20/3): the reciprocal of τ is lifted by up to 2^100
+    // and the rest of its power of two, 2^1030 in double, applied in two factors, so no step loses bits.
+    [Fact]
+    public void Softmax_of_subnormal_differences_at_a_subnormal_temperature_is_within_a_few_ulps()
+    {
+        double[] x = [0, -7 * double.Epsilon, -20 * double.Epsilon];
+        (double[] exact, _) = ExactSoftmaxAtTemperature(x, 3 * double.Epsilon);
+        double[] softmax = StableMath.Softmax<double>(x, 3 * double.Epsilon);
+        float[] softmaxFloat = StableMath.Softmax<float>([0, -7 * float.Epsilon, -20 * float.Epsilon], 3 * (double)float.Epsilon);
+        (double[] exactFloat, _) = ExactSoftmaxAtTemperature([0, -7 * (double)float.Epsilon, -20 * (double)float.Epsilon], 3 * (double)float.Epsilon);
+        for (int j = 0; j < x.Length; j++)
+        {
+            Tolerance.UlpsOf(exact[j], softmax[j], 4, $"double softmax[{j}]");
+            Tolerance.UlpsOf(exactFloat[j], softmaxFloat[j], 4, $"float softmax[{j}]");
+        }
+    }
+
     /// <summary>
     /// Softmax and log-softmax at τ against the 200-bit value, every entry of T's normal range (above
     /// <paramref name="smallest"/>) within 4 ulps; the worst case over all draws is named when it fails.
