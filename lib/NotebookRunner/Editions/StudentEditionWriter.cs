@@ -109,7 +109,8 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
 
     private string Readme(IReadOnlyList<NotebookFile> notebooks)
     {
-        var list = string.Concat(notebooks.Select(n => $"- `{n.Name}`: {Title(n)}\n"));
+        var list = string.Concat(notebooks.Select(n =>
+            Text.NotebookLine.Replace("{name}", n.Name, StringComparison.Ordinal).Replace("{title}", Title(n), StringComparison.Ordinal) + "\n"));
         var folder = Path.GetRelativePath(Path.GetDirectoryName(Path.GetDirectoryName(Root)!)!, Root).Replace('\\', '/') + "/";
         return Text.Readme.Replace("{notebooks}", list.TrimEnd('\n'), StringComparison.Ordinal)
             .Replace("{folder}", folder, StringComparison.Ordinal);

@@ -100,7 +100,7 @@ public sealed partial class ChineseHandoutTests : IDisposable
         Assert.Contains("尚未解答", readme, StringComparison.Ordinal); // the checks' own word for NotSolvedYet
         foreach (var name in CourseHandouts.Of(TranslatedEdition.Chinese))
         {
-            Assert.Contains($"`{name}`", readme, StringComparison.Ordinal);
+            Assert.Contains($"`{name}`：", readme, StringComparison.Ordinal); // listed, with full-width punctuation
         }
         // Chinese prose: outside code spans, no run of five English words (a sentence left untranslated).
         var prose = CodeSpan().Replace(readme, " ");
