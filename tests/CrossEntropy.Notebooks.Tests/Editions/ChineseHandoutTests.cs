@@ -24,7 +24,7 @@ public sealed partial class ChineseHandoutTests : IDisposable
         var text = HandoutText.Load(TranslatedEdition.TranslationsDirectory(Layout, TranslatedEdition.Chinese), TranslatedEdition.Chinese);
         var writer = new StudentEditionWriter(Layout.NotebooksDirectory, Path.Combine(root, "student-zh-CN"),
             teacher => StudentEdition.Create(teacher, text.Apply(null)), text);
-        writer.Write(CourseHandouts.Of(TranslatedEdition.Chinese), clean: true);
+        writer.Write(CourseHandouts.Of(TranslatedEdition.Chinese), clean: true, companions: Layout.NumberedNotebooks());
         return writer;
     }
 
@@ -47,11 +47,14 @@ public sealed partial class ChineseHandoutTests : IDisposable
     }
 
     [Fact]
-    public void The_Chinese_hand_out_holds_every_Chinese_notebook_with_Chinese_placeholders_and_no_English_notebook()
+    public void The_Chinese_hand_out_holds_every_Chinese_notebook_with_Chinese_placeholders_and_the_English_ones_they_read()
     {
         var writer = Write();
-        var names = Directory.GetFiles(writer.NotebooksDirectory, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var names = Directory.GetFiles(writer.NotebooksDirectory, "*.zh-CN.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Layout.NumberedNotebooks().Select(n => TranslatedEdition.FileNameFor(n, TranslatedEdition.Chinese)), names);
+        // Notebook 6 trains on the English prose of notebooks 1-5, so the English student notebooks come along (not listed).
+        Assert.All(Layout.NumberedNotebooks(), n => Assert.True(File.Exists(Path.Combine(writer.NotebooksDirectory, n)), n));
+        Assert.DoesNotContain("`01-entropy.ipynb`", File.ReadAllText(Path.Combine(writer.Root, "README.md")), StringComparison.Ordinal);
         var cells = names.SelectMany(n => Notebook.Load(Path.Combine(writer.NotebooksDirectory, n!)).Cells).ToArray();
         Assert.Contains(cells, c => c.Source.Contains(writer.Text.CodePlaceholder, StringComparison.Ordinal));
         Assert.Contains(cells, c => c.Source == writer.Text.MarkdownPlaceholder);
