@@ -11,8 +11,13 @@ namespace NotebookRunner.Editions;
 /// <param name="Readme">The README template.</param>
 /// <param name="CodePlaceholder">Replaces each solution region of a code cell.</param>
 /// <param name="MarkdownPlaceholder">Replaces each markdown cell tagged <c>solution</c>.</param>
-public sealed record HandoutText(string Readme, string CodePlaceholder, string MarkdownPlaceholder)
+/// <param name="NotebookLine">One line of the README's list of notebooks: a template with <c>{name}</c> (the file
+/// name) and <c>{title}</c> (the notebook's first heading), so that its punctuation is the language's.</param>
+public sealed record HandoutText(string Readme, string CodePlaceholder, string MarkdownPlaceholder, string NotebookLine = HandoutText.EnglishNotebookLine)
 {
+    /// <summary>The English line of the README's list of notebooks.</summary>
+    public const string EnglishNotebookLine = "- `{name}`: {title}";
+
     /// <summary>The translation file of a translated hand-out's text, in <c>notebooks/translations/&lt;language&gt;/</c>.</summary>
     public const string FileName = "student-edition.json";
 
@@ -77,12 +82,12 @@ public sealed record HandoutText(string Readme, string CodePlaceholder, string M
     public static HandoutText English(NotebookConventions? conventions = null)
     {
         var c = conventions ?? NotebookConventions.Default;
-        return new HandoutText(EnglishReadme, c.CodePlaceholder, c.MarkdownPlaceholder);
+        return new HandoutText(EnglishReadme, c.CodePlaceholder, c.MarkdownPlaceholder, EnglishNotebookLine);
     }
 
     /// <summary>
     /// A translated hand-out's text: <c>{"language": "zh-CN", "readme": {"en": hash, "text": …}, "codePlaceholder":
-    /// {…}, "markdownPlaceholder": {…}}</c>, each <c>en</c> the <see cref="Translation.TranslationFile.HashOf"/> of the
+    /// {…}, "markdownPlaceholder": {…}, "notebookLine": {…}}</c>, each <c>en</c> the <see cref="Translation.TranslationFile.HashOf"/> of the
     /// English text (<see cref="English"/>) it translates.
     /// </summary>
     /// <param name="translations">The language's translations folder.</param>
@@ -132,7 +137,7 @@ public sealed record HandoutText(string Readme, string CodePlaceholder, string M
             return text;
         }
         return new HandoutText(Entry("readme", english.Readme), Entry("codePlaceholder", english.CodePlaceholder),
-            Entry("markdownPlaceholder", english.MarkdownPlaceholder));
+            Entry("markdownPlaceholder", english.MarkdownPlaceholder), Entry("notebookLine", english.NotebookLine));
     }
 
     /// <summary>The conventions with this text's placeholders.</summary>

@@ -107,7 +107,9 @@ public sealed class StudentEditionStage(Executor executor, string root, Notebook
         try
         {
             // Always the whole course: a hand-out is complete, and a notebook may read its neighbours (notebook 6 does).
-            Writer.Write(HandoutNotebooks(), clean: true, extraFiles);
+            // A translated hand-out also carries the English student notebooks: a translated notebook may read their
+            // prose (notebook 6 trains on the English text of notebooks 1-5, so both editions print the same numbers).
+            Writer.Write(HandoutNotebooks(), clean: true, extraFiles, Language is null ? null : Executor.Layout.NumberedNotebooks());
         }
         catch (Exception e) when (e is EditionException or FileNotFoundException)
         {

@@ -38,12 +38,17 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
     /// <param name="fileNames">The notebooks' file names in the source folder.</param>
     /// <param name="clean">Whether to delete the hand-out folder first.</param>
     /// <param name="extraFiles">Files copied into the hand-out folder's root as they are (e.g. the measured run times).</param>
-    /// <returns>The student notebooks' full paths.</returns>
+    /// <param name="companions">Notebooks whose student editions are written beside them but not listed in the README:
+    /// the English notebooks in a translated hand-out, whose prose a translated notebook reads (notebook 6's corpus).</param>
+    /// <returns>The student notebooks' full paths (companions included).</returns>
     /// <exception cref="EditionException">A notebook breaks the protocol or references a file outside the hand-out.</exception>
     /// <exception cref="FileNotFoundException">A referenced library file is missing (build the library first).</exception>
-    public IReadOnlyList<string> Write(IReadOnlyList<string> fileNames, bool clean, IReadOnlyList<string>? extraFiles = null)
+    public IReadOnlyList<string> Write(IReadOnlyList<string> fileNames, bool clean, IReadOnlyList<string>? extraFiles = null,
+        IReadOnlyList<string>? companions = null)
     {
         ArgumentNullException.ThrowIfNull(fileNames);
+        var listed = fileNames.Count;
+        fileNames = [.. fileNames, .. (companions ?? []).Except(fileNames, StringComparer.Ordinal)];
         var notebooks = fileNames.Select(n => NotebookFile.Load(Path.Combine(SourceNotebooks, n))).ToArray();
         var students = notebooks.Select(n => edition is null ? StudentEdition.Create(n, Text.Apply(null)) : edition(n)).ToArray();
         var references = notebooks.SelectMany(RelativeReferences).Distinct(StringComparer.Ordinal).ToArray();
@@ -68,7 +73,7 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
         {
             File.Copy(file, Path.Combine(Root, Path.GetFileName(file)), overwrite: true);
         }
-        File.WriteAllText(Path.Combine(Root, "README.md"), Readme(notebooks), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(Root, "README.md"), Readme(notebooks[..listed]), new UTF8Encoding(false));
         return written;
     }
 
@@ -109,7 +114,8 @@ public sealed partial class StudentEditionWriter(string sourceNotebooks, string 
 
     private string Readme(IReadOnlyList<NotebookFile> notebooks)
     {
-        var list = string.Concat(notebooks.Select(n => $"- `{n.Name}`: {Title(n)}\n"));
+        var list = string.Concat(notebooks.Select(n =>
+            Text.NotebookLine.Replace("{name}", n.Name, StringComparison.Ordinal).Replace("{title}", Title(n), StringComparison.Ordinal) + "\n"));
         var folder = Path.GetRelativePath(Path.GetDirectoryName(Path.GetDirectoryName(Root)!)!, Root).Replace('\\', '/') + "/";
         return Text.Readme.Replace("{notebooks}", list.TrimEnd('\n'), StringComparison.Ordinal)
             .Replace("{folder}", folder, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public class CommittedTeacherNotebookTests
 {
     private static readonly RepoLayout Layout = RepoLayout.Find(AppContext.BaseDirectory);
 
-    public static TheoryData<string> Notebooks() => new(RepoLayout.Find(AppContext.BaseDirectory).NumberedNotebooks());
+    public static TheoryData<string> Notebooks() => new(CourseHandouts.All()); // both editions
 
     [Theory]
     [MemberData(nameof(Notebooks))]

@@ -5,8 +5,9 @@ using NotebookRunner.Editions;
 namespace CrossEntropy.Notebooks.Tests.Editions;
 
 /// <summary>
-/// Once per test run, for the course's own notebooks: the student-edition stage exactly as the main job runs it
-/// (written to <c>artifacts/test-editions/student</c>, executed, checked), and the probe runs of the teacher notebooks
+/// Once per test run, for the course's own notebooks: the student-edition stage of every edition exactly as the main
+/// job runs it (written to <c>artifacts/test-editions/student</c> and <c>student-zh-CN</c>, executed, checked), and the
+/// probe runs of the English teacher notebooks
 /// (<see cref="AnswerProbeRuns"/>, shared with the page leak test) that record each check cell's answer values.
 /// </summary>
 public sealed class CourseEditionFixture : IAsyncLifetime
@@ -15,7 +16,11 @@ public sealed class CourseEditionFixture : IAsyncLifetime
 
     private string Folder => Path.Combine(Layout.Root, "artifacts", "test-editions");
 
-    public StudentEditionStage? Stage { get; private set; }
+    /// <summary>The stage of each edition, by language tag ("" for English).</summary>
+    public Dictionary<string, StudentEditionStage> Stages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The stage that wrote a notebook's hand-out.</summary>
+    public StudentEditionStage StageOf(string notebook) => Stages[StudentEditionStage.EditionOf(notebook) ?? ""];
 
     public IReadOnlyList<ExecutionResult> StudentRuns { get; private set; } = [];
 
@@ -38,10 +43,20 @@ public sealed class CourseEditionFixture : IAsyncLifetime
         await AnswerProbeRuns.PrepareOnce(); // the same build the probes need, made once
         var names = Layout.NumberedNotebooks();
 
-        Stage = new StudentEditionStage(executor, Path.Combine(Folder, "student"));
-        // One kernel for the student runs and one for the probe runs (AnswerProbeRuns runs one at a time).
-        var studentRuns = Stage.RunAsync(names, execute: true, parallel: 1, Executor.DefaultTimeout,
-            line => { lock (Report) { Report.Add(line); } });
+        // One kernel for the student runs (each edition in turn) and one for the probe runs (AnswerProbeRuns runs one at a time).
+        async Task<IReadOnlyList<ExecutionResult>> StudentRunsAsync()
+        {
+            var runs = new List<ExecutionResult>();
+            foreach (var language in StudentEditionStage.Editions(Layout))
+            {
+                var stage = new StudentEditionStage(executor, Path.Combine(Folder, language is null ? "student" : "student-" + language), null, language);
+                Stages[language ?? ""] = stage;
+                runs.AddRange((await stage.RunAsync(CourseHandouts.Of(language), execute: true, parallel: 1, Executor.DefaultTimeout,
+                    line => { lock (Report) { Report.Add(line); } })).Runs);
+            }
+            return runs;
+        }
+        var studentRuns = StudentRunsAsync();
 
         foreach (var name in names)
         {
@@ -49,7 +64,7 @@ public sealed class CourseEditionFixture : IAsyncLifetime
             ProbeRuns[name] = run.Execution;
             probeFiles[name] = run.ProbeFile;
         }
-        StudentRuns = (await studentRuns).Runs;
+        StudentRuns = await studentRuns;
     }
 
     public Task DisposeAsync() => Task.CompletedTask; // left in artifacts/ (git-ignored) for a look after a failure

@@ -11,7 +11,11 @@ namespace CrossEntropy.Notebooks.Tests.Editions;
 /// </summary>
 public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFixture<CourseEditionFixture>
 {
-    public static TheoryData<string> Notebooks() => new(RepoLayout.Find(AppContext.BaseDirectory).NumberedNotebooks());
+    /// <summary>Every notebook of both editions (the hand-out tests run on each).</summary>
+    public static TheoryData<string> Notebooks() => new(CourseHandouts.All());
+
+    /// <summary>The English notebooks: their executed teacher runs (the probes) give the answers of both editions.</summary>
+    public static TheoryData<string> EnglishNotebooks() => new(CourseHandouts.Of(null));
 
     private static NotebookFile Teacher(RepoLayout layout, string notebook) => NotebookFile.Load(layout.CommittedPath(notebook));
 
@@ -25,7 +29,7 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     }
 
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(EnglishNotebooks))]
     public void Teacher_notebook_executed_shows_every_check_solved(string notebook)
     {
         var run = fixture.ProbeRuns[notebook];
@@ -40,7 +44,7 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     [MemberData(nameof(Notebooks))]
     public void No_line_of_solution_code_appears_in_any_file_of_the_hand_out(string notebook)
     {
-        var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
+        var files = LeakScanner.TextFiles(fixture.StageOf(notebook).Writer.Root);
         var teacher = Teacher(fixture.Layout, notebook);
         var leaks = (from cell in teacher.View().CodeCells
                      from region in SolutionRegions.Regions(cell, notebook)
@@ -57,10 +61,10 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
     {
         var checkCells = StudentEditionStage.CheckCells(Teacher(fixture.Layout, notebook));
         var values = checkCells.Count == 0 ? new Dictionary<int, IReadOnlyList<System.Text.Json.Nodes.JsonNode?>>()
-            : AnswerProbe.Read(fixture.ProbeFile(notebook));
+            : AnswerProbe.Read(fixture.ProbeFile(CourseHandouts.English(notebook)));
         Assert.True(checkCells.SetEquals(values.Keys),
             $"{notebook}: the probe recorded cells [{string.Join(", ", values.Keys)}] of check cells [{string.Join(", ", checkCells)}]");
-        var files = LeakScanner.TextFiles(fixture.Stage!.Writer.Root);
+        var files = LeakScanner.TextFiles(fixture.StageOf(notebook).Writer.Root);
         var leaks = (from cell in values
                      from value in cell.Value.SelectMany(AnswerProbe.Leaves)
                      from hit in LeakScanner.Find(files, LeakScanner.Forms(value))

@@ -9,7 +9,8 @@ namespace CrossEntropy.Notebooks.Tests.Editions;
 /// <c>jupyter</c>, <c>python</c>, <c>pip</c>, <c>npm</c>, <c>node</c>, <c>bash</c>, <c>./…</c>), possibly after
 /// <c>NAME=value</c> settings. A path is an argument with a slash or a file extension that is not an option, a URL or a
 /// NuGet reference. A command written for the repository is allowed when its paragraph (for a fenced block, the
-/// paragraph before it) says so: "in the repository" or "the repository's".
+/// paragraph before it) says so: "in the repository" or "the repository's", or in the Chinese edition "在仓库中" or
+/// "仓库的" (in the repository, the repository's).
 /// </summary>
 internal static partial class HandoutInstructions
 {
@@ -88,7 +89,9 @@ internal static partial class HandoutInstructions
 
     private static bool ForRepository(string paragraph) =>
         paragraph.Contains("in the repository", StringComparison.OrdinalIgnoreCase)
-        || paragraph.Contains("the repository's", StringComparison.OrdinalIgnoreCase);
+        || paragraph.Contains("the repository's", StringComparison.OrdinalIgnoreCase)
+        || paragraph.Contains("在仓库中", StringComparison.Ordinal)
+        || paragraph.Contains("仓库的", StringComparison.Ordinal);
 
     private static bool StartsFence(string paragraph) => paragraph.TrimStart().StartsWith("```", StringComparison.Ordinal);
 
