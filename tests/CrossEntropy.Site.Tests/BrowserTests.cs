@@ -14,8 +14,10 @@ namespace CrossEntropy.Site.Tests;
 public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixture browser, ITestOutputHelper log) : IClassFixture<BrowserFixture>
 {
     /// <summary>How a page is viewed, and whether axe checks it there. axe is the slowest step (up to 20 s on the
-    /// longest page on a busy 2-core machine), so it runs in two viewings that between them cover both widths
-    /// (layout rules such as scrollable regions) and both schemes (colour contrast).</summary>
+    /// longest page on a busy 2-core machine), so on English pages it runs in two viewings that between them cover both
+    /// widths (layout rules such as scrollable regions) and both schemes (colour contrast); on Chinese pages, whose frame,
+    /// stylesheet and colours are the English pages', in one (<see cref="ChineseAxeViewing"/>), for what is theirs
+    /// (the language, the content).</summary>
     private sealed record Viewing(int Width, int Height, ColorScheme Scheme, bool Phone, bool Axe);
 
     /// <summary>The viewing in which every character of the page is checked for a font that draws it.</summary>
@@ -28,6 +30,13 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         ["phone-light"] = new(390, 844, ColorScheme.Light, true, Axe: false),
         ["phone-dark"] = new(390, 844, ColorScheme.Dark, true, Axe: true),
     };
+
+    /// <summary>The viewing in which axe checks a Chinese page.</summary>
+    private const string ChineseAxeViewing = "laptop-light";
+
+    /// <summary>The viewing that also checks a notebook page's tools (folded answers, copy buttons) on the page it
+    /// has loaded, rather than loading it again.</summary>
+    private const string ToolsViewing = "laptop-light";
 
     /// <summary>Every English page (named from the committed notebooks, like the builder names them) in every viewing.</summary>
     public static TheoryData<string, string> PagesAndViewings() => InEveryViewing(Repo.Notebooks
@@ -61,7 +70,8 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
     public Task The_Chinese_page_works_offline(string pagePath, string viewingName) => CheckPageAsync(pagePath, viewingName);
 
     /// <summary>One page (by its path in the site) in one viewing: drawn offline without errors, nothing cut off,
-    /// charts, math, neighbours, accessibility, and a screenshot.</summary>
+    /// charts, math, neighbours, accessibility, and a screenshot; in <see cref="ToolsViewing"/>, a notebook page's
+    /// folded answers and copy buttons too (<see cref="PageToolChecks"/>).</summary>
     private async Task CheckPageAsync(string pagePath, string viewingName)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -78,6 +88,13 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
             HasTouch = viewing.Phone,
             DeviceScaleFactor = 1,
         }, blocked);
+        var notebook = viewingName == ToolsViewing && sitePage.Source?.EndsWith(".ipynb", StringComparison.Ordinal) == true
+            ? Notebook.Load(NotebookPath(sitePage))
+            : null;
+        if (notebook is not null)
+        {
+            await context.AddInitScriptAsync(PageToolChecks.ClipboardRecorder);
+        }
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -134,7 +151,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         var pageErrors = errors.ToArray();
         var pageBlocked = blocked.ToArray();
         var loaded = clock.Elapsed;
-        var violations = viewing.Axe
+        var violations = (sitePage.Language is null ? viewing.Axe : viewingName == ChineseAxeViewing)
             ? (await page.RunAxe()).Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))}")
@@ -152,6 +169,15 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         }
         // After the screenshot, which shows the charts as drawn: the checks click the sliders.
         var chartProblems = await ChartChecks.ProblemsAsync(page, pageName);
+        var toolProblems = new List<string>();
+        if (notebook is not null)
+        {
+            var text = sitePage.Language is null ? SiteText.English : SiteText.For(sitePage.Language);
+            var (copyProblems, clicked) = await PageToolChecks.CopyProblemsAsync(page, notebook, text);
+            var (answerProblems, answers, folds) = await PageToolChecks.AnswerProblemsAsync(page, notebook, text);
+            toolProblems.AddRange(copyProblems.Concat(answerProblems));
+            log.WriteLine($"{pagePath}: {clicked} copy buttons, {answers} answer texts, {folds} folds checked");
+        }
 
         Assert.True(pageErrors.Length == 0, string.Join('\n', pageErrors));
         Assert.True(hiddenOverflow.Length == 0, $"{hiddenOverflow.Length} blocks wider than their column with no visible hint:\n" + string.Join('\n', hiddenOverflow.Take(10)));
@@ -172,6 +198,7 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         Assert.True(pageBlocked.Length == 0 && blocked.IsEmpty, "blocked requests: " + string.Join('\n', blocked));
         Assert.True(violations.Length == 0, "accessibility violations:\n" + string.Join('\n', violations));
         Assert.True(chartProblems.Count == 0, $"charts at {viewingName}:\n" + string.Join('\n', chartProblems));
+        Assert.True(toolProblems.Count == 0, $"{notebook?.FileName}: copy buttons and folded answers:\n" + string.Join('\n', toolProblems));
         Assert.DoesNotMatch(CommittedSiteTests.RawTex(), string.Concat(texts));
         if (formulas > 0)
         {
@@ -184,109 +211,9 @@ public sealed partial class BrowserTests(CommittedSiteFixture site, BrowserFixtu
         Assert.Equal("index.html", await Href(page, "header a.site-title"));
     }
 
-    /// <summary>Every notebook page (the pages that can hold exercises).</summary>
-    public static TheoryData<string> NotebookFiles() => new(Repo.Notebooks.Select(Path.GetFileName)!);
-
-    /// <summary>
-    /// The site folds every answer, whatever the notebook's tags: before any click, no line of solution code and no
-    /// check verdict is visible on the page; after clicking every "Show the solution", all of them are. What counts as
-    /// an answer is read from the notebook itself (its solution regions and its verdict outputs), and visibility is the
-    /// browser's own (<c>checkVisibility</c> on each text node's element).
-    /// </summary>
-    [ChromiumTheory]
-    [MemberData(nameof(NotebookFiles))]
-    public Task No_answer_is_visible_before_a_click_and_every_answer_is_after(string notebookFile) =>
-        CheckAnswersFoldedAsync(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile), SiteBuilder.PageName(notebookFile), SiteText.English);
-
-    /// <summary>Every Chinese notebook page (their checks' verdicts are in Chinese).</summary>
-    public static TheoryData<string> ChineseNotebookFiles() => new(Repo.ChineseNotebooks.Select(Path.GetFileName)!);
-
-    /// <summary>The Chinese pages fold their answers behind "显示答案" as the English pages do.</summary>
-    [ChromiumTheory]
-    [MemberData(nameof(ChineseNotebookFiles))]
-    public Task No_answer_is_visible_on_a_Chinese_page_before_a_click_and_every_answer_is_after(string notebookFile) =>
-        CheckAnswersFoldedAsync(Repo.ChineseNotebooks.Single(n => Path.GetFileName(n) == notebookFile),
-            Repo.Chinese + "/" + SiteBuilder.PageName(SiteTranslation.OriginalName(notebookFile, Repo.Chinese)), SiteText.Chinese);
-
-    private async Task CheckAnswersFoldedAsync(string notebookPath, string pagePath, SiteText text)
-    {
-        var notebook = Notebook.Load(notebookPath);
-        var notebookFile = notebook.FileName;
-        var answers = Answers(notebook);
-        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pagePath)).AbsoluteUri);
-
-        var before = Collapse(await page.EvaluateAsync<string>(VisibleText));
-        var shownBefore = answers.Where(a => before.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
-        Assert.True(shownBefore.Length == 0, $"{notebookFile}: visible before any click:\n" + string.Join('\n', shownBefore));
-
-        var summaries = page.Locator("main details > summary", new() { HasTextString = text.ShowSolution });
-        var count = await summaries.CountAsync();
-        Assert.True(answers.Count == 0 || count > 0, $"{notebookFile} has {answers.Count} answers and nothing to click");
-        for (var i = 0; i < count; i++)
-        {
-            await summaries.Nth(i).ClickAsync();
-        }
-        var after = Collapse(await page.EvaluateAsync<string>(VisibleText));
-        var hiddenAfter = answers.Where(a => !after.Contains(a.Text, StringComparison.Ordinal)).Select(a => a.ToString()).ToArray();
-        Assert.True(hiddenAfter.Length == 0, $"{notebookFile}: still hidden after clicking all {count} \"{text.ShowSolution}\":\n" + string.Join('\n', hiddenAfter));
-        log.WriteLine($"{notebookFile}: {answers.Count} answer texts, {count} folds");
-    }
-
-    private sealed record AnswerText(int Cell, string Kind, string Text)
-    {
-        public override string ToString() => $"cell {Cell} {Kind}: {Text}";
-    }
-
-    /// <summary>
-    /// The answers of a notebook as text a page would show: each distinctive line of solution code (20 characters or
-    /// more besides spaces, not a comment), and each verdict output's message (the text after its label and exercise).
-    /// </summary>
-    private static List<AnswerText> Answers(Notebook notebook)
-    {
-        var answers = new List<AnswerText>();
-        for (var i = 0; i < notebook.Cells.Count; i++)
-        {
-            var cell = notebook.Cells[i];
-            if (cell.Kind != CellKind.Code)
-            {
-                continue;
-            }
-            answers.AddRange(SolutionRegions.Segments(cell, notebook.FileName).Where(s => s.IsSolution)
-                .SelectMany(s => s.Lines).Select(l => l.Trim())
-                .Where(l => !l.StartsWith("//", StringComparison.Ordinal) && Collapse(l).Replace(" ", "", StringComparison.Ordinal).Length >= 20)
-                .Select(l => new AnswerText(i + 1, "solution code", Collapse(l))));
-            foreach (var output in cell.Outputs.Where(NotebookSite.SolutionFolding.IsVerdict))
-            {
-                var plain = output.Data.GetValueOrDefault("text/plain", "");
-                var message = plain.Split(" — ", 2);
-                if (message.Length == 2)
-                {
-                    answers.Add(new AnswerText(i + 1, "verdict", Collapse(message[1])));
-                }
-            }
-        }
-        return answers;
-    }
-
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
-    private static partial System.Text.RegularExpressions.Regex Whitespace();
-
-    // The text of every text node whose element the browser shows (closed <details> content is not shown).
-    private const string VisibleText = """
-        () => {
-          const out = [];
-          const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-          while (walk.nextNode()) {
-            const element = walk.currentNode.parentElement;
-            if (element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) out.push(walk.currentNode.data);
-          }
-          return out.join('');
-        }
-        """;
+    /// <summary>The committed notebook a page is made from.</summary>
+    private static string NotebookPath(SitePage page) =>
+        (page.Language is null ? Repo.Notebooks : Repo.ChineseNotebooks).Single(n => Path.GetFileName(n) == page.Source);
 
     private static Task<string?> Href(IPage page, string selector) =>
         page.EvaluateAsync<string?>("s => document.querySelector(s)?.getAttribute('href') ?? null", selector);

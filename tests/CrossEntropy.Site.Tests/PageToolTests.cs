@@ -8,64 +8,15 @@ using Xunit.Abstractions;
 namespace CrossEntropy.Site.Tests;
 
 /// <summary>
-/// The page's tools in headless Chromium with the network blocked: copy buttons, the offline search, the light/dark
-/// toggle, and the print layout.
+/// The page's tools in headless Chromium with the network blocked: the offline search in each edition, the language
+/// switch, the light/dark toggle, and the print layout (the copy buttons and folded answers are checked by
+/// <see cref="BrowserTests"/> on the page it has loaded).
 /// </summary>
 [Collection(CommittedSiteGroup.Name)]
 public sealed partial class PageToolTests(CommittedSiteFixture site, BrowserFixture browser, ITestOutputHelper log) : IClassFixture<BrowserFixture>
 {
     /// <summary>Every notebook page.</summary>
     public static TheoryData<string> NotebookFiles() => new(Repo.Notebooks.Select(Path.GetFileName)!);
-
-    /// <summary>
-    /// Clicking a code cell's copy button puts that cell's source on the clipboard. The clipboard is replaced by a
-    /// recorder before the page loads (a file:// page gets no clipboard permission in a headless browser).
-    /// Checked on every code cell that holds no answer (those are split around their folded answer).
-    /// </summary>
-    [ChromiumTheory]
-    [MemberData(nameof(NotebookFiles))]
-    public Task A_copy_button_copies_its_cells_source(string notebookFile) =>
-        CheckCopyButtonsAsync(Repo.Notebooks.Single(n => Path.GetFileName(n) == notebookFile), SiteBuilder.PageName(notebookFile), SiteText.English);
-
-    /// <summary>The copy buttons of one Chinese page (the same script as the English pages', with Chinese labels).</summary>
-    [ChromiumFact]
-    public Task A_copy_button_on_a_Chinese_page_copies_its_cells_source() =>
-        CheckCopyButtonsAsync(Repo.ChineseNotebooks.Single(n => n.EndsWith("03-softmax-example.zh-CN.ipynb", StringComparison.Ordinal)),
-            Repo.Chinese + "/03-softmax-example.html", SiteText.Chinese);
-
-    private async Task CheckCopyButtonsAsync(string notebookPath, string pagePath, SiteText text)
-    {
-        var notebook = Notebook.Load(notebookPath);
-        var notebookFile = notebook.FileName;
-        var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code && (c.Source.Trim().Length > 0 || c.Outputs.Count > 0)).ToArray();
-        await using var context = await browser.OfflineContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } }, new());
-        await context.AddInitScriptAsync("""
-            window.copied = [];
-            Object.defineProperty(navigator, 'clipboard', { configurable: true,
-              value: { writeText: text => { window.copied.push(text); return Promise.resolve(); } } });
-            """);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(site.Directory, pagePath)).AbsoluteUri);
-        var cells = page.Locator("main .cell.code");
-        Assert.Equal(codeCells.Length, await cells.CountAsync());
-        var clicked = 0;
-        for (var i = 0; i < codeCells.Length && clicked < 12; i++)
-        {
-            if (codeCells[i].HasTag(NotebookConventions.Default.SolutionTag) || SolutionRegions.HasMarkers(codeCells[i].Source) || codeCells[i].Source.Trim().Length == 0)
-            {
-                continue;
-            }
-            var button = cells.Nth(i).Locator(".copy-button");
-            Assert.Equal(text.Script["copy"], await button.TextContentAsync());
-            await button.ClickAsync();
-            var copied = await page.EvaluateAsync<string[]>("() => window.copied");
-            Assert.Equal(codeCells[i].Source.TrimEnd(), copied[^1].TrimEnd());
-            Assert.Equal(text.Script["copied"], await button.TextContentAsync());
-            clicked++;
-        }
-        Assert.True(clicked > 0, $"{notebookFile}: no code cell to copy");
-        log.WriteLine($"{notebookFile}: {clicked} copy buttons checked");
-    }
 
     /// <summary>
     /// The search box finds every page: for each page, the word of its text that is rarest across the site (read from

@@ -154,7 +154,8 @@ public sealed class RunnerCommandLine
             "student-zh-CN/), execute it and require every check to say 'Not solved yet'. --notebook 01-entropy.zh-CN selects one Chinese notebook."),
             RunnerCommand.Student, execution, run));
         Root.Subcommands.Add(Define(new Command("site",
-            "Render the committed notebooks into artifacts/site/ without executing anything."), RunnerCommand.Site, repository, run));
+            "Render the committed notebooks into artifacts/site/ (a translated edition under its language's folder, zh-CN/) " +
+            "without executing anything."), RunnerCommand.Site, repository, run));
         Root.Subcommands.Add(Define(new Command("export",
             "Write the kernel-free edition (notebooks/apps/NN-name.cs, one file-based app per notebook) from the committed " +
             "notebooks; execute nothing."), RunnerCommand.Export, repository, run));
