@@ -127,7 +127,14 @@
         bar.insertBefore(hint, bar.firstChild);
       }
       hint.hidden = !over;
-      if (block.tagName === "PRE" && (over || wrapped) && !bar.querySelector(".wrap-button")) {
+      // Measured again once the fonts are in (or on a resize): a block that fits no longer offers to wrap, and a bar
+      // left with nothing to show takes no room.
+      var existing = bar.querySelector(".wrap-button");
+      if (existing) {
+        existing.hidden = !over && !wrapped;
+      }
+      bar.hidden = !over && !wrapped && !bar.querySelector(".copy-button");
+      if (block.tagName === "PRE" && (over || wrapped) && !existing) {
         var wrap = barButton("wrap-button", say("wrap"), say("wrapTitle"), function () {
           var on = block.classList.toggle("wrapped");
           wrap.textContent = on ? say("unwrap") : say("wrap");
