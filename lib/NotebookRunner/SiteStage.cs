@@ -39,7 +39,7 @@ public static class SiteStage
                 .Select(t => new SiteTranslation(t.Language, t.Notebooks)
                 {
                     Title = layout.Config.SiteTitles.GetValueOrDefault(t.Language),
-                    StudentEdition = StudentEditionOf(layout, t.Language),
+                    StudentEdition = Editions.StudentEditionStage.DefaultRoot(layout, t.Language),
                 })
                 .ToArray();
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -83,11 +83,6 @@ public static class SiteStage
             Directory.Delete(staging, true);
         }
     }
-
-    /// <summary>A translated edition's student hand-out folder, <c>artifacts/student-&lt;language&gt;/</c> (the folder the
-    /// student-edition stage writes the edition's hand-out to).</summary>
-    private static string StudentEditionOf(RepoLayout layout, string language) =>
-        Editions.StudentEditionStage.DefaultRoot(layout) + "-" + language;
 
     /// <summary>The folder holding the site's KaTeX set-up (package.json, package-lock.json, tools/render-math.cjs, and
     /// node_modules once installed): the configured <c>site.katex</c>, else the copy built beside the tool (<c>katex/</c>).</summary>

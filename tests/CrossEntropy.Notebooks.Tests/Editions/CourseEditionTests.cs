@@ -84,16 +84,17 @@ public partial class CourseEditionTests(CourseEditionFixture fixture) : IClassFi
             $"{notebook} cells {string.Join(", ", missing)}: no 'type name = placeholder;' line before '{NotebookConventions.Default.BeginSolution}'");
     }
 
-    /// <summary>The hand-out names no path of the machine that wrote it: the kernel's messages (the NuGet cache path of
-    /// "Loading extensions from") are left out of the student run's outputs, like the teacher notebooks'.</summary>
+    /// <summary>No hand-out (English or Chinese) names a path of the machine that wrote it: the kernel's messages (the
+    /// NuGet cache path of "Loading extensions from") are left out of the student runs' outputs, like the teacher notebooks'.</summary>
     [Fact]
-    public void No_file_of_the_hand_out_holds_a_path_of_the_machine_that_made_it()
+    public void No_file_of_the_hand_outs_holds_a_path_of_the_machine_that_made_it()
     {
-        var problems = (from file in Directory.EnumerateFiles(fixture.Stage!.Writer.Root, "*", SearchOption.AllDirectories)
+        var problems = (from stage in fixture.Stages.Values
+                        from file in Directory.EnumerateFiles(stage.Writer.Root, "*", SearchOption.AllDirectories)
                         where Path.GetExtension(file) is ".ipynb" or ".md" or ".json"
                         from path in KernelNoise.MachinePaths(File.ReadAllText(file), 40)
-                        select $"{Path.GetRelativePath(fixture.Stage.Writer.Root, file)}: …{path}…").ToArray();
-        Assert.True(problems.Length == 0, "machine paths in the hand-out:\n" + string.Join("\n", problems));
+                        select $"{Path.GetRelativePath(stage.Writer.Root, file)}: …{path}…").ToArray();
+        Assert.True(problems.Length == 0, "machine paths in the hand-outs:\n" + string.Join("\n", problems));
     }
 
     /// <summary>A code line long enough to be specific: not a brace, a comment or a short statement.</summary>
