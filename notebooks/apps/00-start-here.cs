@@ -22,6 +22,7 @@ using System.Text;
 using System.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CrossEntropy.Interactive.Localization;
 
 Notebook.Start("../00-start-here.ipynb");
 
@@ -102,7 +103,14 @@ Notebook.Start("../00-start-here.ipynb");
 // it follows the notebooks when they change. It is a model, not a measurement of students:
 //
 // - prose: the words of the markdown cells (worked answers left out: students write those) read at
-//   150 words a minute, slow because the text is technical and full of formulas;
+//   150 words a minute. The rate comes from one study that timed English and Chinese readers on
+//   equivalent texts, the International Reading Speed Texts (IReST: Trauzettel-Klosinski & Dietz
+//   2012, [IOVS 53(9):5452](https://doi.org/10.1167/iovs.11-8284)), where adults read plain texts
+//   aloud at 228 words a minute in English and 255 characters a minute in Chinese; the course slows
+//   both by the same factor, 150/228, because its text is technical and full of formulas. The
+//   Chinese edition therefore estimates from the Chinese notebooks, counting Chinese characters at
+//   255 × 150/228 a minute (the cell prints the rate) and the Latin words among them (terms,
+//   symbols, numbers) at 150 a minute;
 // - code: half a minute per code cell to run it and look at its output, plus a minute per 10 lines
 //   to read the code;
 // - exercises, by kind: one answered with a value that a check tests takes 5 minutes to read and
@@ -117,9 +125,19 @@ Notebook.Start("../00-start-here.ipynb");
 // The runner executes this notebook after the others and records their times first, so the table
 // below shows the run that just happened; this notebook's own time is that of the previous run. The
 // times depend on the machine, so that cell is tagged `machine-dependent`: the runner executes it
-// but does not compare its output.
+// but does not compare its output. The class-time cell is tagged `edition-dependent`: its numbers
+// differ between the English and the Chinese edition by design (each counts its own text), so the
+// test that compares the two editions' outputs leaves that cell out, by name.
 
 Notebook.Cell(5);
+// Each edition estimates from its own notebooks: a reader of the Chinese edition reads Chinese characters.
+bool chinese = CourseLanguage.Current == CourseLanguage.Chinese;
+// Reading rates (see above): IReST's 228 English words and 255 Chinese characters a minute, both slowed to 150/228 of
+// the rate for technical text full of formulas. Latin words in Chinese prose (terms, symbols, numbers) are read as words.
+const double IrestWordsPerMinute = 228, IrestCharactersPerMinute = 255, WordsPerMinute = 150;
+const double CharactersPerMinute = IrestCharactersPerMinute * WordsPerMinute / IrestWordsPerMinute;
+const string ChineseCharacter = @"\p{IsCJKUnifiedIdeographs}";
+
 string Text(JsonElement cell)
 {
     var source = cell.GetProperty("source");
@@ -133,7 +151,7 @@ Content Measure(string file)
 {
     using var notebook = JsonDocument.Parse(File.ReadAllText(file));
     var cells = notebook.RootElement.GetProperty("cells").EnumerateArray().ToArray();
-    string title = file; int words = 0, codeCells = 0, codeLines = 0;
+    string title = file; int characters = 0, words = 0, codeCells = 0, codeLines = 0;
     var exercises = new List<Exercise>();
     for (int i = 0; i < cells.Length; i++)
     {
@@ -142,6 +160,7 @@ Content Measure(string file)
         if (isCode && !text.Contains("// BEGIN SOLUTION")) { codeCells++; codeLines += CodeLines(text); }
         if (isCode || Tagged(cells[i], "solution")) continue;
         if (title == file && text.StartsWith("# ")) title = text.Split('\n')[0][2..];
+        if (chinese) { characters += Regex.Matches(text, ChineseCharacter).Count; text = Regex.Replace(text, ChineseCharacter, " "); }
         words += Regex.Matches(text, @"[\p{L}\p{N}]+").Count;
         if (Tagged(cells[i], "exercise") && i + 1 < cells.Length)
         {
@@ -152,22 +171,26 @@ Content Measure(string file)
                 : new Exercise(Explained: false, solution.Success ? CodeLines(solution.Groups[1].Value) : 0));
         }
     }
-    return new Content(title, words, codeCells, codeLines, exercises.ToArray());
+    return new Content(title, characters, words, codeCells, codeLines, exercises.ToArray());
 }
 
 // The model stated above, in minutes.
 double ExerciseMinutes(Exercise e) => e.Explained ? 8 : 5 + 2 * e.SolutionLines;
+double ProseMinutes(Content c) => c.Characters / CharactersPerMinute + c.Words / WordsPerMinute;
 int ClassMinutes(Content c) =>
-    (int)Math.Ceiling((c.Words / 150.0 + 0.5 * c.CodeCells + c.CodeLines / 10.0 + c.Exercises.Sum(ExerciseMinutes)) / 5) * 5;
+    (int)Math.Ceiling((ProseMinutes(c) + 0.5 * c.CodeCells + c.CodeLines / 10.0 + c.Exercises.Sum(ExerciseMinutes)) / 5) * 5;
 
-var notebooks = Directory.GetFiles(".", "0?-*.ipynb").Select(Path.GetFileName).Where(name => !name!.EndsWith(".zh-CN.ipynb")).Order(StringComparer.Ordinal)
+var notebooks = Directory.GetFiles(".", "0?-*.ipynb").Select(Path.GetFileName).Where(name => name!.EndsWith(".zh-CN.ipynb") == chinese).Order(StringComparer.Ordinal)
     .Select(name => (Name: name!, Content: Measure(name!))).ToArray();
 Display.Show(new CrossEntropy.Interactive.TableView(
     new[] { "notebook", "prose (words)", "code cells", "code lines", "exercises: value / explained", "exercise minutes", "class time (min, estimate)" },
-    notebooks.Select(n => (IReadOnlyList<object?>)new object?[] { n.Content.Title, n.Content.Words, n.Content.CodeCells, n.Content.CodeLines,
+    notebooks.Select(n => (IReadOnlyList<object?>)new object?[] { n.Content.Title,
+        chinese ? $"{n.Content.Characters} / {n.Content.Words}" : n.Content.Words, n.Content.CodeCells, n.Content.CodeLines,
         $"{n.Content.Exercises.Count(e => !e.Explained)} / {n.Content.Exercises.Count(e => e.Explained)}",
         (int)n.Content.Exercises.Sum(ExerciseMinutes), ClassMinutes(n.Content) }).ToArray(),
-    Title: "Class time, estimated from each notebook's content"));
+    Title: "Class time, estimated from each notebook's content: " + (chinese
+        ? $"prose read at {CharactersPerMinute:F1} Chinese characters and {WordsPerMinute} other words a minute"
+        : $"prose read at {WordsPerMinute} words a minute")));
 
 Notebook.Cell(6);
 string? timesFile = new[] { "../artifacts/run-times.json", "../run-times.json" }.FirstOrDefault(File.Exists);
@@ -208,7 +231,9 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "run tim
 // student notebook from that folder and fails unless each runs without error and every check says
 // *Not solved yet*. The outputs a student sees before running anything come from that run, so they
 // cannot contain an answer. A solution cell without markers, or markers that do not pair up, stops
-// the job with the notebook and cell named.
+// the job with the notebook and cell named. The Chinese edition's hand-out is made the same way
+// from the Chinese notebooks (`NN-name.zh-CN.ipynb`, names kept so their links work) into
+// `artifacts/student-zh-CN/`, with its README and placeholders in Chinese.
 //
 // **Handing it out.** Zip `artifacts/student/` as it is and give it to the class. Students open the
 // folder in VS Code, open `notebooks/`, and run the notebooks top to bottom; each exercise's check
@@ -361,8 +386,8 @@ Display.Show(new CrossEntropy.Interactive.TableView(new[] { "notebook", "run tim
 // Type declarations, moved here from their cells: in a file-based app they follow the top-level statements.
 
 // From cell 5:
-// What a notebook asks of a class: its title, the words of its prose, its code, and its exercises by kind.
+// What a notebook asks of a class: its title, its prose (Chinese characters and other words), its code, and its exercises by kind.
 record Exercise(bool Explained, int SolutionLines);
 
 // From cell 5:
-record Content(string Title, int Words, int CodeCells, int CodeLines, Exercise[] Exercises);
+record Content(string Title, int Characters, int Words, int CodeCells, int CodeLines, Exercise[] Exercises);
