@@ -77,10 +77,12 @@ public static class ChartStyle
     /// <param name="yRange">An optional fixed y range (in log₁₀ units for a log axis, as plotly.js expects).</param>
     /// <param name="xRange">An optional fixed x range (in log₁₀ units for a log axis).</param>
     /// <param name="height">The height in pixels (taller for a chart of stacked panels); a chart with a slider gets room for it on top of this.</param>
+    /// <param name="yZeroLine">False to leave out plotly's zero line of the y axis: needed when a dotted or dashed curve
+    /// lies on y = 0, because the solid zero line drawn beneath it fills its gaps and it reads as solid.</param>
     /// <returns>The styled chart.</returns>
     public static GenericChart Styled(this GenericChart chart, string title, string xTitle, string yTitle,
         bool logX = false, bool logY = false, (double Min, double Max)? yRange = null, (double Min, double Max)? xRange = null,
-        int height = 520)
+        int height = 520, bool yZeroLine = true)
     {
         ArgumentNullException.ThrowIfNull(chart);
         chart = xRange is { } x
@@ -103,6 +105,10 @@ public static class ChartStyle
         layout.SetProperty("height", height + slider);
         PowerTicks(layout, "xaxis", logX);
         PowerTicks(layout, "yaxis", logY);
+        if (!yZeroLine && layout.TryGetPropertyValue("yaxis")?.Value is DynamicObj.DynamicObj yAxis)
+        {
+            yAxis.SetProperty("zeroline", false);
+        }
         return chart;
     }
 

@@ -26,6 +26,14 @@ public class ChartStyleTests
     }
 
     [Fact]
+    public void The_y_zero_line_is_kept_unless_a_curve_on_zero_asks_to_leave_it_out()
+    {
+        var level = ChartStyle.Level(0.0, 1.0, 0.0, "its floor H = 0", 0);
+        Assert.DoesNotContain("\"zeroline\"", Json(level.Styled("t", "x", "y")), StringComparison.Ordinal);
+        Assert.Contains("\"zeroline\":false", Json(level.Styled("t", "x", "y", yZeroLine: false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_log_axis_gets_power_tick_labels()
     {
         var json = Json(ChartStyle.Line([1.0, 10.0], [1e-3, 1e-9], "error", 2).Styled("t", "x", "y", logX: true, logY: true));
