@@ -498,7 +498,8 @@ Display.Show(Chart.Combine(new[] {
         ChartStyle.Level(0.0, steps, 0.0, "its floor H(e_y) = 0", colour: 0),
         ChartStyle.Line(stepAxis, smoothedRun.LossCurve.Select(l => Math.Round(l, 6)), "smoothed targets (ε = 0.1)", colour: 1, dash: Plotly.NET.StyleParam.DrawingStyle.Dash),
         ChartStyle.Level(0.0, steps, Math.Round(floor, 6), "its floor H(t)", colour: 1) })
-    .Styled("Both losses stay above their floors, the entropies of their targets", "gradient-descent step", "mean cross-entropy (nats)"));
+    .Styled("Both losses stay above their floors, the entropies of their targets", "gradient-descent step", "mean cross-entropy (nats)",
+        yZeroLine: false)); // the one-hot floor lies on y = 0, where the zero line beneath it would hide its dots
 
 // The smoothed loss settles at 0.4028, 0.1117 above its floor, which no linear model can reach. The
 // two losses are not comparable with each other: they measure distance to different targets. (The

@@ -431,7 +431,7 @@ Display.Show(Chart.Combine(new[] {
         ChartStyle.Line(before.Select(b => b.Confidence), before.Select(b => b.Accuracy), "before: T = 1", colour: 3, markers: true),
         ChartStyle.Line(after.Select(b => b.Confidence), after.Select(b => b.Accuracy), $"after: T = {fittedTemperature:F2}", colour: 0, markers: true, dash: DrawingStyle.Dash) })
     .Styled("Reliability diagram, test set (bins with ≥ 20 predictions)",
-        "mean confidence in the bin (probability)", "accuracy in the bin (fraction)", xRange: (0.3, 1.0), yRange: (0.3, 1.0)));
+        "mean confidence in the bin (probability)", "accuracy in the bin (fraction)", xRange: (0.25, 1.0), yRange: (0.25, 1.0)));
 
 // The fitted T = 10.81 divides every logit by about eleven. On the test set the NLL falls from
 // 2.5857 to 0.6206 nats and ECE (10 bins) from 0.2386 to 0.0323, while accuracy stays at 70.7 % and
