@@ -42,12 +42,18 @@ public static partial class Losses
 
     /// <summary>
     /// One row of the class-index gradient. Without smoothing, and when a = w[y]/D (a ratio of extended sums) is a
-    /// normal T, in two passes over the row: the kernel writes e_j = e^{x_j − M} and returns S = Σ_j e_j (in double);
-    /// then g_j = e_j·(a/S) in T's SIMD and g_y = q_y·a − a; when the target is the most likely class (q_y &gt; 1/2)
+    /// normal T, in two passes over the row: the loss's pass gives M and S = Σ_j e^{x_j − M} (in double) and writes
+    /// each term against the running maximum of its block, e^{x_j − M_b}; a second pass multiplies each block by
+    /// e^{M_b − M}·(a/S), formed in double and rounded once, so g_j = q_j·a within two roundings of T (rows longer
+    /// than <see cref="MaxBlocksOnStack"/> blocks, and Half or NFloat, compute each exponential again instead); then
+    /// g_y = q_y·a − a; when the target is the most likely class (q_y &gt; 1/2)
     /// q_y − 1 would cancel (q_y rounds to 1 long before 1 − q_y underflows), so g_y = −Σ_{j≠y} g_j, which does not.
     /// Otherwise <see cref="WriteGradientRow{T}"/> forms each entry in double. A row of only −∞ that counts is NaN (as
     /// its loss is); ignored rows are validated, then 0.
     /// </summary>
+    /// <summary>Rows of up to this many kernel blocks (2,048 entries each) keep their block shifts on the stack.</summary>
+    private const int MaxBlocksOnStack = 256;
+
     private static void ClassIndexGradientRow<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
         CrossEntropyOptions options, in GradientDenominator denominator, int r)
@@ -73,15 +79,34 @@ public static partial class Losses
             return;
         }
 
-        double sum = RowKernel.Exponentials(row, g, nameof(logits), offset);
-        if (double.IsNaN(sum))
+        T target = row[y]; // read before g, which may be the row, is written
+        int blocks = RowKernel.BlockCount(classCount);
+        bool onePass = RowKernel.WritesTerms<T>() && blocks <= MaxBlocksOnStack;
+        if (onePass && row.Overlaps(g))
+        {
+            RowKernel.Validate(row, nameof(logits), offset); // in place, bad logits are named before any is overwritten
+        }
+
+        Span<T> blockShifts = onePass ? stackalloc T[blocks] : default;
+        RowKernel.LogSumExp<T> lse = onePass
+            ? RowKernel.AnalyseWritingTerms(row, g, blockShifts, nameof(logits), offset)
+            : RowKernel.Analyse(row, nameof(logits), offset);
+        if (lse.IsEmpty)
         {
             g.Fill(T.NaN); // a row of only −∞: no distribution
             return;
         }
 
-        bool targetDominates = double.CreateChecked(g[y]) * 2 > sum;
-        RowKernel.Scale(g, T.CreateChecked(a / sum));
+        double sum = 1 + lse.Rest; // S = Σ_j e^{x_j − M}
+        bool targetDominates = RowKernel.ExpOfDifferenceInDouble(target, lse.Max) * 2 > sum;
+        if (onePass)
+        {
+            RowKernel.ScaleBlocks(g, blockShifts, lse.Max, a / sum);
+        }
+        else
+        {
+            RowKernel.ScaledExponentials(row, lse.Max, T.CreateChecked(a / sum), g);
+        }
         if (targetDominates)
         {
             g[y] = T.Zero;

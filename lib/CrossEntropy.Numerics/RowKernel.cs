@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CrossEntropy.Numerics;
 
@@ -88,6 +89,70 @@ internal static class RowKernel
             return AnalyseScalar(row, name, offset, row.Length);
         }
 
+        var discard = default(DiscardTerms<T>);
+        return Analyse(row, name, offset, ref discard);
+    }
+
+    /// <summary>
+    /// <see cref="Analyse{T}"/> that also writes every term it computes: terms[i] = e^{x_i − M_b}, where M_b =
+    /// blockShifts[b] is the running maximum when block b (entries b·<see cref="BlockLength"/> onwards) was read, so
+    /// that e^{x_i − M} = terms[i]·e^{M_b − M} (<see cref="ScaleBlocks{T}"/>). While M_b = −∞ the block's entries are
+    /// all −∞ and their terms NaN. A NaN or +∞ throws as in <see cref="Analyse{T}"/>, after some terms may have been
+    /// written, so <paramref name="terms"/> may be the row itself only if the row was validated first (or the message
+    /// could name an overwritten entry).
+    /// </summary>
+    /// <param name="row">The row's logits; float or double.</param>
+    /// <param name="terms">Destination, the row's length.</param>
+    /// <param name="blockShifts">One entry per block: <see cref="BlockCount"/>(row.Length).</param>
+    /// <param name="name">Argument name for the message.</param>
+    /// <param name="offset">Flat index of the row's first entry.</param>
+    internal static LogSumExp<T> AnalyseWritingTerms<T>(ReadOnlySpan<T> row, Span<T> terms, Span<T> blockShifts, string name, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!IsVectorised<T>())
+        {
+            throw new NotSupportedException($"{typeof(T).Name} has no vector path; use Analyse and ScaledExponentials.");
+        }
+
+        var write = new WriteTerms<T>(terms, blockShifts);
+        return Analyse(row, name, offset, ref write);
+    }
+
+    /// <summary>Blocks of <see cref="BlockLength"/> entries in a row of <paramref name="length"/> entries (at least one).</summary>
+    internal static int BlockCount(int length) => Math.Max(1, (length + BlockLength - 1) / BlockLength);
+
+    /// <summary>Whether <see cref="AnalyseWritingTerms{T}"/> serves T (float and double).</summary>
+    internal static bool WritesTerms<T>() => IsVectorised<T>();
+
+    /// <summary>
+    /// terms[i] ← terms[i]·factor_b for every block b of <see cref="AnalyseWritingTerms{T}"/>'s output, with
+    /// factor_b = e^{M_b − M}·scale formed in double and rounded once to T (0 for a block whose M_b = −∞: its entries
+    /// are −∞, their softmax 0).
+    /// </summary>
+    internal static void ScaleBlocks<T>(Span<T> terms, ReadOnlySpan<T> blockShifts, T max, double scale)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int b = 0; b < blockShifts.Length; b++)
+        {
+            Span<T> block = terms.Slice(b * BlockLength, Math.Min(BlockLength, terms.Length - (b * BlockLength)));
+            if (T.IsNegativeInfinity(blockShifts[b]))
+            {
+                block.Clear();
+                continue;
+            }
+
+            T factor = T.CreateChecked(ExpOfDifferenceInDouble(blockShifts[b], max) * scale);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(block, factor, block); // one rounding per entry: the same bits at any width
+        }
+    }
+
+    /// <summary>The vector path of <see cref="Analyse{T}"/>, handing every term it computes to <paramref name="sink"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static LogSumExp<T> Analyse<T, TSink>(ReadOnlySpan<T> row, string name, int offset, ref TSink sink)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TSink : ITermSink<T>, allows ref struct
+    {
+
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
         Vector512<T> tail = Tail(row[fullLength..]);
@@ -104,7 +169,8 @@ internal static class RowKernel
             ref T block = ref Unsafe.Add(ref start, blockStart);
             int count = blockEnd - blockStart; // 0 for a block that is only the tail
 
-            T blockMax = BlockMax(ref block, count, hasTail, tail);
+            // A NaN may be missed here: its term makes the sum NaN, which is checked at the end.
+            T blockMax = BlockMax(ref block, count, hasTail, tail, findsNaN: false);
             if (T.IsNaN(blockMax)) // BlockMax's word for a NaN or +∞ in the block
             {
                 Guard.ThrowInvalidLogit(row, name, offset, row.Length);
@@ -125,19 +191,27 @@ internal static class RowKernel
             }
 
             Vector512<T> shift = Vector512.Create(max);
+            int prefetchLength = Math.Min(BlockLength, fullLength - (blockStart + BlockLength)); // of the next block
+            sink.StartBlock(blockStart, max);
             if (blockMax == max)
             {
-                SumExpCountingTies(ref block, count, hasTail, tail, shift, ref sum, ref ties);
+                SumExpCountingTies(ref block, count, hasTail, tail, shift, ref sum, ref ties, prefetchLength, ref sink);
             }
             else
             {
-                SumExp(ref block, count, hasTail, tail, shift, ref sum);
+                SumExp(ref block, count, hasTail, tail, shift, ref sum, prefetchLength, ref sink);
             }
         }
 
         // One maximum is the 1 left out; the other ties are exact 1s. (While M = −∞ every entry ties with it and adds
         // nothing: e^{x − M} is masked out.)
-        return new(max, (sum.Total() + carried) + (ties - 1));
+        double rest = (sum.Total() + carried) + (ties - 1);
+        if (double.IsNaN(rest)) // only a NaN logit makes a term NaN
+        {
+            Guard.ThrowInvalidLogit(row, name, offset, row.Length);
+        }
+
+        return new(max, rest);
     }
 
     /// <summary>
@@ -221,17 +295,28 @@ internal static class RowKernel
         Max(row, name, offset, row.Length);
 
     /// <summary>
-    /// Writes e_i = e^{x_i − M} into <paramref name="destination"/> (which may be the row itself) and returns
-    /// S = Σ_i e_i, the softmax normaliser (softmax(x)_i = e_i / S), summed in compensated lanes and returned in double.
-    /// A row of only −∞ (M = −∞) is filled with NaN and gives S = NaN.
+    /// Writes g_i = e^{x_i − M}·factor into <paramref name="destination"/> (which may be the row itself), with M = the
+    /// row's maximum from <see cref="Analyse{T}"/>: the softmax scaled by a/S in one pass, each e^{x_i − M} formed as
+    /// in the loss's pass (the same bits) and multiplied once. The row is not validated again: <see cref="Analyse{T}"/>
+    /// did that, and nothing is written before it returns.
     /// </summary>
-    /// <remarks>The row is validated and its maximum found in a first pass; the exponentials are written in a second.</remarks>
-    internal static double Exponentials<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset)
+    /// <remarks>
+    /// Computing each exponential a second time costs less than storing e_i and reading it back to scale it: the row
+    /// is read twice and written once, instead of read three times and written twice. (Streaming stores, which skip
+    /// the cache, were measured slower here, at 1,024 × 32,000 and 64 × 128,000.)
+    /// </remarks>
+    internal static void ScaledExponentials<T>(ReadOnlySpan<T> row, T max, T factor, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!IsVectorised<T>())
         {
-            return ExponentialsScalar(row, destination, name, offset, row.Length);
+            double scale = double.CreateChecked(factor);
+            for (int i = 0; i < row.Length; i++)
+            {
+                destination[i] = T.CreateChecked(ExpOfDifferenceInDouble(row[i], max) * scale);
+            }
+
+            return;
         }
 
         int lanes = Vector512<T>.Count;
@@ -239,34 +324,14 @@ internal static class RowKernel
         Vector512<T> tail = Tail(row[fullLength..]);
         ref T x = ref MemoryMarshal.GetReference(row);
         ref T d = ref MemoryMarshal.GetReference(destination);
-        T max = BlockMax(ref x, fullLength, hasTail: true, tail);
-        if (T.IsNaN(max)) // BlockMax's word for a NaN or +∞ in the row
+        Vector512<T> shift = Vector512.Create(max), scaling = Vector512.Create(factor);
+        for (int i = 0; i < fullLength; i += lanes)
         {
-            Guard.ThrowInvalidLogit(row, name, offset, row.Length);
+            (ExpOfDifference(Vector512.LoadUnsafe(ref x, (nuint)i), shift) * scaling).StoreUnsafe(ref d, (nuint)i);
         }
 
-        // A row of only −∞ has M = −∞: every x − M is NaN, and so is every e and S (no distribution).
-        Vector512<T> shift = Vector512.Create(max);
-        var sum = default(LaneSum<T>);
-        for (int chunk = 0; chunk < fullLength; chunk += ChunkLength)
-        {
-            int chunkEnd = Math.Min(chunk + ChunkLength, fullLength);
-            Vector512<T> chunkSum = Vector512<T>.Zero;
-            for (int i = chunk; i < chunkEnd; i += lanes)
-            {
-                Vector512<T> e = ExpOfDifference(Vector512.LoadUnsafe(ref x, (nuint)i), shift);
-                e.StoreUnsafe(ref d, (nuint)i);
-                chunkSum += e;
-            }
-
-            sum.Add(chunkSum);
-        }
-
-        // The tail (all −∞, so e = 0, when there is none) is added last, as in the other passes.
-        Vector512<T> last = ExpOfDifference(tail, shift);
-        sum.Add(last);
+        Vector512<T> last = ExpOfDifference(tail, shift) * scaling;
         MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref last), lanes)[..(row.Length - fullLength)].CopyTo(destination[fullLength..]);
-        return T.IsNegativeInfinity(max) ? double.NaN : sum.Total();
     }
 
     /// <summary>
@@ -609,7 +674,7 @@ internal static class RowKernel
     internal static Vector512<float> ExpOfQuotient(Vector512<float> x, in Quotient<float> constants)
     {
         (Vector512<float> q, Vector512<float> c) = QuotientAndError(x, constants);
-        return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-104f)));
+        return ExpNonPositive(q, c);
     }
 
     /// <summary>e^{(x − m)/τ} for x ≤ m, double: as the float version.</summary>
@@ -617,7 +682,7 @@ internal static class RowKernel
     internal static Vector512<double> ExpOfQuotient(Vector512<double> x, in Quotient<double> constants)
     {
         (Vector512<double> q, Vector512<double> c) = QuotientAndError(x, constants);
-        return ExpNonPositive(q, c & Vector512.GreaterThan(q, Vector512.Create(-746.0)));
+        return ExpNonPositive(q, c);
     }
 
     /// <summary>(x − m)/τ as q + c: q rounded, c its error to about 2^−2p of q (see <see cref="ExpOfQuotient(Vector512{float}, in Quotient{float})"/>).</summary>
@@ -653,17 +718,12 @@ internal static class RowKernel
     }
 
     /// <summary>
-    /// e^{x − m} in double for the scalar path (Half, NFloat): the difference of two such values is exact in double for
+    /// e^{x − m} in double, for the scalar path (Half, NFloat) and for one term of any type: the difference of two such values is exact in double for
     /// Half; for wider types its rounding is corrected as in the vector code, with the same exponential.
     /// </summary>
-    private static double ExpOfDifferenceInDouble<T>(T x, T m)
+    internal static double ExpOfDifferenceInDouble<T>(T x, T m)
         where T : IFloatingPointIeee754<T> =>
         ExpOfDifference(Vector512.Create(double.CreateChecked(x)), Vector512.Create(double.CreateChecked(m))).ToScalar();
-
-    /// <summary>destination ← destination · factor: one rounding per entry, so the bits do not depend on the vector width.</summary>
-    internal static void Scale<T>(Span<T> destination, T factor)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        System.Numerics.Tensors.TensorPrimitives.Multiply(destination, factor, destination);
 
     /// <summary>
     /// Σ values in the kernel's lane order (one compensated accumulator per lane of a 512-bit vector, flushed every
@@ -742,9 +802,13 @@ internal static class RowKernel
         return tail;
     }
 
-    /// <summary>Maximum of <paramref name="count"/> entries (a multiple of the lane count) and, if <paramref name="hasTail"/>, the tail; NaN if any is NaN or +∞.</summary>
+    /// <summary>
+    /// Maximum of <paramref name="count"/> entries (a multiple of the lane count) and, if <paramref name="hasTail"/>, the
+    /// tail; NaN if any is +∞, or NaN. With <paramref name="findsNaN"/> false the platform's own maximum is used (one
+    /// instruction instead of three on x64), which may pass over a NaN: callers that say so find it later.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T BlockMax<T>(ref T block, int count, bool hasTail, Vector512<T> tail)
+    private static T BlockMax<T>(ref T block, int count, bool hasTail, Vector512<T> tail, bool findsNaN = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Maximum is exact and order-free (IEEE maximum: NaN wins, −0 < +0), so four accumulators are free to interleave.
@@ -752,12 +816,26 @@ internal static class RowKernel
         Vector512<T> m0 = hasTail ? tail : Vector512.Create(T.NegativeInfinity);
         Vector512<T> m1 = m0, m2 = m0, m3 = m0;
         int i = 0;
-        for (; i <= count - (4 * lanes); i += 4 * lanes)
+        if (findsNaN)
         {
-            m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
-            m1 = Vector512.Max(m1, Vector512.LoadUnsafe(ref block, (nuint)(i + lanes)));
-            m2 = Vector512.Max(m2, Vector512.LoadUnsafe(ref block, (nuint)(i + (2 * lanes))));
-            m3 = Vector512.Max(m3, Vector512.LoadUnsafe(ref block, (nuint)(i + (3 * lanes))));
+            for (; i <= count - (4 * lanes); i += 4 * lanes)
+            {
+                m0 = Vector512.Max(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
+                m1 = Vector512.Max(m1, Vector512.LoadUnsafe(ref block, (nuint)(i + lanes)));
+                m2 = Vector512.Max(m2, Vector512.LoadUnsafe(ref block, (nuint)(i + (2 * lanes))));
+                m3 = Vector512.Max(m3, Vector512.LoadUnsafe(ref block, (nuint)(i + (3 * lanes))));
+            }
+        }
+        else
+        {
+            // Without NaN, only the sign of a zero maximum may differ from the IEEE maximum (see below).
+            for (; i <= count - (4 * lanes); i += 4 * lanes)
+            {
+                m0 = Vector512.MaxNative(m0, Vector512.LoadUnsafe(ref block, (nuint)i));
+                m1 = Vector512.MaxNative(m1, Vector512.LoadUnsafe(ref block, (nuint)(i + lanes)));
+                m2 = Vector512.MaxNative(m2, Vector512.LoadUnsafe(ref block, (nuint)(i + (2 * lanes))));
+                m3 = Vector512.MaxNative(m3, Vector512.LoadUnsafe(ref block, (nuint)(i + (3 * lanes))));
+            }
         }
 
         for (; i < count; i += lanes)
@@ -787,10 +865,16 @@ internal static class RowKernel
         return (T)(object)Vector128.MaxNative(d, Vector128.Shuffle(d, Vector128.Create(1L, 0L))).ToScalar();
     }
 
-    /// <summary>sum += Σ e^{x − shift} over the block and its tail, lane by lane in entry order, flushed every <see cref="ChunkLength"/> entries.</summary>
+    /// <summary>
+    /// sum += Σ e^{x − shift} over the block and its tail, lane by lane in entry order, flushed every
+    /// <see cref="ChunkLength"/> entries; meanwhile the first <paramref name="prefetchLength"/> entries of the next block
+    /// are asked into the cache (see <see cref="PrefetchNext{T}"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumExp<T>(ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum)
+    private static void SumExp<T, TSink>(
+        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, int prefetchLength, ref TSink sink)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TSink : ITermSink<T>, allows ref struct
     {
         int lanes = Vector512<T>.Count;
         for (int chunk = 0; chunk < count; chunk += ChunkLength)
@@ -799,7 +883,10 @@ internal static class RowKernel
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                chunkSum += ExpOfDifference(Vector512.LoadUnsafe(ref block, (nuint)i), shift);
+                PrefetchNext(ref block, i, prefetchLength);
+                Vector512<T> e = ExpOfDifference(Vector512.LoadUnsafe(ref block, (nuint)i), shift);
+                sink.Store(i, e);
+                chunkSum += e;
             }
 
             sum.Add(chunkSum);
@@ -807,15 +894,18 @@ internal static class RowKernel
 
         if (hasTail)
         {
-            sum.Add(ExpOfDifference(tail, shift));
+            Vector512<T> e = ExpOfDifference(tail, shift);
+            sink.StoreTail(count, e);
+            sum.Add(e);
         }
     }
 
-    /// <summary>As <see cref="SumExp{T}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
+    /// <summary>As <see cref="SumExp{T, TSink}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumExpCountingTies<T>(
-        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, ref int ties)
+    private static void SumExpCountingTies<T, TSink>(
+        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, ref int ties, int prefetchLength, ref TSink sink)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TSink : ITermSink<T>, allows ref struct
     {
         int lanes = Vector512<T>.Count;
         for (int chunk = 0; chunk < count; chunk += ChunkLength)
@@ -824,7 +914,11 @@ internal static class RowKernel
             Vector512<T> chunkSum = Vector512<T>.Zero;
             for (int i = chunk; i < chunkEnd; i += lanes)
             {
-                chunkSum += ExpBelowMax(Vector512.LoadUnsafe(ref block, (nuint)i), shift, ref ties);
+                PrefetchNext(ref block, i, prefetchLength);
+                Vector512<T> x = Vector512.LoadUnsafe(ref block, (nuint)i); // once: the sink may write over it
+                Vector512<T> e = ExpOfDifference(x, shift);
+                sink.Store(i, e);
+                chunkSum += BelowMax(x, shift, e, ref ties);
             }
 
             sum.Add(chunkSum);
@@ -832,17 +926,92 @@ internal static class RowKernel
 
         if (hasTail)
         {
-            sum.Add(ExpBelowMax(tail, shift, ref ties));
+            Vector512<T> e = ExpOfDifference(tail, shift);
+            sink.StoreTail(count, e);
+            sum.Add(BelowMax(tail, shift, e, ref ties));
         }
     }
 
+    /// <summary>
+    /// Asks for the 64 bytes at entry <paramref name="i"/> of the block after <paramref name="block"/> (if
+    /// i &lt; <paramref name="length"/>, the next block's entries), so that they arrive from memory while this block's
+    /// exponentials are computed: the exponential pass is bound by arithmetic, the next block's maximum by memory, and
+    /// the processor's own prefetcher does not look a whole block ahead. A hint only: no result depends on it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> ExpBelowMax<T>(Vector512<T> x, Vector512<T> max, ref int ties)
+    private static unsafe void PrefetchNext<T>(ref T block, int i, int length)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported && i < length)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref block, BlockLength + i)));
+        }
+    }
+
+    /// <summary>The terms e = e^{x − max} of entries below the maximum; entries equal to it are counted in <paramref name="ties"/> instead.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> BelowMax<T>(Vector512<T> x, Vector512<T> max, Vector512<T> e, ref int ties)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector512<T> atMax = Vector512.Equals(x, max);
         ties += BitOperations.PopCount(atMax.ExtractMostSignificantBits());
-        return Vector512.AndNot(ExpOfDifference(x, max), atMax);
+        return Vector512.AndNot(e, atMax);
+    }
+
+    /// <summary>What <see cref="Analyse{T, TSink}"/> does with the terms it computes, block by block.</summary>
+    private interface ITermSink<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        void StartBlock(int blockStart, T shift);
+
+        /// <summary>The terms of entries blockStart + i, …, one vector.</summary>
+        void Store(int i, Vector512<T> terms);
+
+        /// <summary>The terms of the row's last, padded, vector, at blockStart + i.</summary>
+        void StoreTail(int i, Vector512<T> terms);
+    }
+
+    /// <summary>The loss keeps only the sum.</summary>
+    private struct DiscardTerms<T> : ITermSink<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public readonly void StartBlock(int blockStart, T shift)
+        {
+        }
+
+        public readonly void Store(int i, Vector512<T> terms)
+        {
+        }
+
+        public readonly void StoreTail(int i, Vector512<T> terms)
+        {
+        }
+    }
+
+    /// <summary>The gradient keeps every term and each block's shift (<see cref="AnalyseWritingTerms{T}"/>).</summary>
+    private ref struct WriteTerms<T>(Span<T> terms, Span<T> blockShifts) : ITermSink<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly Span<T> _terms = terms;
+        private readonly Span<T> _blockShifts = blockShifts;
+        private ref T _block;
+        private int _blockStart;
+
+        public void StartBlock(int blockStart, T shift)
+        {
+            _blockShifts[blockStart / BlockLength] = shift;
+            _blockStart = blockStart;
+            _block = ref Unsafe.Add(ref MemoryMarshal.GetReference(_terms), blockStart);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Store(int i, Vector512<T> terms) => terms.StoreUnsafe(ref _block, (nuint)i);
+
+        public readonly void StoreTail(int i, Vector512<T> terms)
+        {
+            Span<T> rest = _terms[(_blockStart + i)..]; // fewer than a vector
+            MemoryMarshal.CreateSpan(ref Unsafe.As<Vector512<T>, T>(ref terms), Vector512<T>.Count)[..rest.Length].CopyTo(rest);
+        }
     }
 
     /// <summary>Σ of the lanes in a fixed tree (halves, then quarters, …), the same on every machine.</summary>
@@ -881,7 +1050,7 @@ internal static class RowKernel
     internal static Vector512<float> ExpOfDifference(Vector512<float> x, Vector512<float> m)
     {
         Vector512<float> s = x - m;
-        return ExpNonPositive(s, DifferenceError(x, m, s) & Vector512.GreaterThan(s, Vector512.Create(-104f)));
+        return ExpNonPositive(s, DifferenceError(x, m, s));
     }
 
     /// <summary>e^{x − m} for x ≤ m, double: as the float version (|s| ≤ 746 here, so up to 746 ulps saved).</summary>
@@ -889,7 +1058,7 @@ internal static class RowKernel
     internal static Vector512<double> ExpOfDifference(Vector512<double> x, Vector512<double> m)
     {
         Vector512<double> s = x - m;
-        return ExpNonPositive(s, DifferenceError(x, m, s) & Vector512.GreaterThan(s, Vector512.Create(-746.0)));
+        return ExpNonPositive(s, DifferenceError(x, m, s));
     }
 
     /// <summary>
@@ -913,21 +1082,45 @@ internal static class RowKernel
     internal static Vector512<double> ExpNonPositive(Vector512<double> x) => ExpNonPositive(x, Vector512<double>.Zero);
 
     /// <summary>
-    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c (|c| ≤ half an ulp of x), float: x = n·ln 2 + r
-    /// with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two constants), c added to r, e^r ≈ 1 + r + r²·P(r) with
-    /// Cephes' degree-5 minimax P (about 1 ulp), times 2^n applied as two factors 2^⌊n/2⌋·2^⌈n/2⌉ so that subnormal
-    /// results (x &lt; −87.3) are right and x &lt; −104 gives 0.
+    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c (|c| ≤ half an ulp of x; ignored, and allowed to
+    /// be NaN, where x &lt; −104), float: x = n·ln 2 + r with n = round(x·log₂e) and |r| ≤ ln 2 / 2 (Cody–Waite, two
+    /// constants), c added to r, e^r ≈ 1 + r + r²·P(r) with Cephes' degree-5 minimax P (about 1 ulp), times 2^n.
     /// </summary>
+    /// <remarks>
+    /// When every lane's result is a normal float (n ≥ −125, x ≳ −86.6: the usual case), 2^n is applied by adding n to
+    /// the exponent field of e^r. Otherwise it is applied as two factors 2^⌊n/2⌋·2^⌈n/2⌉, so that subnormal results
+    /// (x &lt; −87.3) are right and x &lt; −104 gives 0. Both are exact for a normal result, so the two paths give the
+    /// same bits wherever both apply, and which one a vector takes changes nothing but time.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpNonPositive(Vector512<float> x, Vector512<float> correction)
     {
-        const float log2E = 1.44269504088896341f;
         const float roundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, kept in the low mantissa bits
+        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.44269504088896341f), Vector512.Create(roundingShift));
+        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(roundingShift - 125f)))
+        {
+            // n·2^23 is the shifted integer's bits moved to the exponent field (1.5·2^23's own bits shift out).
+            return (ExpOfReduced(x, shifted, correction).AsInt32() + Vector512.ShiftLeft(shifted.AsInt32(), 23)).AsSingle();
+        }
+
+        correction &= Vector512.GreaterThan(x, Vector512.Create(-104f));
+        x = Vector512.Max(x, Vector512.Create(-104f));
+        shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.44269504088896341f), Vector512.Create(roundingShift));
+        Vector512<float> p = ExpOfReduced(x, shifted, correction);
+        Vector512<int> k = Vector512.ConvertToInt32(shifted - Vector512.Create(roundingShift)); // n in [−150, 0]: exact
+        Vector512<int> kLow = Vector512.ShiftRightArithmetic(k, 1);
+        Vector512<float> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(127), 23).AsSingle();
+        Vector512<float> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(127), 23).AsSingle();
+        return p * scaleLow * scaleHigh;
+    }
+
+    /// <summary>e^{r + c}, r = x − n·ln 2 with n = shifted − 1.5·2^23: the float exponential's reduction and polynomial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpOfReduced(Vector512<float> x, Vector512<float> shifted, Vector512<float> correction)
+    {
         const float ln2High = 0.693147182464599609375f;
         const float ln2Low = -1.90465429995776e-9f;
-        x = Vector512.Max(x, Vector512.Create(-104f));
-        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
-        Vector512<float> n = shifted - Vector512.Create(roundingShift);
+        Vector512<float> n = shifted - Vector512.Create(12582912f);
         Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
@@ -936,29 +1129,43 @@ internal static class RowKernel
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
-
-        Vector512<int> k = Vector512.ConvertToInt32(n); // n is an integer in [−150, 0]: converted exactly
-        Vector512<int> kLow = Vector512.ShiftRightArithmetic(k, 1);
-        Vector512<float> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(127), 23).AsSingle();
-        Vector512<float> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(127), 23).AsSingle();
-        return p * scaleLow * scaleHigh;
+        return Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
     }
 
     /// <summary>
-    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c, double: the same reduction as the float
-    /// version, e^r by its Taylor polynomial of degree 13 (truncation below 5e−18 for |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
+    /// e^{x + c} for x ≤ 0 or −∞ (NaN gives NaN) and a tiny correction c (ignored, and allowed to be NaN, where
+    /// x &lt; −746), double: the same reduction and the same two scalings as the float version (single where every
+    /// lane's result is normal, n ≥ −1021), e^r by its Taylor polynomial of degree 13 (truncation below 5e−18 for
+    /// |r| ≤ ln 2 / 2), x &lt; −746 gives 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> ExpNonPositive(Vector512<double> x, Vector512<double> correction)
     {
-        const double log2E = 1.4426950408889634;
         const double roundingShift = 6755399441055744.0; // 1.5·2^52
+        Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.4426950408889634), Vector512.Create(roundingShift));
+        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(roundingShift - 1021.0)))
+        {
+            return (ExpOfReduced(x, shifted, correction).AsInt64() + Vector512.ShiftLeft(shifted.AsInt64(), 52)).AsDouble();
+        }
+
+        correction &= Vector512.GreaterThan(x, Vector512.Create(-746.0));
+        x = Vector512.Max(x, Vector512.Create(-746.0));
+        shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.4426950408889634), Vector512.Create(roundingShift));
+        Vector512<double> p = ExpOfReduced(x, shifted, correction);
+        Vector512<long> k = shifted.AsInt64() - Vector512.Create(BitConverter.DoubleToInt64Bits(roundingShift));
+        Vector512<long> kLow = Vector512.ShiftRightArithmetic(k, 1);
+        Vector512<double> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(1023L), 52).AsDouble();
+        Vector512<double> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(1023L), 52).AsDouble();
+        return p * scaleLow * scaleHigh;
+    }
+
+    /// <summary>e^{r + c}, r = x − n·ln 2 with n = shifted − 1.5·2^52: the double exponential's reduction and polynomial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ExpOfReduced(Vector512<double> x, Vector512<double> shifted, Vector512<double> correction)
+    {
         const double ln2High = 0.6931471805599453;
         const double ln2Low = 2.3190468138462996e-17;
-        x = Vector512.Max(x, Vector512.Create(-746.0));
-        Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(log2E), Vector512.Create(roundingShift));
-        Vector512<double> n = shifted - Vector512.Create(roundingShift);
+        Vector512<double> n = shifted - Vector512.Create(6755399441055744.0);
         Vector512<double> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
@@ -975,13 +1182,7 @@ internal static class RowKernel
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 24));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 6));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<double>.One;
-
-        Vector512<long> k = shifted.AsInt64() - Vector512.Create(BitConverter.DoubleToInt64Bits(roundingShift));
-        Vector512<long> kLow = Vector512.ShiftRightArithmetic(k, 1);
-        Vector512<double> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(1023L), 52).AsDouble();
-        Vector512<double> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(1023L), 52).AsDouble();
-        return p * scaleLow * scaleHigh;
+        return Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<double>.One;
     }
 
     // ---- Scalar path for Half, NFloat and other IEEE types: two passes, same formulas. ----
@@ -1022,20 +1223,6 @@ internal static class RowKernel
         }
 
         return new(max, rest + (ties - 1));
-    }
-
-    private static double ExponentialsScalar<T>(ReadOnlySpan<T> row, Span<T> destination, string name, int offset, int classCount)
-        where T : IFloatingPointIeee754<T>
-    {
-        T max = ScalarMax(row, name, offset, classCount);
-        double sum = 0; // NaN throughout for a row of only −∞, as in the vector path
-        for (int i = 0; i < row.Length; i++)
-        {
-            destination[i] = T.CreateChecked(ExpOfDifferenceInDouble(row[i], max));
-            sum += double.CreateChecked(destination[i]);
-        }
-
-        return sum;
     }
 
     /// <summary>

@@ -54,6 +54,8 @@ public class RowKernelPassTests
         { 40, 37 },         // the tail
         { 5000, 4100 },     // the third block of 2048
         { 5000, 4999 },     // the last block's tail
+        { 5000, 0 },        // the first entry (the loss's maximum may pass over a NaN: it is found in the sum)
+        { 5000, 2048 + 17 }, // the second block's four-way loop
     };
 
     [Theory]
@@ -78,6 +80,126 @@ public class RowKernelPassTests
             Assert.Contains(where, Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<double>(x, classes, uniform)).Message);
             Assert.Contains(where, Assert.Throws<ArgumentException>(
                 () => Losses.CrossEntropyGradient<double>(x, classes, uniform, new double[x.Length])).Message);
+        }
+    }
+
+    // The loss's pass finds a NaN through the sum, after its maximum may have passed over it: the message must still
+    // name the first NaN, before a +∞ or after one, and in a row whose other entries are all −∞ (M = −∞).
+    [Theory]
+    [InlineData(5000, 100, 3000)]
+    [InlineData(5000, 3000, 100)]
+    [InlineData(64, 20, 40)]
+    public void The_first_nan_is_named_before_any_infinity(int classes, int nanColumn, int infinityColumn)
+    {
+        foreach (double filler in new[] { 0.5, double.NegativeInfinity })
+        {
+            double[] x = Enumerable.Repeat(filler, classes).ToArray();
+            x[nanColumn] = double.NaN;
+            x[infinityColumn] = double.PositiveInfinity;
+            string where = $"logits[{nanColumn}] (row 0, class {nanColumn}) is NaN";
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<double>(x, classes, [0])).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(
+                () => Losses.CrossEntropy<float>(x.Select(v => (float)v).ToArray(), classes, [0])).Message);
+            x[infinityColumn] = filler;
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Losses.CrossEntropy<double>(x, classes, [0])).Message);
+        }
+    }
+
+    // The exponential scales by 2^n in one step when every lane's result is normal, in two steps otherwise (subnormal
+    // results): one lane far below sends a whole vector the second way, and each lane must come out the same.
+    [Fact]
+    public void Both_scalings_of_the_exponential_give_the_same_bits()
+    {
+        const float m = 3.25f;
+        for (float x = m; x > m - 87.5f; x -= 0.0071f)
+        {
+            float alone = RowKernel.ExpOfDifference(Vector512.Create(x), Vector512.Create(m)).ToScalar();
+            float mixed = RowKernel.ExpOfDifference(Vector512.Create(m - 100f).WithElement(0, x), Vector512.Create(m)).ToScalar();
+            Assert.True(BitConverter.SingleToInt32Bits(alone) == BitConverter.SingleToInt32Bits(mixed), $"float e^({x} − {m}): {alone} alone, {mixed} beside a subnormal");
+        }
+
+        for (double x = m; x > m - 709; x -= 0.0517)
+        {
+            double alone = RowKernel.ExpOfDifference(Vector512.Create(x), Vector512.Create((double)m)).ToScalar();
+            double mixed = RowKernel.ExpOfDifference(Vector512.Create(m - 740.0).WithElement(0, x), Vector512.Create((double)m)).ToScalar();
+            Assert.True(BitConverter.DoubleToInt64Bits(alone) == BitConverter.DoubleToInt64Bits(mixed), $"double e^({x} − {m}): {alone} alone, {mixed} beside a subnormal");
+        }
+    }
+
+    // The gradient writes each term against its block's running maximum and rescales blocks afterwards; rows longer
+    // than 256 blocks compute each exponential again instead. Rows whose maximum rises block after block, rows that
+    // start with whole blocks of −∞, and a row past the stack limit: every entry within a few ulps of softmax − one-hot
+    // formed in double (the float row's values taken as exact), in place and not.
+    public static TheoryData<string, int> BlockShiftRows => new()
+    {
+        { "rising", (3 * RowKernel.BlockLength) + 5 },
+        { "masked first blocks", (3 * RowKernel.BlockLength) + 5 },
+        { "rising, past the stack limit", (256 * RowKernel.BlockLength) + 17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlockShiftRows))]
+    public void Gradient_terms_rescaled_per_block_are_softmax_minus_one_hot(string shape, int classes)
+    {
+        double[] noise = Noise(5, classes);
+        // Multiples of 2^−20, so that the reference's differences x − max are exact in double too.
+        double[] x = shape.StartsWith("rising", StringComparison.Ordinal)
+            ? noise.Select((v, i) => Math.Round(((6.0 * i / classes) + v) * 1048576.0) / 1048576.0).ToArray() // each block's maximum above the last
+            : noise.Select((v, i) => i < 2 * RowKernel.BlockLength + 3 ? double.NegativeInfinity : Math.Round(v * 4 * 1048576.0) / 1048576.0).ToArray();
+        int y = classes - 7;
+        foreach (bool inPlace in new[] { false, true })
+        {
+            float[] single = x.Select(v => (float)v).ToArray();
+            double[] exact = ReferenceGradient(single.Select(v => (double)v).ToArray(), y);
+            float[] g = inPlace ? single : new float[classes];
+            Losses.CrossEntropyGradient<float>(single, classes, [y], g, Reduction.Sum);
+            for (int j = 0; j < classes; j++)
+            {
+                Tolerance.Close(exact[j], g[j], 1e-44, 3 * Tolerance.EpsF, $"float {shape}, in place {inPlace}, entry {j}");
+            }
+
+            double[] copy = (double[])x.Clone();
+            exact = ReferenceGradient(x, y);
+            double[] gd = inPlace ? copy : new double[classes];
+            Losses.CrossEntropyGradient<double>(copy, classes, [y], gd, Reduction.Sum);
+            for (int j = 0; j < classes; j++)
+            {
+                Tolerance.Close(exact[j], gd[j], 1e-300, 4 * Tolerance.EpsD, $"double {shape}, in place {inPlace}, entry {j}");
+            }
+        }
+    }
+
+    /// <summary>softmax(x) − one-hot(y): each e^{x_j − max} by Math.Exp of a difference the caller keeps exact, summed compensated (Neumaier).</summary>
+    private static double[] ReferenceGradient(double[] x, int y)
+    {
+        double max = x.Max();
+        double[] e = x.Select(v => Math.Exp(v - max)).ToArray();
+        double sum = 0, compensation = 0;
+        foreach (double v in e)
+        {
+            double t = sum + v;
+            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+
+        sum += compensation;
+        return e.Select((v, j) => (v / sum) - (j == y ? 1 : 0)).ToArray();
+    }
+
+    // In place the terms are written block by block over the logits, so a bad logit in a later block must be named
+    // before the first block is overwritten: the logits are left as they were.
+    [Fact]
+    public void In_place_gradient_names_a_bad_logit_before_writing()
+    {
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+        {
+            float[] x = Noise(6, 5000).Select(v => (float)v).ToArray();
+            x[4500] = (float)bad;
+            float[] before = (float[])x.Clone();
+            var e = Assert.Throws<ArgumentException>(() => Losses.CrossEntropyGradient<float>(x, 5000, [1], x));
+            Assert.Contains($"logits[4500] (row 0, class 4500) is {(double.IsNaN(bad) ? "NaN" : "+∞")}", e.Message, StringComparison.Ordinal);
+            Assert.True(before.AsSpan().SequenceEqual(x) || double.IsNaN(bad), "logits overwritten before the throw");
+            Assert.Equal(before.Select(BitConverter.SingleToInt32Bits), x.Select(BitConverter.SingleToInt32Bits));
         }
     }
 
