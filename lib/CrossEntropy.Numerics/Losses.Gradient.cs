@@ -40,20 +40,20 @@ public static partial class Losses
         }
     }
 
+    /// <summary>Rows of up to this many kernel blocks (2,048 entries each) keep their block shifts on the stack.</summary>
+    private const int MaxBlocksOnStack = 256;
+
     /// <summary>
     /// One row of the class-index gradient. Without smoothing, and when a = w[y]/D (a ratio of extended sums) is a
     /// normal T, in two passes over the row: the loss's pass gives M and S = Σ_j e^{x_j − M} (in double) and writes
     /// each term against the running maximum of its block, e^{x_j − M_b}; a second pass multiplies each block by
-    /// e^{M_b − M}·(a/S), formed in double and rounded once, so g_j = q_j·a within two roundings of T (rows longer
+    /// e^{M_b − M}·(a/S), formed in double and rounded once, so g_j = q_j·a to two roundings in T (rows longer
     /// than <see cref="MaxBlocksOnStack"/> blocks, and Half or NFloat, compute each exponential again instead); then
     /// g_y = q_y·a − a; when the target is the most likely class (q_y &gt; 1/2)
     /// q_y − 1 would cancel (q_y rounds to 1 long before 1 − q_y underflows), so g_y = −Σ_{j≠y} g_j, which does not.
     /// Otherwise <see cref="WriteGradientRow{T}"/> forms each entry in double. A row of only −∞ that counts is NaN (as
     /// its loss is); ignored rows are validated, then 0.
     /// </summary>
-    /// <summary>Rows of up to this many kernel blocks (2,048 entries each) keep their block shifts on the stack.</summary>
-    private const int MaxBlocksOnStack = 256;
-
     private static void ClassIndexGradientRow<T>(
         ReadOnlySpan<T> logits, int classCount, ReadOnlySpan<int> targets, Span<T> gradient,
         CrossEntropyOptions options, in GradientDenominator denominator, int r)
@@ -107,6 +107,7 @@ public static partial class Losses
         {
             RowKernel.ScaledExponentials(row, lse.Max, T.CreateChecked(a / sum), g);
         }
+
         if (targetDominates)
         {
             g[y] = T.Zero;
