@@ -101,7 +101,7 @@ internal static class RowKernel
     /// written, so <paramref name="terms"/> may be the row itself only if the row was validated first (or the message
     /// could name an overwritten entry).
     /// </summary>
-    /// <param name="row">The row's logits; float or double.</param>
+    /// <param name="row">The row's logits; float or double only (<see cref="WritesTerms{T}"/>).</param>
     /// <param name="terms">Destination, the row's length.</param>
     /// <param name="blockShifts">One entry per block: <see cref="BlockCount"/>(row.Length).</param>
     /// <param name="name">Argument name for the message.</param>
@@ -109,11 +109,6 @@ internal static class RowKernel
     internal static LogSumExp<T> AnalyseWritingTerms<T>(ReadOnlySpan<T> row, Span<T> terms, Span<T> blockShifts, string name, int offset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!IsVectorised<T>())
-        {
-            throw new NotSupportedException($"{typeof(T).Name} has no vector path; use Analyse and ScaledExponentials.");
-        }
-
         var write = new WriteTerms<T>(terms, blockShifts);
         return Analyse(row, name, offset, ref write);
     }

@@ -169,6 +169,28 @@ public class RowKernelPassTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2048, 1)]
+    [InlineData(2049, 2)]
+    [InlineData((256 * 2048) + 1, 257)]
+    public void A_row_has_as_many_blocks_as_its_entries_fill(int length, int blocks) =>
+        Assert.Equal(blocks, RowKernel.BlockCount(length));
+
+    // Both gradient paths write whole vectors: none may write past the row's end (the next row would hide it, the
+    // array's end would not). A sentinel after the last row must survive, for a row on each side of the stack limit.
+    [Theory]
+    [InlineData((3 * 2048) + 5)]
+    [InlineData((256 * 2048) + 17)]
+    public void The_gradient_writes_nothing_past_its_destination(int classes)
+    {
+        float[] x = Noise(8, classes).Select(v => (float)v).ToArray();
+        var buffer = new float[classes + 32];
+        Array.Fill(buffer, 7f);
+        Losses.CrossEntropyGradient<float>(x, classes, [3], buffer.AsSpan(0, classes));
+        Assert.All(buffer[classes..], v => Assert.Equal(7f, v));
+    }
+
     /// <summary>softmax(x) − one-hot(y): each e^{x_j − max} by Math.Exp of a difference the caller keeps exact, summed compensated (Neumaier).</summary>
     private static double[] ReferenceGradient(double[] x, int y)
     {
