@@ -147,7 +147,6 @@ internal static class RowKernel
         where T : unmanaged, IFloatingPointIeee754<T>
         where TSink : ITermSink<T>, allows ref struct
     {
-
         int lanes = Vector512<T>.Count;
         int fullLength = row.Length - (row.Length % lanes);
         Vector512<T> tail = Tail(row[fullLength..]);
@@ -190,11 +189,11 @@ internal static class RowKernel
             sink.StartBlock(blockStart, max);
             if (blockMax == max)
             {
-                SumExpCountingTies(ref block, count, hasTail, tail, shift, ref sum, ref ties, prefetchLength, ref sink);
+                SumExp(ref block, count, hasTail, tail, shift, ref sum, countsTies: true, ref ties, prefetchLength, ref sink);
             }
             else
             {
-                SumExp(ref block, count, hasTail, tail, shift, ref sum, prefetchLength, ref sink);
+                SumExp(ref block, count, hasTail, tail, shift, ref sum, countsTies: false, ref ties, prefetchLength, ref sink);
             }
         }
 
@@ -663,7 +662,7 @@ internal static class RowKernel
     /// c = (e₁ + hi·r_lo + lo·r_hi)·2^k, which goes into the exponential's reduced argument as the two-sum error does
     /// at τ = 1 (<see cref="ExpOfDifference(Vector512{float}, Vector512{float})"/>); what is left out (lo·r_lo, the
     /// rounding of c, 1/s − r_hi − r_lo) is below 2^−40 of an ulp of q. Where q is below the underflow threshold, −∞ or
-    /// NaN the correction is 0: the result is 0 or NaN anyway.
+    /// NaN the exponential ignores the correction: the result is 0 or NaN anyway.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<float> ExpOfQuotient(Vector512<float> x, in Quotient<float> constants)
@@ -862,43 +861,15 @@ internal static class RowKernel
 
     /// <summary>
     /// sum += Σ e^{x − shift} over the block and its tail, lane by lane in entry order, flushed every
-    /// <see cref="ChunkLength"/> entries; meanwhile the first <paramref name="prefetchLength"/> entries of the next block
-    /// are asked into the cache (see <see cref="PrefetchNext{T}"/>).
+    /// <see cref="ChunkLength"/> entries, every term also handed to <paramref name="sink"/>. With
+    /// <paramref name="countsTies"/> (a constant at each call, so the JIT keeps one loop per case), entries equal to the
+    /// shift (the running maximum) are counted in <paramref name="ties"/>, not added. Meanwhile the first
+    /// <paramref name="prefetchLength"/> entries of the next block are asked into the cache (<see cref="PrefetchNext{T}"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SumExp<T, TSink>(
-        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, int prefetchLength, ref TSink sink)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TSink : ITermSink<T>, allows ref struct
-    {
-        int lanes = Vector512<T>.Count;
-        for (int chunk = 0; chunk < count; chunk += ChunkLength)
-        {
-            int chunkEnd = Math.Min(chunk + ChunkLength, count);
-            Vector512<T> chunkSum = Vector512<T>.Zero;
-            for (int i = chunk; i < chunkEnd; i += lanes)
-            {
-                PrefetchNext(ref block, i, prefetchLength);
-                Vector512<T> e = ExpOfDifference(Vector512.LoadUnsafe(ref block, (nuint)i), shift);
-                sink.Store(i, e);
-                chunkSum += e;
-            }
-
-            sum.Add(chunkSum);
-        }
-
-        if (hasTail)
-        {
-            Vector512<T> e = ExpOfDifference(tail, shift);
-            sink.StoreTail(count, e);
-            sum.Add(e);
-        }
-    }
-
-    /// <summary>As <see cref="SumExp{T, TSink}"/>, but entries equal to the shift (the running maximum) are counted, not added.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumExpCountingTies<T, TSink>(
-        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum, ref int ties, int prefetchLength, ref TSink sink)
+        ref T block, int count, bool hasTail, Vector512<T> tail, Vector512<T> shift, ref LaneSum<T> sum,
+        bool countsTies, ref int ties, int prefetchLength, ref TSink sink)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TSink : ITermSink<T>, allows ref struct
     {
@@ -913,7 +884,7 @@ internal static class RowKernel
                 Vector512<T> x = Vector512.LoadUnsafe(ref block, (nuint)i); // once: the sink may write over it
                 Vector512<T> e = ExpOfDifference(x, shift);
                 sink.Store(i, e);
-                chunkSum += BelowMax(x, shift, e, ref ties);
+                chunkSum += countsTies ? BelowMax(x, shift, e, ref ties) : e;
             }
 
             sum.Add(chunkSum);
@@ -923,7 +894,7 @@ internal static class RowKernel
         {
             Vector512<T> e = ExpOfDifference(tail, shift);
             sink.StoreTail(count, e);
-            sum.Add(BelowMax(tail, shift, e, ref ties));
+            sum.Add(countsTies ? BelowMax(tail, shift, e, ref ties) : e);
         }
     }
 
@@ -1039,7 +1010,7 @@ internal static class RowKernel
     /// e^{x − m} for x ≤ m (or x = −∞), float, as accurate as e^s of an exact argument: the difference s = x − m is
     /// rounded by up to half an ulp of s, which e^s would turn into up to |s| ulps of the result (|s| ≤ 104 here), so
     /// the rounding error (x − m) − s, exact by Knuth's two-sum, is added to the reduced argument. Where s is below
-    /// the underflow threshold, −∞ or NaN the correction is 0: the result is 0 or NaN anyway.
+    /// the underflow threshold, −∞ or NaN the exponential ignores the correction: the result is 0 or NaN anyway.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<float> ExpOfDifference(Vector512<float> x, Vector512<float> m)
@@ -1090,9 +1061,8 @@ internal static class RowKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpNonPositive(Vector512<float> x, Vector512<float> correction)
     {
-        const float roundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, kept in the low mantissa bits
-        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.44269504088896341f), Vector512.Create(roundingShift));
-        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(roundingShift - 125f)))
+        Vector512<float> shifted = RoundedLog2(x);
+        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(FloatRoundingShift - 125f)))
         {
             // n·2^23 is the shifted integer's bits moved to the exponent field (1.5·2^23's own bits shift out).
             return (ExpOfReduced(x, shifted, correction).AsInt32() + Vector512.ShiftLeft(shifted.AsInt32(), 23)).AsSingle();
@@ -1100,14 +1070,29 @@ internal static class RowKernel
 
         correction &= Vector512.GreaterThan(x, Vector512.Create(-104f));
         x = Vector512.Max(x, Vector512.Create(-104f));
-        shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.44269504088896341f), Vector512.Create(roundingShift));
+        shifted = RoundedLog2(x);
         Vector512<float> p = ExpOfReduced(x, shifted, correction);
-        Vector512<int> k = Vector512.ConvertToInt32(shifted - Vector512.Create(roundingShift)); // n in [−150, 0]: exact
+        Vector512<int> k = Vector512.ConvertToInt32(shifted - Vector512.Create(FloatRoundingShift)); // n in [−150, 0]: exact
         Vector512<int> kLow = Vector512.ShiftRightArithmetic(k, 1);
         Vector512<float> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(127), 23).AsSingle();
         Vector512<float> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(127), 23).AsSingle();
         return p * scaleLow * scaleHigh;
     }
+
+    /// <summary>1.5·2^23 and 1.5·2^52: added to a value, they round it to an integer kept in the low mantissa bits.</summary>
+    private const float FloatRoundingShift = 12582912f;
+
+    private const double DoubleRoundingShift = 6755399441055744.0;
+
+    /// <summary>x·log₂e + 1.5·2^23 in one rounding: n = round(x·log₂e) sits in its low mantissa bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> RoundedLog2(Vector512<float> x) =>
+        Vector512.FusedMultiplyAdd(x, Vector512.Create(1.44269504088896341f), Vector512.Create(FloatRoundingShift));
+
+    /// <summary>x·log₂e + 1.5·2^52 in one rounding, as the float version.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> RoundedLog2(Vector512<double> x) =>
+        Vector512.FusedMultiplyAdd(x, Vector512.Create(1.4426950408889634), Vector512.Create(DoubleRoundingShift));
 
     /// <summary>e^{r + c}, r = x − n·ln 2 with n = shifted − 1.5·2^23: the float exponential's reduction and polynomial.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1115,7 +1100,7 @@ internal static class RowKernel
     {
         const float ln2High = 0.693147182464599609375f;
         const float ln2Low = -1.90465429995776e-9f;
-        Vector512<float> n = shifted - Vector512.Create(12582912f);
+        Vector512<float> n = shifted - Vector512.Create(FloatRoundingShift);
         Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
@@ -1136,18 +1121,17 @@ internal static class RowKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> ExpNonPositive(Vector512<double> x, Vector512<double> correction)
     {
-        const double roundingShift = 6755399441055744.0; // 1.5·2^52
-        Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.4426950408889634), Vector512.Create(roundingShift));
-        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(roundingShift - 1021.0)))
+        Vector512<double> shifted = RoundedLog2(x);
+        if (Vector512.GreaterThanOrEqualAll(shifted, Vector512.Create(DoubleRoundingShift - 1021.0)))
         {
             return (ExpOfReduced(x, shifted, correction).AsInt64() + Vector512.ShiftLeft(shifted.AsInt64(), 52)).AsDouble();
         }
 
         correction &= Vector512.GreaterThan(x, Vector512.Create(-746.0));
         x = Vector512.Max(x, Vector512.Create(-746.0));
-        shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(1.4426950408889634), Vector512.Create(roundingShift));
+        shifted = RoundedLog2(x);
         Vector512<double> p = ExpOfReduced(x, shifted, correction);
-        Vector512<long> k = shifted.AsInt64() - Vector512.Create(BitConverter.DoubleToInt64Bits(roundingShift));
+        Vector512<long> k = shifted.AsInt64() - Vector512.Create(BitConverter.DoubleToInt64Bits(DoubleRoundingShift));
         Vector512<long> kLow = Vector512.ShiftRightArithmetic(k, 1);
         Vector512<double> scaleLow = Vector512.ShiftLeft(kLow + Vector512.Create(1023L), 52).AsDouble();
         Vector512<double> scaleHigh = Vector512.ShiftLeft(k - kLow + Vector512.Create(1023L), 52).AsDouble();
@@ -1160,7 +1144,7 @@ internal static class RowKernel
     {
         const double ln2High = 0.6931471805599453;
         const double ln2Low = 2.3190468138462996e-17;
-        Vector512<double> n = shifted - Vector512.Create(6755399441055744.0);
+        Vector512<double> n = shifted - Vector512.Create(DoubleRoundingShift);
         Vector512<double> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-ln2Low), r) + correction;
 
